@@ -1,0 +1,31 @@
+// One esbuild pass for every bundle: client (vscode external), server and CLI (fully bundled),
+// and the extension-host test suite. `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'out/client/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'out/server/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/handoff.js' },
+  { entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/test/vscode/index.js', external: ['vscode', 'mocha'] },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+if (watch) {
+  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}
