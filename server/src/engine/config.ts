@@ -1,0 +1,139 @@
+// The project configuration (.handoff.json / .handoff.jsonc): rule severities and options,
+// globs, dialect, template. Parsed with jsonc-parser so comments and trailing commas are fine;
+// every problem is reported with its range and the defaults apply.
+import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Severity, SeveritySetting } from './types';
+import type { Rule } from './rule';
+import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './detect';
+import { DIALECTS } from './dialects';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
+
+export interface HandoffConfig {
+  dialect: string;
+  /** Workspace-relative path of the project's template note. */
+  template: string | null;
+  /** Workspace-relative path of the roadmap handoffs are checked against. */
+  roadmap: string | null;
+  handoffGlobs: string[];
+  roadmapGlobs: string[];
+  /** Notes larger than this are linted structurally only up to this many characters. */
+  maxLintBytes: number;
+  rules: Record<string, RuleSetting>;
+}
+
+export interface ResolvedRule {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface ConfigProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export const CONFIG_FILE_NAMES = ['.handoff.json', '.handoff.jsonc'];
+
+export function defaultConfig(): HandoffConfig {
+  return {
+    dialect: 'auto',
+    template: null,
+    roadmap: null,
+    handoffGlobs: [...DEFAULT_HANDOFF_GLOBS],
+    roadmapGlobs: [...DEFAULT_ROADMAP_GLOBS],
+    maxLintBytes: 2_000_000,
+    rules: {},
+  };
+}
+
+const SEVERITIES = ['off', 'info', 'warning', 'error'];
+
+/** Parses a config file's text. Invalid parts are reported and replaced by defaults. */
+export function parseConfig(text: string, rules: readonly Rule[]): { config: HandoffConfig; problems: ConfigProblem[] } {
+  const config = defaultConfig();
+  const problems: ConfigProblem[] = [];
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors) problems.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + e.length });
+  if (!tree || errors.length) return { config, problems };
+  if (tree.type !== 'object') {
+    problems.push({ message: 'Expected an object at the top of the configuration', start: tree.offset, end: tree.offset + tree.length });
+    return { config, problems };
+  }
+  const at = (n: JsonNode) => ({ start: n.offset, end: n.offset + n.length });
+  const known = new Set(['$schema', 'dialect', 'template', 'roadmap', 'handoffGlobs', 'roadmapGlobs', 'maxLintBytes', 'rules']);
+  for (const prop of tree.children ?? []) {
+    const key = prop.children?.[0];
+    if (key && !known.has(key.value)) problems.push({ message: `Unknown setting "${key.value}"`, ...at(key) });
+  }
+  const str = (name: 'dialect' | 'template' | 'roadmap') => {
+    const n = findNodeAtLocation(tree, [name]);
+    if (!n) return;
+    if (n.type === 'string') (config as unknown as Record<string, unknown>)[name] = n.value;
+    else if (!(n.type === 'null' && name !== 'dialect')) problems.push({ message: `Expected a string for "${name}"`, ...at(n) });
+  };
+  str('dialect');
+  str('template');
+  str('roadmap');
+  if (!(config.dialect in DIALECTS) && config.dialect !== 'template') {
+    const n = findNodeAtLocation(tree, ['dialect'])!;
+    problems.push({ message: `Unknown dialect "${config.dialect}", expected one of ${[...Object.keys(DIALECTS), 'template'].join(', ')}`, ...at(n) });
+    config.dialect = 'auto';
+  }
+  if (config.dialect === 'template' && !config.template) {
+    problems.push({ message: 'Dialect "template" needs a "template" file', ...at(findNodeAtLocation(tree, ['dialect'])!) });
+    config.dialect = 'auto';
+  }
+  for (const name of ['handoffGlobs', 'roadmapGlobs'] as const) {
+    const n = findNodeAtLocation(tree, [name]);
+    if (!n) continue;
+    const v = getNodeValue(n) as unknown;
+    if (Array.isArray(v) && v.every((g) => typeof g === 'string')) config[name] = v;
+    else problems.push({ message: `Expected an array of glob strings for "${name}"`, ...at(n) });
+  }
+  const max = findNodeAtLocation(tree, ['maxLintBytes']);
+  if (max) {
+    if (typeof max.value === 'number' && max.value > 0) config.maxLintBytes = max.value;
+    else problems.push({ message: 'Expected a positive number for "maxLintBytes"', ...at(max) });
+  }
+  const rulesNode = findNodeAtLocation(tree, ['rules']);
+  if (rulesNode) {
+    if (rulesNode.type !== 'object') problems.push({ message: 'Expected an object for "rules"', ...at(rulesNode) });
+    for (const prop of rulesNode.type === 'object' ? rulesNode.children ?? [] : []) {
+      const [k, v] = prop.children ?? [];
+      if (!k || !v) continue;
+      const rule = rules.find((r) => r.meta.id === k.value);
+      if (!rule) {
+        problems.push({ message: `Unknown rule "${k.value}"`, ...at(k) });
+        continue;
+      }
+      const problem = checkRuleSetting(rule, getNodeValue(v));
+      if (problem) problems.push({ message: `Rule "${k.value}": ${problem}`, ...at(v) });
+      else config.rules[k.value] = getNodeValue(v) as RuleSetting;
+    }
+  }
+  return { config, problems };
+}
+
+function checkRuleSetting(rule: Rule, value: unknown): string | null {
+  const [severity, options] = Array.isArray(value) ? value : [value, undefined];
+  if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) return `expected a severity (${SEVERITIES.join(', ')}) or [severity, options]`;
+  if (Array.isArray(value) && (value.length !== 2 || typeof options !== 'object' || options === null || Array.isArray(options))) return 'expected [severity, { options }]';
+  for (const [name, v] of Object.entries((options as Record<string, unknown>) ?? {})) {
+    const spec = rule.meta.options?.[name];
+    if (!spec) return `unknown option "${name}"`;
+    const ok = spec.type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : typeof v === spec.type;
+    if (!ok) return `option "${name}" expects a ${spec.type}`;
+  }
+  return null;
+}
+
+/** Severity and options of a rule under a configuration; null when the rule is off. */
+export function resolveRule(rule: Rule, config: HandoffConfig): ResolvedRule | null {
+  const setting = config.rules[rule.meta.id];
+  const [severity, options] = setting === undefined ? [rule.meta.severity, {}] : Array.isArray(setting) ? setting : [setting, {}];
+  if (severity === 'off') return null;
+  const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
+  return { severity, options: { ...defaults, ...options } };
+}

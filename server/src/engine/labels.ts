@@ -1,0 +1,39 @@
+// Normalisation of heading and label text so that "## 3. ✅ **Next Steps** (recommended order):"
+// and "next steps" compare equal. Pure string work on one heading's text.
+
+const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff]/gu;
+const NUMBERING = /^(?:§\s*)?(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]?\s+(?=\S)|^(?:§\s*)\d+(?:\.\d+)*\s*/iu;
+
+/** Lower-case, no emoji, no numbering, no emphasis markers, single spaces, no trailing colon. */
+export function normalizeLabel(raw: string): string {
+  let s = raw.replace(EMOJI_AND_SYMBOLS, ' ').replace(/[*_`~]+/g, '').trim();
+  s = s.replace(/[:：]\s*$/u, '').trim();
+  for (let i = 0; i < 2; i++) s = s.replace(NUMBERING, '').trim();
+  s = s.replace(/^[-–—·|:]+\s*/u, '');
+  return s.replace(/\s+/g, ' ').toLowerCase().trim();
+}
+
+/** The label without parenthetical or bracketed qualifiers: "next steps (recommended order)" -> "next steps". */
+export function stripQualifiers(label: string): string {
+  return label
+    .replace(/\s*[([（【][^)\]）】]*[)\]）】]\s*/gu, ' ')
+    .replace(/\s+[-–—:]\s+.*$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Similarity in [0, 1] from the Levenshtein distance, for "did you mean" heading names. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a.length || !b.length) return 0;
+  if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return 1 - prev[b.length] / Math.max(a.length, b.length);
+}

@@ -1,0 +1,106 @@
+// Linting one note: build the model, run each applicable rule with its configured severity and
+// options, drop suppressed findings. A rule that throws costs one finding, never the lint.
+import type { Finding } from './types';
+import type { GitFacts, WorkspaceFacts } from './facts';
+import type { Rule, RuleContext } from './rule';
+import type { Dialect } from './dialects/dialect';
+import { buildNote, type Note } from './model/note';
+import { defaultConfig, resolveRule, type HandoffConfig } from './config';
+
+export interface LintInput {
+  text: string;
+  /** Workspace-relative POSIX path; decides the kind of note by glob. */
+  path?: string | null;
+  config?: HandoffConfig;
+  template?: Dialect | null;
+  /** Today as YYYY-MM-DD. */
+  today: string;
+  git?: GitFacts | null;
+  workspace?: WorkspaceFacts | null;
+  roadmap?: Note | null;
+  handoffs?: Note[];
+  rules: readonly Rule[];
+  /** A note already built from this exact text and options. */
+  note?: Note;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
+}
+
+export interface LintResult {
+  note: Note;
+  findings: Finding[];
+  failures: RuleFailure[];
+}
+
+export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'template'>): Note {
+  const config = input.config ?? defaultConfig();
+  const text = input.text.length > config.maxLintBytes ? capAtLine(input.text, config.maxLintBytes) : input.text;
+  return buildNote(text, {
+    path: input.path ?? null,
+    dialect: config.dialect,
+    template: input.template ?? null,
+    handoffGlobs: config.handoffGlobs,
+    roadmapGlobs: config.roadmapGlobs,
+  });
+}
+
+function capAtLine(text: string, max: number): string {
+  const cut = text.lastIndexOf('\n', max);
+  return text.slice(0, cut > 0 ? cut + 1 : max);
+}
+
+/** Whether a rule has anything to say about this note with these facts. */
+export function ruleApplies(rule: Rule, note: Note, input: Pick<LintInput, 'git' | 'workspace' | 'roadmap' | 'handoffs'>): boolean {
+  const m = rule.meta;
+  if (note.hygieneOnly || note.kind === 'other') {
+    if (!m.hygiene) return false;
+  } else if (!m.hygiene && !m.appliesTo.includes(note.kind)) return false;
+  for (const need of m.needs ?? []) {
+    if (need === 'git' && !input.git) return false;
+    if (need === 'workspace' && !input.workspace) return false;
+    if (need === 'roadmap' && !input.roadmap) return false;
+    if (need === 'handoffs' && !input.handoffs?.length) return false;
+  }
+  return true;
+}
+
+/** Lints with the given rules; `lint` in the engine's index defaults them to every rule. */
+export function lintWith(input: LintInput): LintResult {
+  const config = input.config ?? defaultConfig();
+  const note = input.note ?? noteOf({ ...input, config });
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of input.rules) {
+    if (!ruleApplies(rule, note, input)) continue;
+    const resolved = resolveRule(rule, config);
+    if (!resolved) continue;
+    const found: Finding[] = [];
+    const context: RuleContext = {
+      note,
+      text: input.text,
+      options: resolved.options,
+      today: input.today,
+      git: input.git ?? null,
+      workspace: input.workspace ?? null,
+      roadmap: input.roadmap ?? null,
+      handoffs: input.handoffs ?? [],
+      report: (r) => found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      failures.push({ ruleId: rule.meta.id, error });
+      findings.push({ ruleId: rule.meta.id, severity: 'info', message: `Internal error in rule "${rule.meta.id}" (see the Handoff output)`, start: 0, end: 0 });
+      continue;
+    }
+    for (const f of found) {
+      const line = note.lines.position(f.start).line;
+      if (!note.suppressions.isSuppressed(f.ruleId, line)) findings.push(f);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { note, findings, failures };
+}

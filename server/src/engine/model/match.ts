@@ -1,0 +1,48 @@
+// Matching a note's sections to its dialect's sections: exactly, with a qualifier the author
+// added ("What Landed (Latest Relevant Backend Work)"), by alias, or fuzzily.
+import type { Dialect } from '../dialects/dialect';
+import type { Section } from './sections';
+import { normalizeLabel, similarity, stripQualifiers } from '../labels';
+
+export const FUZZY_THRESHOLD = 0.75;
+
+export function matchHeading(text: string, dialect: Dialect): { spec: number; match: Section['match'] } {
+  const n = normalizeLabel(text);
+  const bare = stripQualifiers(n);
+  const specs = dialect.sections;
+  let i = specs.findIndex((s) => normalizeLabel(s.heading) === n);
+  if (i >= 0) return { spec: i, match: 'exact' };
+  i = specs.findIndex((s) => stripQualifiers(normalizeLabel(s.heading)) === bare);
+  if (i >= 0) return { spec: i, match: 'qualified' };
+  i = specs.findIndex((s) => s.aliases.some((a) => a === n || a === bare));
+  if (i >= 0) return { spec: i, match: 'alias' };
+  let best = -1;
+  let bestScore = FUZZY_THRESHOLD;
+  specs.forEach((s, k) => {
+    for (const cand of [normalizeLabel(s.heading), stripQualifiers(normalizeLabel(s.heading)), ...s.aliases]) {
+      const score = similarity(bare, cand);
+      if (score >= bestScore) {
+        best = k;
+        bestScore = score;
+      }
+    }
+  });
+  return best >= 0 ? { spec: best, match: 'fuzzy' } : { spec: -1, match: 'none' };
+}
+
+/**
+ * Top-level sections match by any means; nested ones only by name (exact or qualified), so that
+ * a "### Next steps" under another section is found but ordinary subsections are left alone.
+ */
+export function matchSections(sections: Section[], dialect: Dialect, nested = false): void {
+  if (dialect.lenient) return;
+  for (const s of sections) {
+    const m = matchHeading(s.heading.text, dialect);
+    if (!nested || m.match === 'exact' || m.match === 'qualified') {
+      s.spec = m.spec;
+      s.match = m.match;
+      if (m.spec >= 0) s.role = dialect.sections[m.spec].role;
+    }
+    matchSections(s.children, dialect, true);
+  }
+}

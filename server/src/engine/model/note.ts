@@ -1,0 +1,141 @@
+// The Note: one parsed handoff or roadmap with its title, sections (with roles and their match
+// in the dialect), snapshot fields, items and labelled blocks. Built once per text version;
+// every rule, the outline and Update Handoff read it.
+import type { Root, Yaml } from 'mdast';
+import { parseDocument, isMap } from 'yaml';
+import type { NoteKind } from '../types';
+import type { Dialect } from '../dialects/dialect';
+import { DIALECTS } from '../dialects';
+import { parseMarkdown } from '../parse';
+import { LineIndex } from '../lines';
+import { Suppressions } from '../suppress';
+import { detectKind, looksLikeDocumentation } from '../detect';
+import { normalizeLabel } from '../labels';
+import { roleOf } from '../roles';
+import { buildSections, flatten, type HeadingInfo, type Section } from './sections';
+import { fieldsInFrontmatter, fieldsInNodes, type Field } from './fields';
+import { matchSections } from './match';
+import { parseRoadmap, type Roadmap } from './roadmap';
+
+export interface NoteOptions {
+  path?: string | null;
+  /** Dialect id from configuration: 'auto', a built-in id, or 'template'. */
+  dialect?: string;
+  /** The project's template, already turned into a dialect. */
+  template?: Dialect | null;
+  handoffGlobs: string[];
+  roadmapGlobs: string[];
+}
+
+export interface Note {
+  text: string;
+  path: string | null;
+  lines: LineIndex;
+  root: Root;
+  kind: NoteKind;
+  /** Detected as a handoff by name only; gets hygiene rules only. */
+  hygieneOnly: boolean;
+  dialect: Dialect;
+  /** Pinned in front matter or configuration, rather than detected. */
+  dialectPinned: boolean;
+  title: HeadingInfo | null;
+  preamble: Root['children'];
+  /** Top-level sections. */
+  sections: Section[];
+  /** All sections, depth first. */
+  allSections: Section[];
+  fields: Field[];
+  frontmatter: { start: number; end: number; data: Record<string, unknown> | null } | null;
+  suppressions: Suppressions;
+  roadmap: Roadmap | null;
+}
+
+export function buildNote(text: string, options: NoteOptions): Note {
+  const root = parseMarkdown(text);
+  const lines = new LineIndex(text);
+  const yaml = root.children.find((n): n is Yaml => n.type === 'yaml') ?? null;
+  const data = yaml ? frontmatterData(yaml.value) : null;
+  const { title, preamble, sections } = buildSections(text, root);
+  const { kind } = detectKind({
+    path: options.path ?? null,
+    title: title?.text ?? null,
+    frontmatterType: typeof data?.type === 'string' ? data.type : data && 'handoff' in data ? 'handoff' : null,
+    handoffGlobs: options.handoffGlobs,
+    roadmapGlobs: options.roadmapGlobs,
+  });
+  const pinned = typeof data?.handoff === 'string' ? data.handoff : typeof data?.dialect === 'string' ? data.dialect : null;
+  const { dialect, dialectPinned } = chooseDialect(kind, title, sections, pinned, options);
+  matchSections(sections, dialect);
+  for (const s of flatten(sections)) if (s.role === null) s.role = roleOf(s.heading.text);
+  inheritRoles(sections);
+
+  const fields: Field[] = [];
+  if (yaml) fields.push(...fieldsInFrontmatter(text, yaml));
+  fields.push(...fieldsInNodes(text, preamble, 'preamble'));
+  for (const s of flatten(sections)) if (s.role === 'snapshot') fields.push(...fieldsInNodes(text, s.ownNodes, 'section'));
+  if (!fields.length && dialect.lenient && sections[0]) fields.push(...fieldsInNodes(text, sections[0].ownNodes, 'section'));
+
+  const hygieneOnly = kind === 'handoff' && looksLikeDocumentation(sections.map((s) => s.heading.text), sections.map((s) => s.role), fields.length);
+  return {
+    text,
+    path: options.path ?? null,
+    lines,
+    root,
+    kind,
+    hygieneOnly,
+    dialect,
+    dialectPinned,
+    title,
+    preamble,
+    sections,
+    allSections: flatten(sections),
+    fields,
+    frontmatter: yaml ? { start: yaml.position?.start.offset ?? 0, end: yaml.position?.end.offset ?? 0, data } : null,
+    suppressions: new Suppressions(root, lines),
+    roadmap: kind === 'roadmap' ? parseRoadmap(text, root, sections) : null,
+  };
+}
+
+function frontmatterData(value: string): Record<string, unknown> | null {
+  try {
+    const doc = parseDocument(value);
+    if (doc.errors.length || !isMap(doc.contents)) return null;
+    const data = doc.toJS() as unknown;
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function chooseDialect(kind: NoteKind, title: HeadingInfo | null, sections: Section[], pinned: string | null, options: NoteOptions): { dialect: Dialect; dialectPinned: boolean } {
+  const byId = (id: string | null | undefined): Dialect | null => {
+    if (!id) return null;
+    if (id === 'template') return options.template ?? null;
+    return DIALECTS[id] ?? null;
+  };
+  const fromPin = byId(pinned);
+  if (fromPin) return { dialect: fromPin, dialectPinned: true };
+  if (kind !== 'handoff') return { dialect: DIALECTS.auto, dialectPinned: false };
+  const configured = options.dialect && options.dialect !== 'auto' ? byId(options.dialect) : null;
+  if (configured) return { dialect: configured, dialectPinned: true };
+  const t = title ? normalizeLabel(title.text) : '';
+  for (const d of [options.template, ...Object.values(DIALECTS)]) {
+    if (d?.title && normalizeLabel(d.title) === t) return { dialect: d, dialectPinned: false };
+  }
+  // A note without the dialect's title still follows it when most of its required headings are there.
+  for (const d of [options.template, ...Object.values(DIALECTS)]) {
+    if (!d || d.lenient) continue;
+    const required = d.sections.filter((s) => s.required).map((s) => normalizeLabel(s.heading));
+    const have = new Set(sections.map((s) => normalizeLabel(s.heading.text)));
+    if (required.length && required.filter((r) => have.has(r)).length / required.length >= 0.6) return { dialect: d, dialectPinned: false };
+  }
+  return { dialect: DIALECTS.auto, dialectPinned: false };
+}
+
+/** Subsections without a role of their own play their parent's. */
+function inheritRoles(sections: Section[], parent: Section | null = null): void {
+  for (const s of sections) {
+    if (s.role === null && parent) s.role = parent.role;
+    inheritRoles(s.children, s);
+  }
+}

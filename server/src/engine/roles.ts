@@ -1,0 +1,26 @@
+// Which role a section or labelled block plays, from its (normalised) label. Real notes name
+// the same thing many ways and in many languages; these lists come from the notes in the corpus
+// and common agent templates. Order matters: the first matching role wins.
+import type { Role } from './types';
+import { normalizeLabel } from './labels';
+
+const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
+  ['snapshot', /\b(?:snapshot|session (?:info|metadata)|metadata|git state|repo(?:sitory)? state|environment snapshot|current head)\b|スナップショット|快照/u],
+  ['next', /\b(?:next|what'?s left|what is left|remaining work|to ?dos?|todo|follow[- ]?ups?|start here|where to start|starting point|up next|action items|pending|queued|open tasks|priorities|roadmap for next)\b|prossim[io]|da fare|próxim[oa]s?|siguientes pasos|pendientes?|nächste|prochaines?|次の|次回|次に|今後|下一步|后续|後續|待办|待辦|다음|향후|следующ|дальнейш|план на/u],
+  ['wip', /\b(?:in progress|work in progress|wip|uncommitted|local work|currently working|ongoing|in[- ]flight|what we were working on|in[- ]tree)\b|en (?:progreso|curso)|in corso|進行中|作業中|进行中|진행 ?중|в работе/u],
+  ['risks', /\b(?:risks?|known issues?|gotchas?|pitfalls?|blockers?|caveats?|open issues|concerns|warnings?|challenges|problems|limitations|technical debt|tech debt|bugs|don'?ts)\b|rischi|problemi|riesgos|problemas|riscos|risiken|risques|リスク|注意|課題|风险|風險|问题|問題|注意事项|리스크|위험|이슈|주의|риск|проблем/u],
+  ['changes', /\b(?:what (?:changed|landed|was done|we did|works)|changes|changed|landed|completed?|done|accomplish(?:ed|ments)|implemented|shipped|delivered|changelog|recent (?:changes|work|commits)|work log|this session|fixes|fixed)\b|fatto|completat|hecho|completad|cambios|conclu[ií]d|erledigt|termin[ée]|完了|変更|已完成|完成|变更|變更|완료|변경|сделано|выполнен|изменени/u],
+  ['verify', /\b(?:how to (?:run|verify|test)|verif(?:y|ication)|validation|validate|testing|tests?|test status|quality|(?:useful |quick[- ]resume |key )?commands|checks?|build|ci|run)\b|verifica|pruebas|prueba|検証|テスト|验证|驗證|测试|測試|검증|테스트|провер|тест/u],
+  ['decisions', /\b(?:decisions?|decided|approach|design (?:choices|notes)|architecture|conventions)\b|decisioni|decisiones|decisões|entscheidungen|決定|方針|决策|決策|결정|решени/u],
+  ['analysis', /\b(?:analysis|findings|investigation|review|lessons?(?: learned)?|learnings|insights|observations|root cause)\b|分析|调查|調査|분석|анализ/u],
+  ['status', /\b(?:status|state|where (?:things|we) stand|tl;?dr|summary|overview|current (?:position|focus|work)|progress|context|situation)\b|stato|estado|situaci[oó]n|状態|現状|状态|狀態|现状|現況|상태|현황|статус|состояни|текущ/u],
+  ['notes', /\b(?:notes?|editing rules|rules|background|references?|key (?:files|knowledge)|links|resources|misc(?:ellaneous)?|appendix|other|guardrails|files to read|load[- ]bearing|trail|history|historical|log|guide|glossary|environment|setup)\b|note|notas|メモ|备注|備註|메모|заметки/u],
+];
+
+/** The role a heading or label plays, or null when nothing matches. */
+export function roleOf(label: string): Role | null {
+  const n = normalizeLabel(label);
+  if (!n) return null;
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(n)) return role;
+  return null;
+}

@@ -1,0 +1,43 @@
+import { defineRule, option } from '../rule';
+import type { ListItem } from 'mdast';
+import { visit, plainText } from '../walk';
+
+export default defineRule({
+  meta: {
+    id: 'bullet-length',
+    description: 'Bullets stay short',
+    rationale:
+      'Handoffs are read in a hurry. A bullet that runs for several hundred characters hides the one fact that matters; split it, or move the detail to a linked file.',
+    tags: ['style'],
+    fixable: false,
+    severity: 'info',
+    appliesTo: ['handoff'],
+    hygiene: false,
+    options: { max: { type: 'number', default: 400, description: 'Most characters in one bullet\'s own text (nested bullets not counted).' } },
+    examples: {
+      ok: [
+        { text: '# Handoff\n\n- Short bullet.\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n- Parent\n  - ' + 'word '.repeat(60) + '\n  - ' + 'word '.repeat(60) + '\n', path: 'HANDOFF.md', caption: 'Nested bullets count on their own.' },
+        { text: '# Handoff\n\n' + 'A long paragraph. '.repeat(40) + '\n', path: 'HANDOFF.md', caption: 'Paragraphs are not bullets.' },
+      ],
+      notOk: [
+        { text: '# Handoff\n\n- ' + 'word '.repeat(100) + '\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n1. ' + 'step and more '.repeat(40) + '\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n- [ ] ' + 'task detail '.repeat(45) + '\n', path: 'HANDOFF.md' },
+      ],
+    },
+  },
+  check(context) {
+    const { note, report } = context;
+    const max = option<number>(context, 'max');
+    visit(note.root, (node) => {
+      if (node.type !== 'listItem') return;
+      const item = node as ListItem;
+      const own = item.children.filter((c) => c.type === 'paragraph');
+      const length = own.map((p) => plainText(p)).join(' ').length;
+      if (length <= max) return;
+      const start = item.position?.start.offset ?? 0;
+      report({ start, end: note.lines.lineEnd(note.lines.position(start).line), message: `Bullet of ${length} characters, expected at most ${max}` });
+    });
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule } from '../rule';
+import { plainText } from '../walk';
+
+const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
+
+export default defineRule({
+  meta: {
+    id: 'empty-sections',
+    description: 'Sections have content, not just a placeholder',
+    rationale:
+      'An empty section, or one holding only "TBD", "..." or "-", reads as if the previous session ran out of time. Write "None" when there is nothing to say, so the next session knows it was considered.',
+    tags: ['structure'],
+    fixable: false,
+    severity: 'warning',
+    appliesTo: ['handoff'],
+    hygiene: false,
+    examples: {
+      ok: [
+        { text: '# Handoff\n\n## Known issues\n\nNone.\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n## Status\n\n### Backend\n\nGreen.\n', path: 'HANDOFF.md', caption: 'A section whose content is in its subsections.' },
+        { text: '# Handoff\n\n## Next steps\n\n1. Release.\n', path: 'HANDOFF.md' },
+      ],
+      notOk: [
+        { text: '# Handoff\n\n## Known issues\n\nTBD\n\n## Next steps\n\n1. a\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n## Known issues\n\n## Next steps\n\n1. a\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n## Next steps\n\n- ...\n', path: 'HANDOFF.md' },
+      ],
+    },
+  },
+  check({ note, report }) {
+    for (const s of note.allSections) {
+      if (s.children.length) continue;
+      const content = s.nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak');
+      if (content.some((n) => n.type === 'code' || n.type === 'table' || n.type === 'image')) continue;
+      const words = content.map((n) => plainText(n)).join(' ').split(/\s+/).filter(Boolean);
+      const hasImage = content.some((n) => JSON.stringify(n).includes('"type":"image"'));
+      if (hasImage) continue;
+      const emptyItems = content.some((n) => n.type === 'list');
+      if (!words.length && !emptyItems) {
+        report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Empty section "${s.heading.text}"` });
+      } else if ((words.length && words.every((w) => PLACEHOLDER.test(w))) || (!words.length && emptyItems)) {
+        report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Section "${s.heading.text}" holds only a placeholder` });
+      }
+    }
+  },
+});

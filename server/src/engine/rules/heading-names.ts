@@ -1,0 +1,40 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'heading-names',
+    description: 'Section headings use the dialect\'s canonical names',
+    rationale:
+      'Tools and people search a handoff by its headings. A heading that is close to the canonical one ("Next Step", "Risks") but not it drifts further with every session. The heading is matched by alias and fuzzily; the fix renames it. Qualifiers the author adds in parentheses are kept as they are.',
+    tags: ['structure'],
+    fixable: true,
+    severity: 'warning',
+    appliesTo: ['handoff'],
+    hygiene: false,
+    examples: {
+      ok: [
+        { text: '# Session Handoff\n\n## Known issues / risks\n\n- none\n', path: 'HANDOFF.md' },
+        { text: '# Next Chat Handoff\n\n## What Landed (Latest Relevant Backend Work)\n\n1. x\n', path: 'HANDOFF.md', caption: 'A qualifier in parentheses is the author\'s.' },
+        { text: '# Handoff\n\n## Risks\n\n- x\n', path: 'HANDOFF.md', caption: 'Free-form notes name sections as they like.' },
+      ],
+      notOk: [
+        { text: '# Session Handoff\n\n## Risks\n\n- none\n', path: 'HANDOFF.md', caption: 'An alias.' },
+        { text: '# Session Handoff\n\n## Next step (recommended order)\n\n1. x\n', path: 'HANDOFF.md', caption: 'A near miss.' },
+        { text: '# Next Chat Handoff\n\n## Current Stauts\n\n1. x\n', path: 'HANDOFF.md', caption: 'A typo.' },
+      ],
+    },
+  },
+  check({ note, report }) {
+    if (note.dialect.lenient) return;
+    for (const s of note.allSections) {
+      if (s.spec < 0 || (s.match !== 'alias' && s.match !== 'fuzzy')) continue;
+      const canonical = note.dialect.sections[s.spec].heading;
+      report({
+        start: s.heading.textStart,
+        end: s.heading.textEnd,
+        message: `Unexpected heading "${s.heading.text}", expected "${canonical}"`,
+        fix: { title: `Rename to "${canonical}"`, edits: [{ start: s.heading.textStart, end: s.heading.textEnd, text: canonical }] },
+      });
+    }
+  },
+});

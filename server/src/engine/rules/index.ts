@@ -1,0 +1,40 @@
+// Every rule, in the order they are documented and run. Adding a rule: its file here, one line
+// in this list, its fixtures, and `npm run docs`.
+import type { Rule } from '../rule';
+import requiredSections from './required-sections';
+import sectionOrder from './section-order';
+import headingNames from './heading-names';
+import headingLevels from './heading-levels';
+import duplicateSections from './duplicate-sections';
+import emptySections from './empty-sections';
+import snapshotFields from './snapshot-fields';
+import dateFormat from './date-format';
+import noSecrets from './no-secrets';
+import splitSecret from './split-secret';
+import noPersonalData from './no-personal-data';
+import codeBlockLength from './code-block-length';
+import bulletLength from './bullet-length';
+import listNumbering from './list-numbering';
+import mojibake from './mojibake';
+import invisibleCharacters from './invisible-characters';
+import maxSize from './max-size';
+
+export const RULES: readonly Rule[] = [
+  requiredSections,
+  sectionOrder,
+  headingNames,
+  headingLevels,
+  duplicateSections,
+  emptySections,
+  snapshotFields,
+  dateFormat,
+  noSecrets,
+  splitSecret,
+  noPersonalData,
+  codeBlockLength,
+  bulletLength,
+  listNumbering,
+  mojibake,
+  invisibleCharacters,
+  maxSize,
+];

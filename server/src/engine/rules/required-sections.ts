@@ -1,0 +1,85 @@
+import { defineRule } from '../rule';
+import { insertBlock, sectionBlock, sectionInsertionPoint } from '../sections-edit';
+
+const SESSION_OK = `# Session Handoff
+
+## Snapshot
+
+- Date: 2025-12-14
+
+## What changed
+
+- \`src/app.ts\`
+
+## Decisions (and links)
+
+- Keep the API.
+
+## How to run / verify
+
+- \`npm test\`
+
+## Known issues / risks
+
+- None known.
+
+## Next steps (recommended order)
+
+1. Ship it.
+`;
+
+export default defineRule({
+  meta: {
+    id: 'required-sections',
+    description: 'Every section the dialect requires is present',
+    rationale:
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only a next-steps section is expected. The fix inserts the section skeleton where the dialect puts it.',
+    tags: ['structure'],
+    fixable: true,
+    severity: 'warning',
+    appliesTo: ['handoff'],
+    hygiene: false,
+    examples: {
+      ok: [
+        { text: SESSION_OK, path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n## Where things stand\n\nAll green.\n\n## Next actions\n\n- Release.\n', path: 'HANDOFF.md', caption: 'A free-form note with next actions.' },
+        { text: '# Handoff\n\n## Status\n\nDone.\n\nNext steps:\n\n1. Tag the release.\n', path: 'HANDOFF.md', caption: 'Next steps as a labelled list inside another section.' },
+      ],
+      notOk: [
+        { text: SESSION_OK.replace(/## Next steps[\s\S]*$/, ''), path: 'HANDOFF.md', caption: 'Session handoff without next steps.' },
+        { text: SESSION_OK.replace(/## Known issues \/ risks\n\n- None known.\n\n/, ''), path: 'HANDOFF.md', caption: 'No risks section.' },
+        { text: '# Handoff\n\n## Status\n\nAll green.\n', path: 'HANDOFF.md', caption: 'A free-form note that never says what comes next.' },
+      ],
+    },
+  },
+  check({ note, report, today, git }) {
+    const anchor = note.title ?? note.sections[0]?.heading ?? null;
+    const at = anchor ? { start: anchor.textStart, end: anchor.textEnd } : { start: 0, end: 0 };
+    const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
+    if (note.dialect.lenient) {
+      const hasNext = note.allSections.some((s) => s.role === 'next') || note.allSections.some((s) => labelledNext(note.text, s.ownNodes));
+      if (hasNext || labelledNext(note.text, note.preamble)) return;
+      const spec = note.dialect.sections[0];
+      report({
+        ...at,
+        message: 'Missing next steps: add a section that says what to do next',
+        fix: { title: `Insert section "${spec.heading}"`, edits: [insertBlock(note, note.text.length, sectionBlock(spec, note.sections[0]?.heading.depth ?? 2, values))] },
+      });
+      return;
+    }
+    note.dialect.sections.forEach((spec, i) => {
+      if (!spec.required || note.allSections.some((s) => s.spec === i)) return;
+      report({
+        ...at,
+        message: `Missing section "${spec.heading}"`,
+        fix: { title: `Insert section "${spec.heading}"`, edits: [insertBlock(note, sectionInsertionPoint(note, i), sectionBlock(spec, note.dialect.sectionLevel, values))] },
+      });
+    });
+  },
+});
+
+import { labelledBlocks } from '../model/items';
+import type { RootContent } from 'mdast';
+function labelledNext(_text: string, nodes: RootContent[]): boolean {
+  return labelledBlocks(nodes).some((b) => b.role === 'next');
+}

@@ -1,0 +1,42 @@
+import { defineRule } from '../rule';
+import { findSecrets } from '../scan/secrets';
+import { redaction } from '../scan/mask';
+
+const GH = 'gh' + 'p_';
+
+export default defineRule({
+  meta: {
+    id: 'split-secret',
+    description: 'No token hard-wrapped across lines',
+    rationale:
+      'A token with a known prefix that is wrapped at the end of a line escapes scanners that read line by line. This heuristic reports a known prefix with at least eight token characters at a line end that continues on the next line.',
+    tags: ['hygiene', 'security'],
+    fixable: true,
+    severity: 'warning',
+    appliesTo: ['handoff', 'roadmap'],
+    hygiene: true,
+    examples: {
+      ok: [
+        { text: '# Handoff\n\nThe token lives in the vault.\n', path: 'HANDOFF.md' },
+        { text: `# Handoff\n\nUse a ${GH}… token with repo scope.\n`, path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n- AKIA keys are rotated monthly.\n', path: 'HANDOFF.md' },
+      ],
+      notOk: [
+        { text: `# Handoff\n\ntoken ${GH}Zq7XbN2kLm9R\ntY4vWc8HdJ3sFg6PaE5uKo1T\n`, path: 'HANDOFF.md' },
+        { text: `# Handoff\n\n${GH}Ab3dEf7hKm2n\nPq9sTu4wXy6zAb8cDe1fGh5j\n`, path: 'HANDOFF.md' },
+        { text: `# Handoff\n\n- ${GH}Mn4bV8cX2zLk\n  Jh6gF3dS9aPo1iU7yT5rE2wQ\n`, path: 'HANDOFF.md' },
+      ],
+    },
+  },
+  check({ text, report }) {
+    for (const hit of findSecrets(text)) {
+      if (hit.certainty !== 'possible-split') continue;
+      report({
+        start: hit.start,
+        end: hit.end,
+        message: `Possible split secret (${hit.kind}): ${hit.preview}`,
+        fix: { title: 'Redact the secret', edits: [{ start: hit.start, end: hit.end, text: redaction(hit) }] },
+      });
+    }
+  },
+});

@@ -1,0 +1,62 @@
+// Inline suppression comments, read from the HTML nodes of the mdast tree:
+//   <!-- handoff-disable-next-line RULE -- reason -->
+//   <!-- handoff-disable RULE --> … <!-- handoff-enable RULE -->
+//   <!-- handoff-disable-file RULE -->
+// Without a rule id, a comment applies to every rule.
+import type { Html, Root } from 'mdast';
+import { visit } from './walk';
+import type { LineIndex } from './lines';
+
+interface Span {
+  rules: Set<string> | null;
+  from: number;
+  to: number;
+}
+
+const COMMENT = /<!--\s*handoff(?:-lint)?-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
+
+export class Suppressions {
+  private readonly spans: Span[] = [];
+
+  constructor(root: Root, lines: LineIndex) {
+    const open = new Map<string, number>();
+    visit(root, (node) => {
+      if (node.type !== 'html' || !node.position) return;
+      const value = (node as Html).value;
+      const base = node.position.start.offset ?? 0;
+      for (const m of value.matchAll(COMMENT)) {
+        const line = lines.position(base + m.index).line;
+        const endLine = lines.position(base + m.index + m[0].length).line;
+        const ids = m[2].split(/\s--\s|\s—\s/)[0].split(/[\s,]+/).filter(Boolean);
+        const rules = ids.length ? new Set(ids) : null;
+        switch (m[1]) {
+          case 'disable-next-line':
+            this.spans.push({ rules, from: endLine + 1, to: endLine + 1 });
+            break;
+          case 'disable-line':
+            this.spans.push({ rules, from: line, to: line });
+            break;
+          case 'disable-file':
+            this.spans.push({ rules, from: 0, to: Infinity });
+            break;
+          case 'disable':
+            for (const id of ids.length ? ids : ['*']) if (!open.has(id)) open.set(id, line);
+            break;
+          case 'enable':
+            for (const id of ids.length ? ids : [...open.keys()]) {
+              const from = open.get(id);
+              if (from === undefined) continue;
+              this.spans.push({ rules: id === '*' ? null : new Set([id]), from, to: line });
+              open.delete(id);
+            }
+            break;
+        }
+      }
+    });
+    for (const [id, from] of open) this.spans.push({ rules: id === '*' ? null : new Set([id]), from, to: Infinity });
+  }
+
+  isSuppressed(ruleId: string, line: number): boolean {
+    return this.spans.some((s) => line >= s.from && line <= s.to && (s.rules === null || s.rules.has(ruleId)));
+  }
+}

@@ -1,0 +1,17 @@
+// Depth-first walk over mdast nodes. A tiny local walker keeps the engine's dependency list short.
+import type { Node, Parent } from 'mdast';
+
+export function visit(node: Node, fn: (node: Node, parent: Parent | null) => void | 'skip', parent: Parent | null = null): void {
+  if (fn(node, parent) === 'skip') return;
+  const children = (node as Parent).children;
+  if (children) for (const child of children) visit(child, fn, node as Parent);
+}
+
+/** Plain text of a node: text, inline code and the like, concatenated. */
+export function plainText(node: Node): string {
+  const n = node as Node & { value?: string; children?: Node[] };
+  if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
+  if (n.type === 'break') return ' ';
+  if (n.children) return n.children.map(plainText).join('');
+  return '';
+}
