@@ -9,7 +9,6 @@ export const DEFAULT_HANDOFF_GLOBS = [
   '**/*handoff*.md',
   '**/.agent/**/handoff*.md',
   '**/NEXT_SESSION*.md',
-  '**/SESSION_NOTES*.md',
   '**/memory-bank/activeContext.md',
   '**/.planning/STATE.md',
 ];
@@ -46,7 +45,7 @@ export function detectKind(e: KindEvidence): { kind: NoteKind; by: 'frontmatter'
     if (matchesGlobs(e.path, e.roadmapGlobs)) return { kind: 'roadmap', by: 'path' };
     if (matchesGlobs(e.path, e.handoffGlobs)) return { kind: 'handoff', by: 'path' };
   }
-  if (/hand-?off/.test(title)) return { kind: 'handoff', by: 'title' };
+  if (/hand-?off|session notes|next session|next chat/.test(title)) return { kind: 'handoff', by: 'title' };
   if (/road-?map/.test(title)) return { kind: 'roadmap', by: 'title' };
   return { kind: 'other', by: 'none' };
 }

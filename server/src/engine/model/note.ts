@@ -10,7 +10,7 @@ import { parseMarkdown } from '../parse';
 import { LineIndex } from '../lines';
 import { Suppressions } from '../suppress';
 import { detectKind, looksLikeDocumentation } from '../detect';
-import { normalizeLabel } from '../labels';
+import { normalizeLabel, stripQualifiers } from '../labels';
 import { roleOf } from '../roles';
 import { buildSections, flatten, type HeadingInfo, type Section } from './sections';
 import { fieldsInFrontmatter, fieldsInNodes, type Field } from './fields';
@@ -118,16 +118,16 @@ function chooseDialect(kind: NoteKind, title: HeadingInfo | null, sections: Sect
   if (kind !== 'handoff') return { dialect: DIALECTS.auto, dialectPinned: false };
   const configured = options.dialect && options.dialect !== 'auto' ? byId(options.dialect) : null;
   if (configured) return { dialect: configured, dialectPinned: true };
+  // A dialect is detected when most of its required headings are there: at least 60 %, or 40 %
+  // when the note also carries the dialect's title. A title alone does not make a free-form note strict.
   const t = title ? normalizeLabel(title.text) : '';
   for (const d of [options.template, ...Object.values(DIALECTS)]) {
-    if (d?.title && normalizeLabel(d.title) === t) return { dialect: d, dialectPinned: false };
-  }
-  // A note without the dialect's title still follows it when most of its required headings are there.
-  for (const d of [options.template, ...Object.values(DIALECTS)]) {
     if (!d || d.lenient) continue;
-    const required = d.sections.filter((s) => s.required).map((s) => normalizeLabel(s.heading));
-    const have = new Set(sections.map((s) => normalizeLabel(s.heading.text)));
-    if (required.length && required.filter((r) => have.has(r)).length / required.length >= 0.6) return { dialect: d, dialectPinned: false };
+    const required = d.sections.filter((s) => s.required).map((s) => stripQualifiers(normalizeLabel(s.heading)));
+    const have = new Set(sections.map((s) => stripQualifiers(normalizeLabel(s.heading.text))));
+    const share = required.length ? required.filter((r) => have.has(r)).length / required.length : 0;
+    const titled = d.title !== null && normalizeLabel(d.title) === t;
+    if (share >= 0.6 || (titled && share >= 0.4)) return { dialect: d, dialectPinned: false };
   }
   return { dialect: DIALECTS.auto, dialectPinned: false };
 }

@@ -13,7 +13,7 @@ export default defineRule({
     severity: 'info',
     appliesTo: ['handoff'],
     hygiene: false,
-    options: { max: { type: 'number', default: 400, description: 'Most characters in one bullet\'s own text (nested bullets not counted).' } },
+    options: { max: { type: 'number', default: 500, description: 'Most characters in one bullet\'s own text (nested bullets not counted).' } },
     examples: {
       ok: [
         { text: '# Handoff\n\n- Short bullet.\n', path: 'HANDOFF.md' },

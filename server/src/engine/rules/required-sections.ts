@@ -58,7 +58,8 @@ export default defineRule({
     const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
     if (note.dialect.lenient) {
       const hasNext = note.allSections.some((s) => s.role === 'next') || note.allSections.some((s) => labelledNext(note.text, s.ownNodes));
-      if (hasNext || labelledNext(note.text, note.preamble)) return;
+      // A note titled as a to-do list is all next steps.
+      if (hasNext || labelledNext(note.text, note.preamble) || /\bto-?do\b|\btasks\b/i.test(note.title?.text ?? '')) return;
       const spec = note.dialect.sections[0];
       report({
         ...at,
