@@ -1,0 +1,20 @@
+// Today as the CLI sees it: the local date, or HANDOFF_TODAY=YYYY-MM-DD (for tests and CI).
+import { UsageError } from './usage';
+
+export function todayFrom(env: NodeJS.ProcessEnv, now = new Date()): string {
+  const forced = env.HANDOFF_TODAY;
+  if (forced !== undefined && forced !== '') {
+    if (!isCalendarDate(forced)) {
+      throw new UsageError(`HANDOFF_TODAY must be a date written YYYY-MM-DD, got "${forced}"`);
+    }
+    return forced;
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,28 @@
+// Usage text and the error a command throws for a usage problem (exit code 2).
+
+export const USAGE = `Usage: handoff <command> [options]
+
+Commands:
+  lint [paths|globs...]   Lint handoff notes and roadmaps (default: the current directory)
+  rules                   List the rules
+
+Options for lint:
+  --fix                   Apply fixes and write the files that changed
+  --format <name>         stylish (default), json, sarif or github
+  --config <file>         Use this configuration instead of the nearest .handoff.json(c)
+
+Options for rules:
+  --format <name>         stylish (default) or json
+
+  -h, --help              Show this help
+  -v, --version           Show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration problem.
+Set HANDOFF_TODAY=YYYY-MM-DD to lint as of another day.`;
+
+/** A problem with how the CLI was called or configured: printed, then exit 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly showUsage = false) {
+    super(message);
+  }
+}
