@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readConfig } from './runner';
-import { EXTENSION_ID, openInEditor, waitUntil, workspaceUri } from './util';
+import { EXTENSION_ID, SOURCE, openInEditor, ruleId, waitForDiagnostics, waitUntil, workspaceUri } from './util';
 
 interface Manifest {
   capabilities?: { untrustedWorkspaces?: { supported?: boolean | 'limited' } };
@@ -38,5 +38,13 @@ describe('restricted mode', () => {
       await openInEditor(workspaceUri('HANDOFF.md'));
       await waitUntil(() => ext.isActive, `${EXTENSION_ID} to activate in Restricted Mode`);
     }
+  });
+
+  it('with limited support, the text checks still report diagnostics (mojibake)', async function () {
+    if (readConfig().mode !== 'vsix') this.skip();
+    if (manifest().capabilities?.untrustedWorkspaces?.supported !== 'limited') this.skip();
+    const uri = workspaceUri('HANDOFF.md');
+    await openInEditor(uri);
+    await waitForDiagnostics(uri, (l) => l.some((d) => d.source === SOURCE && ruleId(d) === 'mojibake'), 'a mojibake diagnostic in Restricted Mode');
   });
 });
