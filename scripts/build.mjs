@@ -15,6 +15,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer ES module builds: jsonc-parser's UMD build requires files esbuild cannot see.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

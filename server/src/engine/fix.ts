@@ -6,9 +6,11 @@ import type { Finding, Fix, TextEdit } from './types';
 export function compatibleFixes(fixes: Fix[]): Fix[] {
   const taken: TextEdit[] = [];
   const out: Fix[] = [];
+  // Two insertions at the same point do not conflict: they are joined in finding order.
   const overlaps = (a: TextEdit, b: TextEdit) =>
-    a.start < b.end && b.start < a.end || (a.start === a.end && b.start === b.end && a.start === b.start) ||
-    (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+    (a.start < b.end && b.start < a.end) ||
+    (a.start === a.end && a.start > b.start && a.start < b.end) ||
+    (b.start === b.end && b.start > a.start && b.start < a.end);
   for (const fix of fixes) {
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);
@@ -17,10 +19,16 @@ export function compatibleFixes(fixes: Fix[]): Fix[] {
   return out;
 }
 
-/** Edits of all compatible fixes, sorted from the end of the text to its start. */
+/** Edits of all compatible fixes, insertions at one point joined, sorted from the end of the text. */
 export function fixEdits(findings: Finding[]): TextEdit[] {
   const fixes = compatibleFixes(findings.flatMap((f) => (f.fix ? [f.fix] : [])));
-  return fixes.flatMap((f) => f.edits).sort((a, b) => b.start - a.start || b.end - a.end);
+  const merged: TextEdit[] = [];
+  for (const e of fixes.flatMap((f) => f.edits)) {
+    const same = e.start === e.end ? merged.find((m) => m.start === e.start && m.end === e.start) : undefined;
+    if (same) same.text += e.text;
+    else merged.push({ ...e });
+  }
+  return merged.sort((a, b) => b.start - a.start || b.end - a.end);
 }
 
 export function applyEdits(text: string, edits: TextEdit[]): string {

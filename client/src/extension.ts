@@ -1,0 +1,47 @@
+// Activation: start the bundled language server, register the commands, show the language
+// status item. Kept small; features live beside it.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TrustChangedNotification, type InitializationOptions } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { NoteStatusItem } from './status-item';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Handoff');
+  const module = context.asAbsolutePath('out/server/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    synchronize: {
+      configurationSection: 'handoff',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.handoff.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/*.md')],
+    },
+    initializationOptions,
+    outputChannel: output,
+  };
+  client = new LanguageClient('handoff', 'Handoff', serverOptions, clientOptions);
+  const status = new NoteStatusItem(client);
+  context.subscriptions.push(output, status);
+  registerCommands(context, () => client, output);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(TrustChangedNotification, { trusted: true });
+    }),
+  );
+  await client.start();
+  status.listen();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,170 @@
+// Linting open documents: debounced on change, immediate on open, results only for the
+// version they were computed from, `[]` on close. Text rules never wait for git: the text
+// findings are published first and git-based findings join when their facts arrive.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { lint, noteOf, type GitFacts, type LintResult, type WorkspaceFacts } from '../engine';
+import { toDiagnostic } from './convert';
+import type { ProjectConfigs } from './project-config';
+import type { Log } from './log';
+import { NoteStatusNotification } from '../protocol';
+
+export interface Facts {
+  git: GitFacts | null;
+  workspace: WorkspaceFacts | null;
+  /** Why git facts are absent, for the status item. */
+  gitNote: string | null;
+}
+
+/** Supplies facts for a note; the git layer plugs in here. */
+export type FactsSource = (doc: TextDocument, result: LintResult) => Promise<Facts | null>;
+
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function filePathOf(uri: string): string | null {
+  const u = URI.parse(uri);
+  return u.scheme === 'file' ? u.fsPath : null;
+}
+
+export class DocumentLinter {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, { version: number; result: LintResult; facts: Facts | null }>();
+  factsSource: FactsSource | null = null;
+  debounceMs = 200;
+  enabled = true;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly configs: ProjectConfigs,
+    private readonly log: Log,
+  ) {}
+
+  /** Schedules a lint; `delay` 0 lints now (open, save, config change). */
+  schedule(doc: TextDocument, delay = this.debounceMs): void {
+    const pending = this.timers.get(doc.uri);
+    if (pending) clearTimeout(pending);
+    const run = () => {
+      this.timers.delete(doc.uri);
+      const current = this.documents.get(doc.uri);
+      if (current) void this.run(current);
+    };
+    if (delay <= 0) run();
+    else this.timers.set(doc.uri, setTimeout(run, delay));
+  }
+
+  lintAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc, 0);
+  }
+
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Last result for the document's current version, or a fresh one. */
+  resultFor(doc: TextDocument): LintResult | null {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    return this.lintText(doc, this.results.get(doc.uri)?.facts ?? null);
+  }
+
+  /** Facts last used for the document (any version). */
+  factsFor(uri: string): Facts | null {
+    return this.results.get(uri)?.facts ?? null;
+  }
+
+  lintText(doc: TextDocument, facts: Facts | null): LintResult | null {
+    const file = filePathOf(doc.uri);
+    const project = this.configs.forFile(file ?? '/untitled.md');
+    const rel = file ? relativePath(project.root, file) : uriName(doc.uri);
+    const text = doc.getText();
+    const input = { text, path: rel, config: project.config, template: project.template, today: today() };
+    const note = noteOf(input);
+    if (note.kind === 'other') return null;
+    return lint({ ...input, note, git: facts?.git ?? null, workspace: facts?.workspace ?? null });
+  }
+
+  private async run(doc: TextDocument): Promise<void> {
+    if (!this.enabled) {
+      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      return;
+    }
+    const version = doc.version;
+    const previous = this.results.get(doc.uri);
+    const facts = previous?.facts ?? null;
+    const result = this.safeLint(doc, facts);
+    if (!result) {
+      this.results.delete(doc.uri);
+      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      this.sendStatus(doc, null, null);
+      return;
+    }
+    this.publish(doc, version, result, facts);
+    if (!this.factsSource) return;
+    let fresh: Facts | null = null;
+    try {
+      fresh = await this.factsSource(doc, result);
+    } catch (e) {
+      this.log.error('Gathering facts failed', e);
+    }
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== version || !fresh) return;
+    if (fresh === facts) return;
+    const again = this.safeLint(current, fresh);
+    if (again) this.publish(current, version, again, fresh);
+  }
+
+  private safeLint(doc: TextDocument, facts: Facts | null): LintResult | null {
+    try {
+      const result = this.lintText(doc, facts);
+      for (const f of result?.failures ?? []) this.log.ruleFailure(f.ruleId, f.error);
+      return result;
+    } catch (e) {
+      this.log.error('Lint failed', e);
+      return null;
+    }
+  }
+
+  private publish(doc: TextDocument, version: number, result: LintResult, facts: Facts | null): void {
+    if (this.documents.get(doc.uri)?.version !== version) return; // stale: a newer version is on its way
+    this.results.set(doc.uri, { version, result, facts });
+    const lines = result.note.lines;
+    const diagnostics = result.findings.map((f) => toDiagnostic(lines, f, version));
+    void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    this.sendStatus(doc, result, facts);
+  }
+
+  private sendStatus(doc: TextDocument, result: LintResult | null, facts: Facts | null): void {
+    const count = (s: string) => result?.findings.filter((f) => f.severity === s).length ?? 0;
+    void this.connection.sendNotification(NoteStatusNotification, {
+      uri: doc.uri,
+      version: doc.version,
+      kind: result?.note.kind ?? 'other',
+      dialect: result?.note.dialect.id ?? null,
+      hygieneOnly: result?.note.hygieneOnly ?? false,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      gitNote: facts?.gitNote ?? null,
+    });
+  }
+}
+
+export function relativePath(root: string, file: string): string {
+  const norm = (p: string) => p.replace(/\\/g, '/');
+  const r = norm(root).replace(/\/$/, '');
+  const f = norm(file);
+  return f.startsWith(r + '/') ? f.slice(r.length + 1) : f.split('/').pop() ?? f;
+}
+
+function uriName(uri: string): string {
+  return decodeURIComponent(uri.split('/').pop() ?? uri);
+}

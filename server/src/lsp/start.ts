@@ -1,0 +1,185 @@
+// Wiring: capabilities, document sync, and the handlers of every feature.
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  DidChangeConfigurationNotification,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DocumentLinter, filePathOf, today } from './linting';
+import { ProjectConfigs } from './project-config';
+import { Log } from './log';
+import { codeActions, fixAllEdits, FIX_ALL_KIND } from './code-actions';
+import { completions } from './completion';
+import { documentSymbols, foldingRanges } from './outline';
+import { toRange } from './convert';
+import { LineIndex } from '../engine';
+import { DEFAULT_SETTINGS, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
+import { CodeActionKind } from 'vscode-languageserver/node';
+
+export interface ServerState {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  linter: DocumentLinter;
+  configs: ProjectConfigs;
+  log: Log;
+  trusted: boolean;
+  settings: ClientSettings;
+  roots: string[];
+  options: InitializationOptions;
+}
+
+/** Hooks later features (git, workspace index) attach to. */
+export type Feature = (state: ServerState) => { onTrustChanged?(): void; onFilesChanged?(paths: string[]): void; onInitialized?(): void } | void;
+
+export function startServer(connection: Connection, features: Feature[] = []): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = new Log(connection);
+  const configs = new ProjectConfigs([]);
+  const linter = new DocumentLinter(connection, documents, configs, log);
+  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false } };
+  const hooks: Array<ReturnType<Feature>> = [];
+  let configurationSupport = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
+    state.options = { trusted: options.trusted === true, storagePath: options.storagePath };
+    // Editors other than VS Code have no notion of workspace trust; they opt in by passing trusted: true.
+    state.trusted = state.options.trusted;
+    state.roots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (!state.roots.length && params.rootUri) state.roots = [URI.parse(params.rootUri).fsPath];
+    configs.setRoots(state.roots);
+    configurationSupport = Boolean(params.capabilities.workspace?.configuration);
+    for (const f of features) hooks.push(f(state));
+    return {
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: ['#', ':', ' '] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'handoff-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (configurationSupport) {
+      void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+      await refreshSettings();
+    }
+    for (const h of hooks) h?.onInitialized?.();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!configurationSupport) return;
+    try {
+      const s = (await connection.workspace.getConfiguration('handoff')) as Partial<ClientSettings> | null;
+      state.settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    } catch {
+      state.settings = { ...DEFAULT_SETTINGS };
+    }
+    linter.enabled = state.settings.enable;
+  }
+
+  connection.onDidChangeConfiguration(async () => {
+    await refreshSettings();
+    configs.clear();
+    linter.lintAll();
+  });
+
+  connection.onNotification(TrustChangedNotification, ({ trusted }) => {
+    state.trusted = trusted;
+    for (const h of hooks) h?.onTrustChanged?.();
+    linter.lintAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const paths = changes.map((c) => URI.parse(c.uri).fsPath);
+    const watched = new Set(configs.watchedFiles());
+    if (paths.some((p) => watched.has(p) || /\.handoff\.jsonc?$/.test(p))) {
+      configs.clear();
+      publishConfigProblems();
+      linter.lintAll();
+    }
+    for (const h of hooks) h?.onFilesChanged?.(paths);
+  });
+
+  const reportedConfigs = new Set<string>();
+  function publishConfigProblems(): void {
+    for (const doc of documents.all()) {
+      const file = filePathOf(doc.uri);
+      if (!file) continue;
+      const project = configs.forFile(file);
+      if (!project.file) continue;
+      const uri = URI.file(project.file).toString();
+      const open = documents.get(uri);
+      let text = open?.getText() ?? null;
+      if (text === null) {
+        try {
+          text = require('node:fs').readFileSync(project.file, 'utf8') as string;
+        } catch {
+          text = '';
+        }
+      }
+      const lines = new LineIndex(text ?? '');
+      const diagnostics = project.problems.map((p) => ({ range: toRange(lines, p.start, p.end), severity: 1 as const, source: 'handoff', message: `${p.message} (defaults apply)` }));
+      if (project.templateProblem) diagnostics.push({ range: toRange(lines, 0, 0), severity: 1 as const, source: 'handoff', message: project.templateProblem });
+      if (diagnostics.length || reportedConfigs.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+      if (diagnostics.length) reportedConfigs.add(uri);
+      else reportedConfigs.delete(uri);
+    }
+  }
+
+  documents.onDidOpen(({ document }) => {
+    linter.schedule(document, 0);
+    publishConfigProblems();
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (state.settings.run === 'onType') linter.schedule(document);
+  });
+  documents.onDidSave(({ document }) => {
+    if (state.settings.run === 'onSave') linter.schedule(document, 0);
+  });
+  documents.onDidClose(({ document }) => linter.close(document.uri));
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return codeActions(doc, params, linter.resultFor(doc));
+  });
+
+  connection.onRequest(FixAllRequest, ({ uri, version }) => {
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version) return null;
+    const result = linter.resultFor(doc);
+    return result ? { version, edits: fixAllEdits(result) } : { version, edits: [] };
+  });
+
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const result = linter.resultFor(doc);
+    return result ? completions(result, params.position, today(), linter.factsFor(doc.uri)?.git ?? null) : [];
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const result = doc ? linter.resultFor(doc) : null;
+    return result ? documentSymbols(result.note) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const result = doc ? linter.resultFor(doc) : null;
+    return result ? foldingRanges(result.note) : [];
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,7 @@
+// The Handoff language server. Transport from the command line: --stdio, --node-ipc or
+// --socket=N, so any LSP editor can run it.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/start';
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection);
