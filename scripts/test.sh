@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: types, generated files in sync, unit and engine tests,
+# the language server over stdio, the CLI, and the extension inside a real VS Code (normal
+# and Restricted Mode). Installs what the VS Code tests need on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "types"
+npx tsc --noEmit -p .
+step "build"
+node scripts/build.mjs
+step "generated files are up to date"
+node --import tsx scripts/gen-docs.ts --check
+node --import tsx scripts/gen-snippets.ts --check
+step "engine, git, server and CLI tests"
+npx mocha
+step "extension in VS Code (code-server)"
+bash scripts/vscode-setup.sh
+node test/vscode/run.mjs
+step "extension in VS Code, Restricted Mode"
+node test/vscode/run.mjs --trust=no
