@@ -27,7 +27,8 @@ export default defineRule({
   },
   check({ note, report }) {
     if (note.dialect.lenient) return;
-    const placed = note.sections.filter((s) => s.spec >= 0);
+    // A second section for the same slot is a duplicate (duplicate-sections reports it), not misplaced.
+    const placed = note.sections.filter((s, i, all) => s.spec >= 0 && all.findIndex((o) => o.spec === s.spec) === i);
     const keep = longestIncreasing(placed.map((s) => s.spec));
     placed.forEach((s, i) => {
       if (keep.has(i)) return;
