@@ -1,0 +1,185 @@
+// GitFactsProvider: git facts per repository root, cached until the caller invalidates them
+// (the server does so from file watchers on the paths gitDirWatchPaths names), with concurrent
+// requests coalesced so a burst costs one set of git processes. When the workspace is not
+// trusted it never spawns git at all.
+import type { CommitInfo, PathHistory } from '../engine/facts';
+import { changesSince, type ChangeList } from './changes';
+import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash } from './commits';
+import { guarded, type GitContext } from './context';
+import { UNTRUSTED, isGitUnavailable, isTransient, type GitUnavailable } from './errors';
+import { DEFAULT_STATUS_LIMIT, locateRepo, readAt, type RepoFacts, type RepoLocation } from './facts';
+import { MAX_PATH_LOOKUPS, historyOf, lastCommitDateOf } from './history';
+import { planKeys } from './lookups';
+import { normalizeRepoPath } from './paths';
+import { createGitRunner, type GitRunner, type GitRunnerOptions } from './run';
+
+export interface GitFactsProviderOptions extends GitRunnerOptions {
+  /** Workspace trust. While false, no git process is ever started. */
+  trusted: boolean;
+  /** Replaces the real runner (tests inject stubs here); runner options are then ignored. */
+  runner?: GitRunner;
+  statusLimit?: number;
+  changesLimit?: number;
+}
+
+type Maybe<T> = T | GitUnavailable;
+
+/** Promises per key; a key's entry is dropped again when it settled on a transient failure. */
+class Entries<V> {
+  private readonly map = new Map<string, Promise<Maybe<V>>>();
+
+  /** Values for `keys`; keys not cached or in flight are fetched together in one `fetch`. */
+  async get(keys: readonly string[], fetch: (missing: string[]) => Promise<Maybe<Map<string, V>>>): Promise<Maybe<Map<string, V>>> {
+    const missing = keys.filter((k) => !this.map.has(k));
+    if (missing.length > 0) {
+      const batch = fetch(missing);
+      for (const key of missing) {
+        const entry = batch.then((r): Maybe<V> => (isGitUnavailable(r) ? r : (r.get(key) as V)));
+        this.map.set(key, entry);
+        void entry.then((v) => {
+          if (isGitUnavailable(v) && isTransient(v) && this.map.get(key) === entry) this.map.delete(key);
+        });
+      }
+    }
+    const values = await Promise.all(keys.map((k) => this.map.get(k) as Promise<Maybe<V>>));
+    const failed = values.find(isGitUnavailable);
+    if (failed) return failed;
+    return new Map(keys.map((k, i) => [k, values[i] as V]));
+  }
+
+  /** A single value, fetched alone. */
+  async one(key: string, fetch: () => Promise<Maybe<V>>): Promise<Maybe<V>> {
+    const got = await this.get([key], async (missing) => {
+      const v = await fetch();
+      return isGitUnavailable(v) ? v : new Map(missing.map((k) => [k, v]));
+    });
+    return isGitUnavailable(got) ? got : (got.get(key) as V);
+  }
+}
+
+/** Everything cached for one repository root. Replaced wholesale on invalidate. */
+class RootCache {
+  readonly facts = new Entries<RepoFacts>();
+  readonly commits = new Entries<CommitInfo | null>();
+  readonly changes = new Entries<ChangeList | null>();
+  readonly paths = new Entries<PathHistory>();
+  readonly dates = new Entries<string | null>();
+}
+
+export class GitFactsProvider {
+  private readonly runner: GitRunner;
+  private readonly statusLimit: number;
+  private readonly changesLimit: number | undefined;
+  private isTrusted: boolean;
+  private lifetime = new AbortController();
+  private folderCache = new Entries<RepoLocation>();
+  private readonly roots = new Map<string, RootCache>();
+
+  constructor(options: GitFactsProviderOptions) {
+    this.isTrusted = options.trusted;
+    this.runner = options.runner ?? createGitRunner(options);
+    this.statusLimit = options.statusLimit ?? DEFAULT_STATUS_LIMIT;
+    this.changesLimit = options.changesLimit;
+  }
+
+  get trusted(): boolean {
+    return this.isTrusted;
+  }
+
+  /** Trust granted or revoked: everything cached so far is dropped. */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.isTrusted) return;
+    this.isTrusted = trusted;
+    this.invalidate();
+  }
+
+  /** The repository holding `folder` (cached per folder, negative answers included). */
+  locate(folder: string): Promise<Maybe<RepoLocation>> {
+    if (!this.isTrusted) return Promise.resolve(UNTRUSTED);
+    return this.folderCache.one(folder, () => locateRepo(folder, { runner: this.runner, signal: this.lifetime.signal }));
+  }
+
+  /** Branch, HEAD, upstream, status and shallowness of the repository holding `folder`. */
+  async repoFacts(folder: string): Promise<Maybe<RepoFacts>> {
+    return this.withRoot(folder, (ctx, cache, location) =>
+      cache.facts.one('', () => guarded(ctx.root, () => readAt(ctx, location.shallow, this.statusLimit))),
+    );
+  }
+
+  /** Commit lookups keyed as written (see lookupCommits). */
+  lookupCommits(folder: string, hashes: readonly string[]): Promise<Maybe<Record<string, CommitInfo | null>>> {
+    return this.withRoot(folder, async (ctx, cache) => {
+      const plan = planKeys(hashes, normalizeHash, MAX_COMMIT_LOOKUPS);
+      const found = await cache.commits.get(plan.keys, (missing) => guarded(ctx.root, () => lookupNormalized(ctx, missing)));
+      if (isGitUnavailable(found)) return found;
+      const result: Record<string, CommitInfo | null> = {};
+      for (const w of plan.invalid) result[w] = null;
+      for (const [w, key] of plan.keyOf) result[w] = found.get(key) ?? null;
+      return result;
+    });
+  }
+
+  /** Files changed since `commit` up to the worktree; null when it does not resolve. */
+  changedSince(folder: string, commit: string): Promise<Maybe<ChangeList | null>> {
+    return this.withRoot(folder, async (ctx, cache) => {
+      const hash = normalizeHash(commit);
+      if (hash === null) return null;
+      return cache.changes.one(hash, () => guarded(ctx.root, () => changesSince(ctx, hash, this.changesLimit)));
+    });
+  }
+
+  /** History of repository-relative paths keyed as written (see pathHistory). */
+  pathHistory(folder: string, paths: readonly string[]): Promise<Maybe<Record<string, PathHistory>>> {
+    return this.withRoot(folder, async (ctx, cache) => {
+      const plan = planKeys(paths, normalizeRepoPath, MAX_PATH_LOOKUPS);
+      const found = await cache.paths.get(plan.keys, (missing) => guarded(ctx.root, () => historyOf(ctx, missing)));
+      if (isGitUnavailable(found)) return found;
+      const result: Record<string, PathHistory> = {};
+      for (const w of plan.invalid) result[w] = { everExisted: false };
+      for (const [w, key] of plan.keyOf) result[w] = found.get(key) ?? { everExisted: false };
+      return result;
+    });
+  }
+
+  /** ISO date of the last commit touching a repository-relative `file`; null when never committed. */
+  lastCommitDate(folder: string, file: string): Promise<Maybe<string | null>> {
+    return this.withRoot(folder, async (ctx, cache) => {
+      const path = normalizeRepoPath(file);
+      if (path === null) return null;
+      return cache.dates.one(path, () => guarded(ctx.root, () => lastCommitDateOf(ctx, path)));
+    });
+  }
+
+  /**
+   * Drops cached facts of one repository root (HEAD, index or refs changed), or with no argument
+   * of all of them. Either way the folder-to-repository answers (including "not a repository"
+   * and shallowness) are dropped too: re-locating costs one `rev-parse` per folder.
+   */
+  invalidate(root?: string): void {
+    if (root === undefined) this.roots.clear();
+    else this.roots.delete(root);
+    this.folderCache = new Entries<RepoLocation>();
+  }
+
+  /** Stops every git process still running and drops all caches. */
+  dispose(): void {
+    this.lifetime.abort();
+    this.lifetime = new AbortController();
+    this.invalidate();
+  }
+
+  private async withRoot<T>(
+    folder: string,
+    work: (ctx: GitContext, cache: RootCache, location: RepoLocation) => Promise<Maybe<T>>,
+  ): Promise<Maybe<T>> {
+    if (!this.isTrusted) return UNTRUSTED;
+    const location = await this.locate(folder);
+    if (isGitUnavailable(location)) return location;
+    let cache = this.roots.get(location.root);
+    if (!cache) {
+      cache = new RootCache();
+      this.roots.set(location.root, cache);
+    }
+    return work({ runner: this.runner, root: location.root, signal: this.lifetime.signal }, cache, location);
+  }
+}

@@ -1,0 +1,53 @@
+// Files changed between a recorded commit and the worktree: committed, staged, unstaged and
+// untracked, with renames.
+import type { FileChange } from '../engine/facts';
+import { resolveCommits } from './commits';
+import { git, type GitContext } from './context';
+import { parseNameStatusRecords, toFileChange } from './name-status';
+
+export const DEFAULT_CHANGES_LIMIT = 1000;
+
+export interface ChangeList {
+  /** The first `limit` changes: tracked ones in git's order, then untracked files. */
+  changes: FileChange[];
+  total: number;
+}
+
+/**
+ * `diff --name-status -z -M <sha> --` compares the commit with the worktree (tracked files,
+ * staged or not); `ls-files --others --exclude-standard -z` adds untracked files.
+ * Returns null when `hash` (normalized, see normalizeHash) does not resolve to a commit.
+ *
+ * Residual risk: comparing with the worktree can make git run the repository's clean filter
+ * (`filter.<x>.clean`) on files whose stat data changed; flags cannot prevent that.
+ */
+export async function changesSince(ctx: GitContext, hash: string, limit = DEFAULT_CHANGES_LIMIT): Promise<ChangeList | null> {
+  const sha = (await resolveCommits(ctx, [hash])).get(hash) ?? null;
+  if (sha === null) return null;
+  const diff = await git(ctx, [
+    'diff',
+    '--name-status',
+    '-z',
+    '--find-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-color',
+    '--no-relative',
+    '--ignore-submodules=all',
+    sha,
+    '--',
+  ]);
+  const others = await git(ctx, ['ls-files', '--others', '--exclude-standard', '-z']);
+  const changes: FileChange[] = [];
+  let total = 0;
+  const seen = new Set<string>();
+  const add = (change: FileChange): void => {
+    if (seen.has(change.path)) return;
+    seen.add(change.path);
+    total++;
+    if (changes.length < limit) changes.push(change);
+  };
+  for (const record of parseNameStatusRecords(diff.stdout)) for (const raw of record.changes) add(toFileChange(raw));
+  for (const path of others.stdout.split('\0')) if (path !== '') add({ path, status: 'untracked' });
+  return { changes, total };
+}

@@ -1,0 +1,16 @@
+// Public surface of the git layer: the server and CLI import from here only.
+export { gatherGitFacts, type GatherRequest } from './gather';
+export { GitFactsProvider, type GitFactsProviderOptions } from './cache';
+export { gitDirWatchPaths, type GitWatchPaths } from './watch';
+export { readRepoFacts, locateRepo, type RepoFacts, type RepoLocation, type ReadRepoFactsOptions } from './facts';
+export { lookupCommits, changedSince, pathHistory, lastCommitDate, type LookupOptions } from './lookups';
+export type { ChangeList } from './changes';
+export {
+  isGitUnavailable,
+  classifyGitFailure,
+  type GitUnavailable,
+  type GitUnavailableReason,
+} from './errors';
+export { createGitRunner, type GitRunner, type GitRunnerOptions, type GitInvocation, type GitRequest, type GitOutput } from './run';
+export { checkGitBinary } from './binary';
+export { describeBranch, describeHead, shortSha } from './render';

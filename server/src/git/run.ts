@@ -1,0 +1,265 @@
+// The one place that creates simple-git instances. Every invocation gets the hardening prefix,
+// the allowlisted environment, simple-git's inactivity timeout, an overall deadline and an
+// AbortSignal. Only read-only, local subcommands are started (READ_ONLY_SUBCOMMANDS); nothing
+// here ever talks to a remote.
+import { GitError, GitPluginError, simpleGit } from 'simple-git';
+import { checkGitBinary } from './binary';
+import { ALLOWED_GIT_ENV_KEYS, buildGitEnv } from './env';
+import { UNSAFE_OPT_INS, hardeningPrefix } from './hardening';
+
+/** One spawned git process, exactly as handed to child_process.spawn. */
+export interface GitInvocation {
+  binary: string;
+  args: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string>>;
+}
+
+export interface GitRunnerOptions {
+  /** The `handoff.gitPath` setting; empty or undefined means `git` on PATH. */
+  gitPath?: string | null;
+  /** Kill git after this long without output (simple-git `timeout.block`). Default 10 s. */
+  timeoutMs?: number;
+  /** Kill git after this long in total, whatever it prints. Default 30 s. */
+  deadlineMs?: number;
+  /** Source of the allowlisted variables. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Git processes running at once across this runner. Default 4. */
+  maxConcurrent?: number;
+  /** Called once per spawned process (tests record argv and env through it). */
+  onSpawn?: (invocation: GitInvocation) => void;
+}
+
+export interface GitRequest {
+  /** Subcommand and its arguments; the hardening prefix is added here, never by callers. */
+  args: readonly string[];
+  cwd: string;
+  /** Written to git's stdin. */
+  input?: string;
+  signal?: AbortSignal;
+}
+
+/** A git process that ran to an exit code (any exit code: callers decide what it means). */
+export interface GitOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export type GitRunFailureKind =
+  | 'not-found'
+  | 'invalid-git-path'
+  | 'no-folder'
+  | 'timeout'
+  | 'aborted'
+  | 'spawn-failed'
+  | 'blocked';
+
+/** Git did not run to an exit code. */
+export class GitRunError extends Error {
+  constructor(
+    readonly kind: GitRunFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GitRunError';
+  }
+}
+
+export interface GitRunner {
+  /** Resolves with the exit code and output of git; rejects only with GitRunError. */
+  run(request: GitRequest): Promise<GitOutput>;
+}
+
+/**
+ * The only subcommands this runner starts: read-only, local. Anything else (fetch, pull, push,
+ * ls-remote, config writes, gc, ...) is refused before a process exists.
+ */
+export const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'rev-parse',
+  'status',
+  'log',
+  'diff',
+  'diff-tree',
+  'cat-file',
+  'rev-list',
+  'ls-files',
+]);
+
+/** Time a killed process gets to close its pipes before we stop waiting for it. */
+const KILL_GRACE_MS = 2000;
+
+/** simple-git `errors` hook result: keeps exit code and output of any non-success. */
+class ExitFailure extends GitError {
+  constructor(
+    readonly reason: Error | undefined,
+    readonly exitCode: number | null,
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    super(undefined, stderr || reason?.message || `git exited with ${exitCode}`);
+  }
+}
+
+export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadlineMs = options.deadlineMs ?? 30_000;
+  const env = buildGitEnv(options.env ?? process.env);
+  const slots = new Slots(options.maxConcurrent ?? 4);
+  const binaryCheck = checkGitBinary(options.gitPath);
+
+  async function run(request: GitRequest): Promise<GitOutput> {
+    if (!binaryCheck.ok) throw new GitRunError('invalid-git-path', binaryCheck.message);
+    const subcommand = request.args[0] ?? '';
+    if (!READ_ONLY_SUBCOMMANDS.has(subcommand)) {
+      throw new GitRunError('blocked', `Refusing to run git ${JSON.stringify(subcommand)}: not a read-only subcommand`);
+    }
+    const release = await slots.acquire();
+    const controller = new AbortController();
+    let deadlineHit = false;
+    const onCallerAbort = (): void => controller.abort();
+    const deadline = setTimeout(() => {
+      deadlineHit = true;
+      controller.abort();
+    }, deadlineMs);
+    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (request.signal?.aborted) controller.abort();
+    let stderrOnSuccess = '';
+    try {
+      const input = request.input;
+      let git;
+      try {
+        git = simpleGit({
+          baseDir: request.cwd,
+          binary: binaryCheck.binary,
+          maxConcurrentProcesses: 1,
+          timeout: { block: timeoutMs },
+          abort: controller.signal,
+          unsafe: { ...UNSAFE_OPT_INS },
+          allowEnvironment: ALLOWED_GIT_ENV_KEYS,
+          input: input === undefined ? undefined : () => input,
+          errors(error, result) {
+            const stderr = Buffer.concat(result.stdErr).toString('utf8');
+            if (result.exitCode === 0 && error === undefined) {
+              stderrOnSuccess = stderr;
+              return undefined;
+            }
+            const stdout = Buffer.concat(result.stdOut).toString('utf8');
+            return new ExitFailure(error instanceof Error ? error : undefined, result.exitCode, stdout, stderr);
+          },
+        });
+      } catch {
+        throw new GitRunError('no-folder', `Folder does not exist: ${request.cwd}`);
+      }
+      git.env({ ...env });
+      git.outputHandler((binary, _stdout, _stderr, args) => {
+        options.onSpawn?.({ binary, args: [...args], cwd: request.cwd, env: { ...env } });
+      });
+      const stdout = await settleWithin(git.raw([...hardeningPrefix(), ...request.args]), controller.signal);
+      return { exitCode: 0, stdout, stderr: stderrOnSuccess };
+    } catch (error) {
+      const outcome = toRunOutcome(error, { aborted: controller.signal.aborted, deadlineHit, binary: binaryCheck.binary });
+      if (outcome instanceof GitRunError) throw outcome;
+      return outcome;
+    } finally {
+      clearTimeout(deadline);
+      request.signal?.removeEventListener('abort', onCallerAbort);
+      release();
+    }
+  }
+
+  return { run };
+}
+
+/** The process was killed but did not close within the grace period. */
+class KillIgnored extends Error {}
+
+/** Maps whatever simple-git threw to either a GitOutput (git exited) or a GitRunError. */
+function toRunOutcome(
+  error: unknown,
+  state: { aborted: boolean; deadlineHit: boolean; binary: string },
+): GitOutput | GitRunError {
+  if (error instanceof GitRunError) return error;
+  if (error instanceof KillIgnored) return stoppedError(state);
+  const stopped = (): GitRunError => stoppedError(state);
+  if (error instanceof ExitFailure) {
+    const reason = error.reason;
+    if (reason instanceof GitPluginError && (reason.plugin === 'timeout' || reason.plugin === 'abort')) return stopped();
+    if (state.aborted) return stopped();
+    if (error.exitCode === null) return stopped(); // killed by a signal: only our timeout kills
+    if (error.exitCode < 0) {
+      // Node reports a process that could not start as exit code -errno, its error in stderr.
+      const code = /\bspawn\b.*\b(E[A-Z]+)\b/.exec(error.stderr)?.[1];
+      return code === 'ENOENT'
+        ? new GitRunError('not-found', `Git was not found (${state.binary}).`)
+        : new GitRunError('spawn-failed', `Git could not be started (${state.binary}): ${code ?? error.exitCode}`);
+    }
+    return { exitCode: error.exitCode, stdout: error.stdout, stderr: error.stderr };
+  }
+  if (error instanceof GitPluginError) {
+    if (error.plugin === 'abort' || error.plugin === 'timeout') return stopped();
+    return new GitRunError('blocked', error.message);
+  }
+  return new GitRunError('spawn-failed', error instanceof Error ? error.message : String(error));
+}
+
+function stoppedError(state: { aborted: boolean; deadlineHit: boolean }): GitRunError {
+  return state.deadlineHit || !state.aborted
+    ? new GitRunError('timeout', 'git did not finish in time and was stopped')
+    : new GitRunError('aborted', 'git was cancelled');
+}
+
+/** Resolves like `work`, but once `signal` aborts, gives the killed process a grace period only. */
+function settleWithin<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      timer = setTimeout(() => reject(new KillIgnored('git did not exit after being stopped')), KILL_GRACE_MS);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A counting semaphore: at most `size` git processes at once. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = (): void => {
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.free++;
+        });
+      };
+      if (this.free > 0) {
+        this.free--;
+        grant();
+      } else {
+        this.waiting.push(grant);
+      }
+    });
+  }
+}
