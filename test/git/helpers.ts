@@ -1,0 +1,131 @@
+// Real temporary repositories built with the system git, for the tests in this folder.
+import childProcess from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createGitRunner, type GitInvocation, type GitRunner, type GitRunnerOptions } from '../../server/src/git';
+
+/** A scratch area under os.tmpdir(); `cleanup()` removes it. */
+export class Scratch {
+  readonly dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-git-test-')));
+  /** HOME for both the setup git and our runner: no user or system config leaks into tests. */
+  readonly home = this.mkdir('home');
+
+  mkdir(name: string): string {
+    const dir = path.join(this.dir, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Environment for setup commands (plain git, not our runner). */
+  get env(): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      HOME: this.home,
+      LC_ALL: 'C',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Ada Author',
+      GIT_AUTHOR_EMAIL: 'ada@example.com',
+      GIT_COMMITTER_NAME: 'Ada Author',
+      GIT_COMMITTER_EMAIL: 'ada@example.com',
+    };
+  }
+
+  /** Runs the system git for setup; returns trimmed stdout. */
+  git(cwd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): string {
+    return childProcess
+      .execFileSync('git', args, { cwd, env: { ...this.env, ...extraEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .trim();
+  }
+
+  /** A new repository on branch `main` with one commit of `README.md` unless `empty`. */
+  repo(name: string, options: { empty?: boolean } = {}): string {
+    const dir = this.mkdir(name);
+    this.git(dir, ['-c', 'init.defaultBranch=main', 'init', '-q']);
+    if (!options.empty) this.commit(dir, { 'README.md': '# readme\n' }, 'initial commit');
+    return dir;
+  }
+
+  /** Writes files (null deletes) and commits them with a fixed date; returns the new HEAD. */
+  commit(repo: string, files: Record<string, string | null>, message: string, date = '2024-05-01T10:00:00+00:00'): string {
+    for (const [rel, content] of Object.entries(files)) {
+      const file = path.join(repo, rel);
+      if (content === null) {
+        this.git(repo, ['rm', '-q', '--', rel]);
+      } else {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content);
+        this.git(repo, ['add', '--', rel]);
+      }
+    }
+    this.git(repo, ['commit', '-q', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    return this.git(repo, ['rev-parse', 'HEAD']);
+  }
+
+  write(repo: string, rel: string, content: string): void {
+    const file = path.join(repo, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+
+  /** An executable shell script. */
+  script(name: string, body: string): string {
+    const file = path.join(this.dir, name);
+    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return file;
+  }
+
+  /** A runner whose environment is PATH plus our HOME, recording every spawn. */
+  runner(options: GitRunnerOptions = {}): { runner: GitRunner; spawned: GitInvocation[] } {
+    const spawned: GitInvocation[] = [];
+    const runner = createGitRunner({
+      env: { PATH: process.env.PATH, HOME: this.home },
+      ...options,
+      onSpawn: (invocation) => {
+        spawned.push(invocation);
+        options.onSpawn?.(invocation);
+      },
+    });
+    return { runner, spawned };
+  }
+
+  cleanup(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export interface SpawnCall {
+  command: string;
+  args: readonly string[];
+  env: NodeJS.ProcessEnv | undefined;
+}
+
+/**
+ * Spies on child_process.spawn, which simple-git calls for every git process. Returns the
+ * calls seen and a restore function.
+ */
+export function spySpawn(): { calls: SpawnCall[]; restore: () => void } {
+  const calls: SpawnCall[] = [];
+  const original = childProcess.spawn;
+  const spy = function (this: unknown, command: string, args: readonly string[], options?: childProcess.SpawnOptions) {
+    calls.push({ command, args: [...args], env: options?.env });
+    return (original as (...a: unknown[]) => childProcess.ChildProcess).call(this, command, args, options);
+  };
+  (childProcess as { spawn: unknown }).spawn = spy;
+  return {
+    calls,
+    restore: () => {
+      (childProcess as { spawn: unknown }).spawn = original;
+    },
+  };
+}
+
+/** Whether a process id is alive (a reaped child is not; a zombie would be). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
