@@ -38,7 +38,8 @@ export class TestClient {
       this.published.push(p);
       this.events.emit('diagnostics', p);
     });
-    this.connection.onNotification((method, params) => {
+    // The star handler sees every notification (typed loosely on ProtocolConnection).
+    (this.connection.onNotification as unknown as (h: (method: string, params: unknown) => void) => void)((method, params) => {
       this.notifications.push({ method, params });
       this.events.emit('notification', { method, params });
     });

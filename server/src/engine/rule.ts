@@ -2,7 +2,7 @@
 // fix, its options and documented examples) and a check that reports findings through its
 // context. Severity comes from configuration, never from the rule.
 import type { Fix, NoteKind, Severity } from './types';
-import type { GitFacts, WorkspaceFacts } from './facts';
+import type { CommandCatalog, GitFacts, WorkspaceFacts } from './facts';
 import type { Note } from './model/note';
 
 export interface OptionSpec {
@@ -18,6 +18,16 @@ export interface RuleExample {
   path?: string;
   /** What the example shows, for the docs. */
   caption?: string;
+  /** The repository and workspace the example assumes (see `exampleFacts`). */
+  facts?: ExampleFacts;
+}
+
+/** A compact description of git and workspace state for rule examples and tests. */
+export interface ExampleFacts {
+  git?: Partial<GitFacts>;
+  /** Workspace-relative files that exist. */
+  files?: string[];
+  commands?: Partial<CommandCatalog>;
 }
 
 export interface RuleMeta {

@@ -21,7 +21,7 @@ export default defineRule({
         { text: '# Handoff\n\n' + 'A long paragraph. '.repeat(40) + '\n', path: 'HANDOFF.md', caption: 'Paragraphs are not bullets.' },
       ],
       notOk: [
-        { text: '# Handoff\n\n- ' + 'word '.repeat(100) + '\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n- ' + 'word '.repeat(120) + '\n', path: 'HANDOFF.md' },
         { text: '# Handoff\n\n1. ' + 'step and more '.repeat(40) + '\n', path: 'HANDOFF.md' },
         { text: '# Handoff\n\n- [ ] ' + 'task detail '.repeat(45) + '\n', path: 'HANDOFF.md' },
       ],

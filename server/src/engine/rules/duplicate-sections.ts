@@ -21,7 +21,7 @@ export default defineRule({
       ],
       notOk: [
         { text: '# Session Handoff\n\n## Snapshot\n\n- a\n\n## Snapshot\n\n- b\n', path: 'HANDOFF.md' },
-        { text: '# Session Handoff\n\n## Next steps (recommended order)\n\n1. a\n\n## Next steps\n\n1. b\n', path: 'HANDOFF.md', caption: 'Both match the same section of the dialect.' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Next steps (recommended order)\n\n1. a\n\n## Next steps\n\n1. b\n', path: 'HANDOFF.md', caption: 'Both match the same section of the dialect.' },
         { text: '# Handoff\n\n## Status\n\nok\n\n## Status\n\nstill ok\n', path: 'HANDOFF.md' },
       ],
     },

@@ -13,14 +13,14 @@ export default defineRule({
     hygiene: false,
     examples: {
       ok: [
-        { text: '# Session Handoff\n\n## Snapshot\n\n- Date: 2025-01-01\n\n### Details\n\ntext\n', path: 'HANDOFF.md' },
-        { text: '# Next Chat Handoff\n\n## Current Status\n\n1. a\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Snapshot\n\n- Date: 2025-01-01\n\n### Details\n\ntext\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: next-chat-handoff\n---\n# Next Chat Handoff\n\n## Current Status\n\n1. a\n', path: 'HANDOFF.md' },
         { text: '# Handoff\n\n### Status\n\nok\n', path: 'HANDOFF.md', caption: 'Free-form notes pick their levels.' },
       ],
       notOk: [
-        { text: '# Session Handoff\n\n## Snapshot\n\n- Date: 2025-01-01\n\n### What changed\n\n- x\n', path: 'HANDOFF.md' },
-        { text: '# Next Chat Handoff\n\n## Current Status\n\n1. a\n\n### Next Priority Work\n\n1. b\n', path: 'HANDOFF.md' },
-        { text: '# Session Handoff\n\n## Snapshot\n\n- a\n\n#### Notes\n\n- b\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Snapshot\n\n- Date: 2025-01-01\n\n### What changed\n\n- x\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: next-chat-handoff\n---\n# Next Chat Handoff\n\n## Current Status\n\n1. a\n\n### Next Priority Work\n\n1. b\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Snapshot\n\n- a\n\n#### Notes\n\n- b\n', path: 'HANDOFF.md' },
       ],
     },
   },

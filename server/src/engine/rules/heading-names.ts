@@ -13,14 +13,14 @@ export default defineRule({
     hygiene: false,
     examples: {
       ok: [
-        { text: '# Session Handoff\n\n## Known issues / risks\n\n- none\n', path: 'HANDOFF.md' },
-        { text: '# Next Chat Handoff\n\n## What Landed (Latest Relevant Backend Work)\n\n1. x\n', path: 'HANDOFF.md', caption: 'A qualifier in parentheses is the author\'s.' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Known issues / risks\n\n- none\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: next-chat-handoff\n---\n# Next Chat Handoff\n\n## What Landed (Latest Relevant Backend Work)\n\n1. x\n', path: 'HANDOFF.md', caption: 'A qualifier in parentheses is the author\'s.' },
         { text: '# Handoff\n\n## Risks\n\n- x\n', path: 'HANDOFF.md', caption: 'Free-form notes name sections as they like.' },
       ],
       notOk: [
-        { text: '# Session Handoff\n\n## Risks\n\n- none\n', path: 'HANDOFF.md', caption: 'An alias.' },
-        { text: '# Session Handoff\n\n## Next step (recommended order)\n\n1. x\n', path: 'HANDOFF.md', caption: 'A near miss.' },
-        { text: '# Next Chat Handoff\n\n## Current Stauts\n\n1. x\n', path: 'HANDOFF.md', caption: 'A typo.' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Risks\n\n- none\n', path: 'HANDOFF.md', caption: 'An alias.' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Next step (recommended order)\n\n1. x\n', path: 'HANDOFF.md', caption: 'A near miss.' },
+        { text: '---\nhandoff: next-chat-handoff\n---\n# Next Chat Handoff\n\n## Current Stauts\n\n1. x\n', path: 'HANDOFF.md', caption: 'A typo.' },
       ],
     },
   },

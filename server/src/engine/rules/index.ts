@@ -18,6 +18,13 @@ import listNumbering from './list-numbering';
 import mojibake from './mojibake';
 import invisibleCharacters from './invisible-characters';
 import maxSize from './max-size';
+import branchCurrent from './branch-current';
+import headCurrent from './head-current';
+import worktreeState from './worktree-state';
+import commitExists from './commit-exists';
+import dateStale from './date-stale';
+import pathExists from './path-exists';
+import commandExists from './command-exists';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -37,4 +44,11 @@ export const RULES: readonly Rule[] = [
   mojibake,
   invisibleCharacters,
   maxSize,
+  branchCurrent,
+  headCurrent,
+  worktreeState,
+  commitExists,
+  dateStale,
+  pathExists,
+  commandExists,
 ];

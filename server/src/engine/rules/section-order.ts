@@ -19,9 +19,9 @@ export default defineRule({
         { text: '# Session Handoff\n\n## Snapshot\n\n- Date: 2025-01-02\n\n## What changed\n\n- x\n\n## Notes\n\n- y\n', path: 'HANDOFF.md' },
       ],
       notOk: [
-        { text: '# Next Chat Handoff\n\n## What Landed\n\n1. A fix.\n\n## Current Status\n\n1. Fine.\n', path: 'HANDOFF.md' },
-        { text: '# Session Handoff\n\n## Next steps (recommended order)\n\n1. a\n\n## Snapshot\n\n- Date: 2025-01-02\n', path: 'HANDOFF.md' },
-        { text: '# Session Handoff\n\n## Snapshot\n\n- x\n\n## Notes\n\n- n\n\n## What changed\n\n- c\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: next-chat-handoff\n---\n# Next Chat Handoff\n\n## What Landed\n\n1. A fix.\n\n## Current Status\n\n1. Fine.\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Next steps (recommended order)\n\n1. a\n\n## Snapshot\n\n- Date: 2025-01-02\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Snapshot\n\n- x\n\n## Notes\n\n- n\n\n## What changed\n\n- c\n', path: 'HANDOFF.md' },
       ],
     },
   },

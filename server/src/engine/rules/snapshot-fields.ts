@@ -21,9 +21,9 @@ export default defineRule({
         { text: '# Handoff\n\nJust prose.\n', path: 'HANDOFF.md', caption: 'Free-form notes have no required fields.' },
       ],
       notOk: [
-        { text: '# Session Handoff\n\n## Snapshot\n\n- Branch / commit: `main` (HEAD)\n- Goal of the session: Ship.\n', path: 'HANDOFF.md', caption: 'No date.' },
-        { text: '# Next Chat Handoff\n\nDate: 2025-01-01\nBranch: `main`\n\n## Current Status\n\n1. ok\n', path: 'HANDOFF.md', caption: 'No HEAD and no worktree state.' },
-        { text: '# Session Handoff\n\n## Snapshot\n\n- Date: 2025-12-14\n- Goal of the session: Ship.\n', path: 'HANDOFF.md' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Snapshot\n\n- Branch / commit: `main` (HEAD)\n- Goal of the session: Ship.\n', path: 'HANDOFF.md', caption: 'No date.' },
+        { text: '---\nhandoff: next-chat-handoff\n---\n# Next Chat Handoff\n\nDate: 2025-01-01\nBranch: `main`\n\n## Current Status\n\n1. ok\n', path: 'HANDOFF.md', caption: 'No HEAD and no worktree state.' },
+        { text: '---\nhandoff: session-handoff\n---\n# Session Handoff\n\n## Snapshot\n\n- Date: 2025-12-14\n- Goal of the session: Ship.\n', path: 'HANDOFF.md' },
       ],
     },
   },

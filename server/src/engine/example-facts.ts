@@ -1,0 +1,41 @@
+// Turns an example's compact facts into the GitFacts and WorkspaceFacts the rules read, so rule
+// examples (docs) and tests can show git-based rules without a repository.
+import type { CommandCatalog, GitFacts, WorkspaceFacts } from './facts';
+import type { ExampleFacts } from './rule';
+
+export const EXAMPLE_HEAD = '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39';
+
+export function exampleGit(facts: ExampleFacts | undefined): GitFacts | null {
+  if (!facts?.git) return null;
+  return {
+    root: '/repo',
+    branch: 'main',
+    detached: false,
+    unborn: false,
+    head: EXAMPLE_HEAD,
+    upstream: null,
+    dirty: false,
+    status: [],
+    shallow: false,
+    commits: {},
+    paths: {},
+    noteLastCommitDate: null,
+    changedSince: null,
+    ...facts.git,
+  };
+}
+
+export function emptyCatalog(): CommandCatalog {
+  return { npmScripts: null, npmBins: null, pdmScripts: null, pythonScripts: null, makeTargets: null, justRecipes: null, cargoTests: null, cargoBins: null };
+}
+
+export function exampleWorkspace(facts: ExampleFacts | undefined): WorkspaceFacts | null {
+  if (!facts?.files && !facts?.commands) return null;
+  const files = new Set(facts.files ?? []);
+  const folders = new Set([...files].flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  return {
+    exists: (p) => files.has(p.replace(/\/$/, '')) || folders.has(p.replace(/\/$/, '')),
+    findByName: (name) => [...files].filter((f) => f.split('/').pop() === name),
+    commands: { ...emptyCatalog(), ...facts.commands },
+  };
+}

@@ -1,0 +1,154 @@
+// What a note refers to: commit hashes, paths in backticks and relative links, and commands in
+// backticks or shell code blocks. Read from mdast nodes (inline code, text, links, code), so a
+// hash in a URL or a path in prose is treated as what it is.
+import type { Code, InlineCode, Link, Parent, Text } from 'mdast';
+import type { Node } from 'unist';
+import type { Note } from './model/note';
+
+export interface HashRef {
+  hash: string;
+  start: number;
+  end: number;
+}
+
+export interface PathRef {
+  /** The path as written, without a trailing :line or #anchor. */
+  path: string;
+  start: number;
+  end: number;
+  /** A relative link (resolved from the note's folder) or a backticked path (from the root). */
+  via: 'link' | 'code';
+  /** Text of the enclosing list item or paragraph, to read "deleted", "renamed" and the like. */
+  context: string;
+}
+
+export interface CommandRef {
+  /** The simple command, e.g. "npm run build". */
+  command: string;
+  start: number;
+  end: number;
+}
+
+const HASH = /(?<![\w/.#-])[0-9a-f]{7,40}(?![\w/-])/g;
+
+interface Walked {
+  node: Node;
+  ancestors: Parent[];
+}
+
+function walk(note: Note): Walked[] {
+  const out: Walked[] = [];
+  const visit = (node: Node, ancestors: Parent[]) => {
+    out.push({ node, ancestors });
+    const children = (node as Parent).children;
+    if (children) for (const c of children) visit(c, [...ancestors, node as Parent]);
+  };
+  visit(note.root, []);
+  return out;
+}
+
+const offsetOf = (n: Node) => n.position?.start.offset ?? 0;
+
+/** Commit-like hashes in text and inline code (with at least one digit and one letter). */
+export function commitRefs(note: Note): HashRef[] {
+  const out: HashRef[] = [];
+  for (const { node, ancestors } of walk(note)) {
+    if (node.type !== 'text' && node.type !== 'inlineCode') continue;
+    if (ancestors.some((a) => a.type === 'link' || a.type === 'heading')) continue;
+    const value = (node as Text | InlineCode).value;
+    const base = offsetOf(node) + (node.type === 'inlineCode' ? note.text.slice(offsetOf(node)).search(/[^`]/) : 0);
+    for (const m of value.matchAll(HASH)) {
+      if (!/\d/.test(m[0]) || !/[a-f]/.test(m[0])) continue;
+      // A text node's value can differ from its source (escapes, entities); only trust exact matches.
+      const start = node.type === 'text' ? note.text.indexOf(m[0], offsetOf(node) + m.index) : base + m.index;
+      if (start < 0 || note.text.slice(start, start + m[0].length) !== m[0]) continue;
+      out.push({ hash: m[0], start, end: start + m[0].length });
+    }
+  }
+  return out;
+}
+
+const PATHLIKE = /^(?!\/)(?!~)(?![a-z][a-z0-9+.-]*:)[\w@.+-]+(?:\/[\w@.+ -]+)*\/?$/i;
+const HAS_EXTENSION = /\.[a-z0-9]{1,8}$/i;
+const PLACEHOLDER = /\.\.\.|…|[*?{}<>$[\]]/;
+
+/** Split "path:12", "path#L10" and "path:12:3" into the path. */
+function stripLocation(p: string): string {
+  return p.replace(/#L?\d+(?:-L?\d+)?$/, '').replace(/:\d+(?::\d+)?(?:-\d+)?$/, '');
+}
+
+function contextOf(note: Note, ancestors: Parent[]): string {
+  const holder = [...ancestors].reverse().find((a) => a.type === 'listItem' || a.type === 'paragraph' || a.type === 'tableRow');
+  if (!holder?.position) return '';
+  const own = holder.type === 'listItem' ? (holder.children[0] ?? holder) : holder;
+  return note.text.slice(offsetOf(own), own.position?.end.offset ?? 0);
+}
+
+/** Paths in backticks (with an extension or a trailing slash, no spaces) and relative links. */
+export function pathRefs(note: Note, exclude: ReadonlySet<string> = new Set()): PathRef[] {
+  const out: PathRef[] = [];
+  for (const { node, ancestors } of walk(note)) {
+    if (node.type === 'inlineCode') {
+      const raw = (node as InlineCode).value.trim();
+      const path = stripLocation(raw);
+      if (!path || exclude.has(path) || PLACEHOLDER.test(path) || /\s/.test(path) || !PATHLIKE.test(path)) continue;
+      if (!HAS_EXTENSION.test(path) && !path.endsWith('/')) continue;
+      if (/^\d+(?:\.\d+)+$/.test(path) || /^v?\d/.test(path.split('/')[0]) && !path.includes('/')) continue; // versions
+      if (!path.includes('/') && /^[\w-]+\.(?:com|org|net|io|dev|app|ai|co)$/i.test(path)) continue; // domains
+      const start = offsetOf(node) + note.text.slice(offsetOf(node)).indexOf(raw);
+      out.push({ path, start, end: start + raw.length, via: 'code', context: contextOf(note, ancestors) });
+    } else if (node.type === 'link') {
+      const url = (node as Link).url;
+      if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i.test(url) || PLACEHOLDER.test(url)) continue;
+      const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
+      if (!path) continue;
+      const src = note.text.slice(offsetOf(node), node.position?.end.offset ?? 0);
+      const at = src.lastIndexOf(url);
+      const start = at >= 0 ? offsetOf(node) + at : offsetOf(node);
+      out.push({ path, start, end: at >= 0 ? start + url.length : node.position?.end.offset ?? start, via: 'link', context: contextOf(note, ancestors) });
+    }
+  }
+  return out;
+}
+
+const SHELL_LANGS = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'shell-session', 'sh-session', 'fish', 'powershell', 'ps1', 'bat', 'cmd']);
+const COMMAND_START = /^(?:npm|pnpm|yarn|bun|npx|pdm|poetry|uv|make|just|cargo|go)\b/;
+
+/** Simple commands (split at &&, ||, ;, |) in inline code and in shell code blocks. */
+export function commandRefs(note: Note): CommandRef[] {
+  const out: CommandRef[] = [];
+  const add = (line: string, base: number) => {
+    const clean = line.replace(/^\s*(?:\$|>|#\s*)\s*/, (m) => ' '.repeat(m.length));
+    let offset = 0;
+    for (const part of clean.split(/(&&|\|\||;|\|)/)) {
+      if (!/^(&&|\|\||;|\|)$/.test(part)) {
+        const lead = part.length - part.trimStart().length;
+        const cmd = part.trim().replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '');
+        const shift = part.trim().length - cmd.length;
+        if (COMMAND_START.test(cmd)) out.push({ command: cmd, start: base + offset + lead + shift, end: base + offset + lead + part.trim().length });
+      }
+      offset += part.length;
+    }
+  };
+  for (const { node } of walk(note)) {
+    if (node.type === 'inlineCode') {
+      const value = (node as InlineCode).value;
+      const start = offsetOf(node) + note.text.slice(offsetOf(node)).indexOf(value);
+      add(value, start);
+    } else if (node.type === 'code') {
+      const code = node as Code;
+      if (!SHELL_LANGS.has((code.lang ?? '').toLowerCase())) continue;
+      const startLine = (code.position?.start.line ?? 1); // fence line, 1-based
+      const lines = code.value.split(/\r\n|\r|\n/);
+      lines.forEach((l, i) => {
+        const lineNo = startLine + i; // zero-based line index of content = fence line (1-based) + i
+        if (lineNo >= note.lines.lineCount) return;
+        const lineStart = note.lines.lineStart(lineNo);
+        const text = note.lines.lineText(lineNo);
+        const at = text.indexOf(l);
+        if (l.trim() && at >= 0) add(l, lineStart + at);
+      });
+    }
+  }
+  return out;
+}
