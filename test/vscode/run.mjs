@@ -26,15 +26,16 @@
 // Output: one line per test, then "N passed, N failed"; exit code 0 only when every test passed.
 // Artifacts in test-results/ (git-ignored): screenshots/workbench[-restricted].png, and under
 // vscode/: the results JSON, code-server's output, the browser console and VS Code's logs.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  CodeServer, delay, freePort, installVsix, launchChromium, missingPrerequisite, repoRoot, runTool,
+  withTimeout, writeUserSettings,
+} from './code-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
@@ -94,9 +95,6 @@ function usage(problem) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const cacheDir = process.env.HANDOFF_VSCODE_CACHE ?? path.join(repoRoot, '.cache', 'vscode');
-const codeServerEntry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const chromiumPath = process.env.HANDOFF_CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = path.join(repoRoot, 'test-results');
 const artifactDir = path.join(artifacts, 'vscode');
 const screenshotPath = path.join(artifacts, 'screenshots', opts.trust === 'no' ? 'workbench-restricted.png' : 'workbench.png');
@@ -106,8 +104,8 @@ function fail(message) {
   process.exit(2);
 }
 
-if (!fs.existsSync(codeServerEntry)) fail(`code-server is not installed in ${cacheDir}: run bash scripts/vscode-setup.sh`);
-if (!fs.existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath}: run bash scripts/vscode-setup.sh`);
+const missing = missingPrerequisite();
+if (missing) fail(missing);
 const manifestPath = path.join(opts.extension, 'package.json');
 if (!fs.existsSync(manifestPath)) fail(`no extension manifest at ${manifestPath}`);
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
@@ -127,48 +125,20 @@ const workspaceDir = path.join(tmpRoot, 'workspace');
 const resultsPath = path.join(tmpRoot, 'results.json');
 const progressPath = `${resultsPath}.progress`;
 
-let server; // ChildProcess of code-server (leader of its own process group)
-let serverExited = null; // {code, signal} once it exited
+let server; // CodeServer (leader of its own process group; see code-server.mjs)
 let browser;
 let page;
 let cleaning = null;
 let interrupted = false;
-const serverLog = [];
 
 function log(msg) {
   console.log(`[vscode] ${msg}`);
 }
 
-function killGroup(signal) {
-  if (!server?.pid) return;
-  try {
-    process.kill(-server.pid, signal);
-  } catch {
-    // the group is gone
-  }
-}
-
-function groupAlive() {
-  if (!server?.pid) return false;
-  try {
-    process.kill(-server.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
-const withTimeout = (promise, ms) => Promise.race([promise, delay(ms)]);
-
 async function cleanup() {
   cleaning ??= (async () => {
     if (browser) await withTimeout(browser.close().catch(() => {}), 10000);
-    if (server?.pid) {
-      killGroup('SIGTERM');
-      for (let i = 0; i < 50 && groupAlive(); i++) await delay(100);
-      if (groupAlive()) killGroup('SIGKILL');
-    }
+    if (server) await server.stop();
     saveArtifacts();
     if (!opts.keep) fs.rmSync(tmpRoot, { recursive: true, force: true });
     else log(`kept ${tmpRoot}`);
@@ -180,7 +150,7 @@ function saveArtifacts() {
   try {
     fs.rmSync(artifactDir, { recursive: true, force: true });
     fs.mkdirSync(artifactDir, { recursive: true });
-    fs.writeFileSync(path.join(artifactDir, 'code-server.log'), serverLog.join(''));
+    fs.writeFileSync(path.join(artifactDir, 'code-server.log'), server?.log.join('') ?? '');
     fs.writeFileSync(path.join(artifactDir, 'browser-console.log'), browserConsole.join('\n') + '\n');
     if (fs.existsSync(resultsPath)) fs.copyFileSync(resultsPath, path.join(artifactDir, 'results.json'));
     const logs = path.join(userDataDir, 'logs');
@@ -192,7 +162,7 @@ function saveArtifacts() {
 
 // Last resort when the process exits without cleanup (an uncaught error): kill the group.
 process.on('exit', () => {
-  if (!cleaning && server?.pid) killGroup('SIGKILL');
+  if (!cleaning) server?.killNow();
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
@@ -203,32 +173,6 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 // ---------------------------------------------------------------- helpers
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url, deadline) {
-  while (Date.now() < deadline) {
-    if (serverExited) throw new Error(`code-server exited early (${JSON.stringify(serverExited)})`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await delay(200);
-  }
-  throw new Error(`code-server did not answer ${url} in time`);
-}
-
 function readProgress() {
   try {
     return fs.readFileSync(progressPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -245,26 +189,6 @@ function printTest(t) {
 }
 
 const browserConsole = [];
-
-/** Runs a command to completion (own process group, killed on time-out); resolves with output. */
-function runTool(cmd, args, { cwd, timeoutMs, env = process.env }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { out += b; });
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-      reject(new Error(`${path.basename(cmd)} ${args[0] ?? ''} timed out after ${timeoutMs / 1000} s\n${out}`));
-    }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${path.basename(cmd)} ${args.join(' ')} exited with ${code}\n${out.trim().split('\n').slice(-15).join('\n')}`));
-    });
-  });
-}
 
 /**
  * Packages the extension with vsce into the temp folder (manifest and built bundles only). The
@@ -291,22 +215,9 @@ async function main() {
   const started = Date.now();
   const deadline = started + opts.timeoutSec * 1000;
 
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.cpSync(opts.workspace, workspaceDir, { recursive: true });
-  // Quiet, deterministic user settings.
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.startupPrompt': 'always',
-    'security.workspace.trust.emptyWindow': false,
-  }, null, 2));
+  writeUserSettings(userDataDir);
   // Second channel for the suite's configuration, in case the extension host does not inherit
   // code-server's environment (see test/vscode/suite/runner.ts).
   const suiteConfig = { results: resultsPath, grep: opts.grep ?? '', trust: opts.trust, mode: opts.vsix ? 'vsix' : 'dev' };
@@ -316,31 +227,12 @@ async function main() {
   let developmentPath = opts.extension;
   if (opts.vsix) {
     const vsix = opts.vsix === true ? await packageVsix() : opts.vsix;
-    await runTool(process.execPath, [
-      codeServerEntry, '--config', path.join(tmpRoot, 'config.yaml'), '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir, '--install-extension', vsix,
-    ], { timeoutMs: 120000 });
+    await installVsix({ vsix, userDataDir, extensionsDir, configPath: path.join(tmpRoot, 'config.yaml') });
     developmentPath = path.join(here, 'host');
     log(`installed ${path.basename(vsix)} into the temporary extensions folder`);
   }
 
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const args = [
-    codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', path.join(tmpRoot, 'config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-getting-started-override',
-    '--ignore-last-opened',
-    '--locale', 'en',
-    ...(opts.trust === 'yes' ? ['--disable-workspace-trust'] : []),
-    workspaceDir,
-  ];
   const env = {
     ...process.env,
     HANDOFF_TEST_RESULTS: resultsPath,
@@ -348,40 +240,30 @@ async function main() {
     HANDOFF_TEST_TRUST: opts.trust,
     HANDOFF_TEST_MODE: opts.vsix ? 'vsix' : 'dev',
   };
-  delete env.VSCODE_IPC_HOOK_CLI;
+  server = new CodeServer({
+    port,
+    userDataDir,
+    extensionsDir,
+    configPath: path.join(tmpRoot, 'config.yaml'),
+    folder: workspaceDir,
+    trust: opts.trust === 'yes',
+    env,
+  });
   const mode = opts.vsix ? 'installed .vsix' : 'development path';
-  log(`code-server on ${origin} (trust: ${opts.trust}; ${extensionId} from ${mode}${opts.grep ? `; grep: ${opts.grep}` : ''})`);
-  server = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.on('data', (b) => serverLog.push(b.toString()));
-  server.stderr.on('data', (b) => serverLog.push(b.toString()));
-  server.on('exit', (code, signal) => { serverExited = { code, signal }; });
-  server.on('error', (e) => { serverExited = { error: e.message }; });
-
-  await waitForHttp(`${origin}/healthz`, Math.min(deadline, Date.now() + 60000));
+  log(`code-server on ${server.origin} (trust: ${opts.trust}; ${extensionId} from ${mode}${opts.grep ? `; grep: ${opts.grep}` : ''})`);
+  await server.start(Math.min(deadline, Date.now() + 60000));
   log(`code-server ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: !opts.headed,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium({ headed: opts.headed });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('console', (m) => browserConsole.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => browserConsole.push(`[pageerror] ${e.message}`));
 
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(developmentPath)],
-    ['extensionTestsPath', remote(opts.tests)],
+    ['extensionDevelopmentPath', server.remote(developmentPath)],
+    ['extensionTestsPath', server.remote(opts.tests)],
   ];
-  const url = `${origin}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = server.url({ payload });
   await page.goto(url, { timeout: Math.max(1000, deadline - Date.now()) });
   await page.waitForSelector('.monaco-workbench', { timeout: Math.max(1000, deadline - Date.now()) });
   log(`workbench loaded after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -398,7 +280,7 @@ async function main() {
       results = JSON.parse(fs.readFileSync(resultsPath, 'utf8'));
       break;
     }
-    if (serverExited) throw new Error(`code-server exited before the tests finished (${JSON.stringify(serverExited)})`);
+    if (server.exited) throw new Error(`code-server exited before the tests finished (${JSON.stringify(server.exited)})`);
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${opts.timeoutSec} s waiting for the test results (${done.length} test(s) had finished)`);
     }
@@ -453,7 +335,7 @@ try {
   if (interrupted) await new Promise(() => {}); // the signal handler cleans up and exits
   console.error(`[vscode] ERROR: ${e.message}`);
   await screenshot();
-  const tail = serverLog.join('').split('\n').slice(-30).join('\n');
+  const tail = server?.tail(30) ?? '';
   if (tail.trim()) console.error(`[vscode] last lines of code-server's output:\n${tail}`);
   const done = readProgress();
   const passed = done.filter((t) => t.state === 'passed').length;
