@@ -1,0 +1,208 @@
+// Update Handoff as a pure function of the note and the git facts: refresh the snapshot
+// fields (date, branch, HEAD/upstream, worktree), add the files changed since the recorded
+// commit that the note does not mention yet, and insert a snapshot or changes section where
+// the dialect puts it when there is none. Everything else is left byte for byte.
+import type { TextEdit } from './types';
+import type { GitFacts, FileChange } from './facts';
+import type { Note } from './model/note';
+import type { Field } from './model/fields';
+import type { FieldSpec } from './dialects/dialect';
+import { findDate, formatDateLike } from './dates';
+import { dirtyBesidesNote } from './rules/worktree-state';
+import { pathRefs } from './references';
+import { candidates } from './rules/path-exists';
+import { insertBlock, sectionBlock, sectionInsertionPoint } from './sections-edit';
+import { endOf } from './parse';
+
+export interface UpdateOptions {
+  today: string;
+  now?: Date;
+  /** Most changed files listed before "…and K more". */
+  maxListed?: number;
+}
+
+export interface UpdatePlan {
+  edits: TextEdit[];
+  /** What the update does, one line each, for the preview and the CLI. */
+  summary: string[];
+  /** Why nothing can be done safely; edits are empty then. */
+  refused: string | null;
+}
+
+const refuse = (why: string): UpdatePlan => ({ edits: [], summary: [], refused: why });
+
+export function branchText(git: GitFacts): string | null {
+  if (git.detached && git.head) return `(detached at ${git.head.slice(0, 7)})`;
+  return git.branch;
+}
+
+export function planUpdate(note: Note, git: GitFacts, options: UpdateOptions): UpdatePlan {
+  if (note.kind !== 'handoff') return refuse('Not a handoff note');
+  const line = (o: number) => note.lines.position(o).line + 1;
+  const snapshots = note.sections.filter((s) => s.role === 'snapshot');
+  if (snapshots.length > 1) return refuse(`Ambiguous: snapshot sections at lines ${snapshots.map((s) => line(s.start)).join(', ')}`);
+  const fieldText = note.fields.map((f) => note.text.slice(f.start, f.end)).join('');
+  if (fieldText.includes('\uFFFD')) return refuse('The snapshot contains replacement characters (U+FFFD): repair the encoding first');
+
+  const edits: TextEdit[] = [];
+  const summary: string[] = [];
+  const replace = (f: Field, text: string, what: string) => {
+    if (note.text.slice(f.valueStart, f.valueEnd) === text) return;
+    if (edits.some((e) => e.start === f.valueStart)) return; // a shared token (HEAD / upstream) is written once
+    edits.push({ start: f.valueStart, end: f.valueEnd, text });
+    summary.push(`${what}: ${f.value || '(empty)'} → ${text}`);
+  };
+
+  for (const f of note.fields) {
+    switch (f.key) {
+      case 'date': {
+        const d = findDate(f.value);
+        replace(f, formatDateLike(d, options.today, options.now), 'Date');
+        break;
+      }
+      case 'branch': {
+        const b = branchText(git);
+        if (b && !(git.detached && /detached/i.test(f.value))) replace(f, b, 'Branch');
+        break;
+      }
+      case 'commit':
+        if (git.head && /^[0-9a-f]{7,40}$/.test(f.value)) replace(f, git.head.slice(0, Math.max(7, f.value.length)), 'HEAD');
+        break;
+      case 'upstream':
+        if (git.upstream?.sha && /^[0-9a-f]{7,40}$/.test(f.value)) replace(f, git.upstream.sha.slice(0, Math.max(7, f.value.length)), 'Upstream');
+        break;
+      case 'worktree':
+        if (/^(dirty|clean)$/i.test(f.value)) {
+          const truth = dirtyBesidesNote(git, note) ? 'dirty' : 'clean';
+          replace(f, f.value[0] === f.value[0].toUpperCase() ? truth[0].toUpperCase() + truth.slice(1) : truth, 'Worktree');
+        }
+        break;
+      case 'goal':
+        break;
+    }
+  }
+
+  edits.push(...missingSnapshot(note, git, options, summary));
+  edits.push(...newChanges(note, git, options, summary));
+  return { edits, summary, refused: null };
+}
+
+function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions): string | null {
+  const head = git.head?.slice(0, 7);
+  switch (spec.key) {
+    case 'date':
+      return options.today;
+    case 'branch': {
+      const b = branchText(git);
+      if (!b) return null;
+      return /commit/i.test(spec.label) && head ? `\`${b}\` (\`${head}\`)` : `\`${b}\``;
+    }
+    case 'commit':
+      return head ? `\`${head}\`` : git.unborn ? '(no commits yet)' : null;
+    case 'upstream':
+      return git.upstream?.sha ? `\`${git.upstream.sha.slice(0, 7)}\`` : null;
+    case 'worktree':
+      return git.dirty ? 'dirty' : 'clean';
+    case 'goal':
+      return null;
+  }
+}
+
+/** Required fields the note lacks, or a whole snapshot section when it has none. */
+function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summary: string[]): TextEdit[] {
+  const d = note.dialect;
+  const eol = note.lines.eol;
+  const bullet = d.fieldStyle === 'bullet' ? '- ' : '';
+  const values = { date: options.today, branch: branchText(git) ?? '', head: git.head?.slice(0, 7) ?? 'HEAD' };
+  if (d.lenient) {
+    if (note.fields.length) return [];
+    const lines = [`Date: ${options.today}`, `Branch: \`${values.branch}\``, `HEAD: \`${values.head}\``, `Worktree: ${git.dirty ? 'dirty' : 'clean'}`];
+    const at = note.title ? note.lines.lineEnd(note.lines.position(note.title.end).line) : 0;
+    summary.push('Snapshot: added date, branch, HEAD and worktree');
+    const block = lines.join(eol);
+    return [note.title ? { start: at, end: at, text: eol + eol + block } : { start: 0, end: 0, text: block + eol + eol }];
+  }
+  const snapshotSpec = d.sections.findIndex((s) => s.role === 'snapshot');
+  const snapshot = note.allSections.find((s) => s.role === 'snapshot');
+  if (d.fieldsIn === 'snapshot' && !snapshot && snapshotSpec >= 0) {
+    summary.push(`Section "${d.sections[snapshotSpec].heading}": inserted`);
+    return [insertBlock(note, sectionInsertionPoint(note, snapshotSpec), sectionBlock(d.sections[snapshotSpec], d.sectionLevel, values))];
+  }
+  const missing = d.fields.filter((f) => f.required && !note.fields.some((g) => g.key === f.key));
+  const lines: string[] = [];
+  for (const spec of missing) {
+    const value = valueOf(spec, git, options);
+    if (value === null) continue;
+    lines.push(`${bullet}${spec.label}: ${value}`);
+    summary.push(`${spec.label}: added`);
+  }
+  if (!lines.length) return [];
+  const last = [...note.fields].filter((f) => f.source !== 'frontmatter').sort((a, b) => b.end - a.end)[0];
+  if (last) {
+    const end = note.lines.lineEnd(note.lines.position(last.end).line);
+    return [{ start: end, end, text: eol + lines.join(eol) }];
+  }
+  const anchor = d.fieldsIn === 'snapshot' && snapshot ? snapshot.heading : note.title;
+  const at = anchor ? note.lines.lineEnd(note.lines.position(anchor.end).line) : 0;
+  return [anchor ? { start: at, end: at, text: eol + eol + lines.join(eol) } : { start: 0, end: 0, text: lines.join(eol) + eol + eol }];
+}
+
+const STATUS_NOTE: Record<FileChange['status'], string> = { added: ' (added)', deleted: ' (deleted)', renamed: '', modified: '', untracked: ' (new, untracked)' };
+
+/** Bullets for changed files the note does not mention yet, grouped by folder. */
+function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: string[]): TextEdit[] {
+  if (!git.changedSince) return [];
+  const mentioned = new Set<string>();
+  for (const ref of pathRefs(note)) for (const p of candidates(note, ref)) mentioned.add(p.replace(/\/$/, ''));
+  const own = note.path?.replace(/\\/g, '/') ?? '';
+  const fresh = git.changedSince
+    .filter((c) => c.path !== own && !own.endsWith('/' + c.path) && !mentioned.has(c.path) && !(c.from && mentioned.has(c.from) && mentioned.has(c.path)))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  if (!fresh.length) return [];
+  const section = note.sections.find((s) => s.role === 'changes') ?? note.allSections.find((s) => s.role === 'changes');
+  if (section && /…and \d+ more files? changed since/.test(note.text.slice(section.start, section.end))) return [];
+  const eol = note.lines.eol;
+  const max = options.maxListed ?? 30;
+  const listed = fresh.slice(0, max);
+  const byFolder = new Map<string, FileChange[]>();
+  for (const c of listed) {
+    const folder = c.path.includes('/') ? c.path.slice(0, c.path.lastIndexOf('/') + 1) : '';
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
+  }
+  const marker = listMarker(note, section);
+  const lines: string[] = [];
+  for (const [folder, changes] of [...byFolder].sort(([a], [b]) => a.localeCompare(b))) {
+    const item = (c: FileChange) => `\`${c.path}\`${c.status === 'renamed' && c.from ? ` (renamed from \`${c.from}\`)` : STATUS_NOTE[c.status]}`;
+    if (!folder || changes.length === 1) for (const c of changes) lines.push(`${marker} ${item(c)}`);
+    else {
+      lines.push(`${marker} \`${folder}\``);
+      for (const c of changes) lines.push(`  ${marker} ${item(c)}`);
+    }
+  }
+  const since = note.fields.find((f) => f.key === 'commit')?.value ?? 'the recorded commit';
+  if (fresh.length > max) lines.push(`${marker} …and ${fresh.length - max} more file${fresh.length - max === 1 ? '' : 's'} changed since \`${since}\``);
+  summary.push(`Changes: ${fresh.length} file${fresh.length === 1 ? '' : 's'} changed since ${since} listed`);
+  const block = lines.join(eol);
+  if (section) {
+    const last = section.ownNodes[section.ownNodes.length - 1];
+    if (last && last.type === 'list' && !last.ordered) {
+      const at = endOf(last);
+      return [{ start: at, end: at, text: eol + block }];
+    }
+    const at = last ? endOf(last) : section.heading.end;
+    return [{ start: at, end: at, text: eol + eol + block }];
+  }
+  const d = note.dialect;
+  const spec = d.sections.findIndex((s) => s.role === 'changes');
+  summary.push('Section for changes: inserted');
+  if (spec >= 0 && !d.lenient) return [insertBlock(note, sectionInsertionPoint(note, spec), `${'#'.repeat(d.sectionLevel)} ${d.sections[spec].heading}\n\n${block}`)];
+  const next = note.sections.find((s) => s.role === 'next');
+  const level = note.sections[0]?.heading.depth ?? 2;
+  return [insertBlock(note, next ? next.start : note.text.length, `${'#'.repeat(level)} What changed\n\n${block}`)];
+}
+
+function listMarker(note: Note, section: Note['sections'][number] | undefined): string {
+  const list = section?.ownNodes.find((n) => n.type === 'list' && !n.ordered);
+  const m = list ? /^[-*+]/.exec(note.text.slice(list.position?.start.offset ?? 0)) : null;
+  return m ? m[0] : '-';
+}
