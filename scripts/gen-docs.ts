@@ -77,10 +77,28 @@ function example(e: RuleExample, notes: Set<string>): string[] {
   if (masked) notes.add('Secret values are blacked out (█) on this page; the test suite runs the complete examples.');
   if (escaped) notes.add('Invisible characters are written as ⟦U+XXXX⟧ on this page.');
   const out: string[] = [];
-  const head = [e.caption, e.path ? `\`${e.path}\`` : null].filter(Boolean).join(' ');
-  if (head) out.push(head, '');
+  if (e.caption) out.push(e.caption, '');
+  const given = givenFacts(e);
+  const head = [e.path ? `\`${e.path}\`` : null, given].filter(Boolean).join(', ');
+  if (head) out.push(head[0].toUpperCase() + head.slice(1) + ':', '');
   out.push(text ? fenced(text.replace(/\n$/, ''), 'markdown') : '*(an empty file)*', '');
   return out;
+}
+
+/** The git and workspace state an example assumes, in one line. */
+function givenFacts(e: RuleExample): string | null {
+  const f = e.facts;
+  if (!f) return null;
+  const parts: string[] = [];
+  if (f.git) parts.push(Object.keys(f.git).length ? `git ${inline(f.git)}` : 'a git repository');
+  if (f.files) parts.push(`files ${inline(f.files)}`);
+  if (f.commands) parts.push(`commands ${inline(f.commands)}`);
+  return parts.length ? `given ${parts.join(', ')}` : null;
+}
+
+function inline(value: unknown): string {
+  const json = JSON.stringify(value);
+  return '`' + json.replace(/`/g, "'") + '`';
 }
 
 /** Example text as the page shows it: no live secrets, no invisible characters. */
