@@ -48,3 +48,33 @@ export interface NoteStatusParams {
   gitNote: string | null;
 }
 export const NoteStatusNotification = new NotificationType<NoteStatusParams>('handoff/noteStatus');
+
+/** Client → server ("Handoff: Update Handoff"): the edits that bring a note up to date with git. */
+export interface UpdateParams {
+  uri: string;
+  version: number;
+}
+export interface UpdateResult {
+  /** The document version the edits apply to. */
+  version: number;
+  edits: TextEdit[];
+  summary: string[];
+  /** Why the update cannot be made (untrusted, not a repository, ambiguous snapshot…). */
+  refused: string | null;
+  /** The note changed while git ran: ask again. */
+  stale?: boolean;
+}
+export const UpdateRequest = new RequestType<UpdateParams, UpdateResult, void>('handoff/update');
+
+/** Client → server ("Handoff: New Handoff"): the text of a new note for a folder. */
+export interface NewNoteParams {
+  folderUri: string;
+  /** A built-in dialect id, or 'template' for the project's template. */
+  dialect: string;
+}
+export interface NewNoteResult {
+  text: string;
+  /** The dialects and template the folder offers, for the picker. */
+  dialects: string[];
+}
+export const NewNoteRequest = new RequestType<NewNoteParams, NewNoteResult, void>('handoff/newNote');

@@ -18,7 +18,8 @@ import { documentSymbols, foldingRanges } from './outline';
 import { toRange } from './convert';
 import { LineIndex } from '../engine';
 import { DEFAULT_SETTINGS, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
-import { CodeActionKind } from 'vscode-languageserver/node';
+import { CodeActionKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
+import type { LintResult } from '../engine';
 
 export interface ServerState {
   connection: Connection;
@@ -30,17 +31,24 @@ export interface ServerState {
   settings: ClientSettings;
   roots: string[];
   options: InitializationOptions;
+  /** Hover providers features add; the first non-null answer wins. */
+  hovers: HoverSource[];
+  /** Completion providers features add; their items are joined. */
+  completions: CompletionSource[];
 }
 
+export type HoverSource = (doc: TextDocument, result: LintResult, position: Position) => Promise<Hover | null> | Hover | null;
+export type CompletionSource = (doc: TextDocument, result: LintResult, position: Position) => Promise<CompletionItem[]> | CompletionItem[];
+
 /** Hooks later features (git, workspace index) attach to. */
-export type Feature = (state: ServerState) => { onTrustChanged?(): void; onFilesChanged?(paths: string[]): void; onInitialized?(): void } | void;
+export type Feature = (state: ServerState) => { onTrustChanged?(): void; onFilesChanged?(paths: string[]): void; onInitialized?(): void; onSettingsChanged?(): void } | void;
 
 export function startServer(connection: Connection, features: Feature[] = []): void {
   const documents = new TextDocuments(TextDocument);
   const log = new Log(connection);
   const configs = new ProjectConfigs([]);
   const linter = new DocumentLinter(connection, documents, configs, log);
-  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false } };
+  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false }, hovers: [], completions: [] };
   const hooks: Array<ReturnType<Feature>> = [];
   let configurationSupport = false;
 
@@ -61,6 +69,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: ['#', ':', ' '] },
         documentSymbolProvider: true,
+        hoverProvider: true,
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -85,6 +94,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
       state.settings = { ...DEFAULT_SETTINGS };
     }
     linter.enabled = state.settings.enable;
+    for (const h of hooks) h?.onSettingsChanged?.();
   }
 
   connection.onDidChangeConfiguration(async () => {
@@ -161,11 +171,25 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     return result ? { version, edits: fixAllEdits(result) } : { version, edits: [] };
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const result = linter.resultFor(doc);
-    return result ? completions(result, params.position, today(), linter.factsFor(doc.uri)?.git ?? null) : [];
+    if (!result) return [];
+    const items = completions(result, params.position, today(), linter.factsFor(doc.uri)?.git ?? null);
+    for (const source of state.completions) items.push(...(await source(doc, result, params.position)));
+    return items;
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const result = doc ? linter.resultFor(doc) : null;
+    if (!doc || !result) return null;
+    for (const source of state.hovers) {
+      const hover = await source(doc, result, params.position);
+      if (hover) return hover;
+    }
+    return null;
   });
 
   connection.onDocumentSymbol((params) => {

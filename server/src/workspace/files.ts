@@ -1,0 +1,76 @@
+// WorkspaceFacts over the file system of one workspace folder: whether a path exists, files
+// with a given name (a bounded index built lazily, skipping node_modules and .git), and the
+// command catalog. Never follows a path outside the folder.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { CommandCatalog, WorkspaceFacts } from '../engine';
+import { readCatalog } from './catalog';
+
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.next', '.turbo']);
+export const MAX_INDEXED_FILES = 50_000;
+
+export class WorkspaceFolderFacts implements WorkspaceFacts {
+  private names: Map<string, string[]> | null = null;
+  private catalog: CommandCatalog | null = null;
+
+  constructor(readonly root: string) {}
+
+  get commands(): CommandCatalog {
+    this.catalog ??= readCatalog(this.root);
+    return this.catalog;
+  }
+
+  exists(path: string): boolean | undefined {
+    const abs = resolve(this.root, path);
+    if (abs !== this.root && !abs.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep)) return undefined;
+    return existsSync(abs);
+  }
+
+  findByName(name: string): string[] {
+    this.names ??= indexNames(this.root);
+    return (this.names.get(name) ?? []).slice(0, 20);
+  }
+
+  /** Workspace-relative files whose path starts with a prefix, for completion. */
+  filesStartingWith(prefix: string, max = 50): string[] {
+    this.names ??= indexNames(this.root);
+    const out: string[] = [];
+    for (const paths of this.names.values()) {
+      for (const p of paths) if (p.startsWith(prefix) && out.length < max) out.push(p);
+    }
+    return out.sort();
+  }
+
+  /** A file was created, deleted or renamed: forget what was read. */
+  invalidate(kind: 'files' | 'catalog' | 'all'): void {
+    if (kind !== 'catalog') this.names = null;
+    if (kind !== 'files') this.catalog = null;
+  }
+}
+
+function indexNames(root: string): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  let count = 0;
+  const walk = (dir: string, rel: string) => {
+    if (count >= MAX_INDEXED_FILES) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (count >= MAX_INDEXED_FILES) return;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIP.has(e.name)) walk(join(dir, e.name), r);
+      } else if (e.isFile()) {
+        count++;
+        names.set(e.name, [...(names.get(e.name) ?? []), r]);
+      }
+      // Symbolic links are not followed: they may point outside the workspace or loop.
+    }
+  };
+  walk(root, '');
+  return names;
+}
