@@ -1,0 +1,146 @@
+// A minimal LSP client over stdio for the benches: spawn the built server, initialize, and
+// wait for publishDiagnostics of a given document version.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { ROOT } from './engine';
+
+export const SERVER = join(ROOT, 'out/server/server.js');
+
+export interface Published {
+  uri: string;
+  version: number | undefined;
+  count: number;
+  at: number;
+}
+
+export class LspClient {
+  readonly proc: ChildProcess;
+  readonly conn: ProtocolConnection;
+  private waiters: Array<{ uri: string; version: number | null; resolve: (p: Published) => void; reject: (e: Error) => void }> = [];
+  /** Rejects when the server process exits before we shut it down. */
+  readonly exited: Promise<never>;
+  private closing = false;
+  /** Every publishDiagnostics seen, by uri, last one. */
+  readonly last = new Map<string, Published>();
+  stderr = '';
+
+  constructor(serverPath = SERVER) {
+    this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.exited = new Promise<never>((_, reject) => {
+      this.proc.on('exit', (code, signal) => {
+        if (this.closing) return;
+        const e = new Error(`server exited (${code ?? signal}): ${this.stderr.trim().split('\n').slice(0, 6).join(' | ')}`);
+        for (const w of this.waiters) w.reject(e);
+        this.waiters = [];
+        reject(e);
+      });
+    });
+    this.exited.catch(() => undefined);
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+      const pub: Published = { uri: p.uri, version: p.version, count: p.diagnostics.length, at: performance.now() };
+      this.last.set(p.uri, pub);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== p.uri || (w.version !== null && w.version !== p.version)) return true;
+        w.resolve(pub);
+        return false;
+      });
+    });
+    // Requests a server may send; answer them so it never waits on us.
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.listen();
+  }
+
+  async initialize(rootDir: string, trusted = false): Promise<unknown> {
+    const rootUri = pathToFileURL(rootDir).toString();
+    const res = await this.race(this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } } },
+      initializationOptions: { trusted },
+    }));
+    await this.conn.sendNotification('initialized', {});
+    return res;
+  }
+
+  /** Resolves on the next publishDiagnostics for uri (and version, when given). */
+  diagnostics(uri: string, version: number | null, timeoutMs = 60_000): Promise<Published> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) });
+    });
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  insert(uri: string, version: number, line: number, character: number, text: string): Promise<void> {
+    return this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+    });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.race(this.conn.sendRequest(method, params) as Promise<T>);
+  }
+
+  private race<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.exited]);
+  }
+
+  /** Resident set size of the server process, from /proc (Linux), in MB. */
+  rssMB(): number | null {
+    try {
+      const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      return m ? Number(m[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    this.closing = true;
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    if (this.proc.exitCode === null) this.proc.kill();
+    this.conn.dispose();
+  }
+}
+
+/** The server's debounce as written in its source, since the protocol does not expose it. */
+export function debounceFromSource(): number | null {
+  const file = join(ROOT, 'server/src/lsp/linting.ts');
+  if (!existsSync(file)) return null;
+  const m = /debounceMs\s*=\s*(\d+)/.exec(readFileSync(file, 'utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+export async function waitForFile(file: string, totalMs: number, everyMs = 15_000, label = file): Promise<boolean> {
+  const end = Date.now() + totalMs;
+  while (!existsSync(file)) {
+    if (Date.now() > end) return false;
+    process.stderr.write(`  waiting for ${label}…\n`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return true;
+}

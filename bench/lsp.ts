@@ -1,0 +1,173 @@
+// Typing latency through the language server over stdio.
+//
+//   node --import tsx bench/lsp.ts [--sizes 4k,40k,400k] [--edits N] [--wait-server MS] [--server FILE | --bundle] [--out FILE]
+//
+// Spawns out/server/server.js --stdio (build it first: node scripts/build.mjs; --server runs
+// another build, --bundle builds a bench-only bundle from source, see lib/bundle.ts), opens a generated
+// note as …/HANDOFF.md, then types one character at a time in the middle of the note (at the end
+// of a bullet near the middle), each as an incremental didChange, waiting for the
+// publishDiagnostics of that version before typing the next. Two passes per size:
+//
+//   typing      change sent → diagnostics for that version received: what a user sees, debounce
+//               included. Also given with the server's debounce subtracted (read from
+//               server/src/lsp/linting.ts: the protocol does not expose it).
+//   on request  change sent, then at once a textDocument/documentSymbol request, which makes the
+//               server lint the new version synchronously (no debounce): change → response.
+//               The debounced diagnostics of that version are awaited before the next edit, so
+//               the two never overlap.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateNote, SIZES } from './lib/gen';
+import { ROOT } from './lib/engine';
+import { LspClient, SERVER, debounceFromSource, waitForFile } from './lib/lsp-client';
+import { benchBundle } from './lib/bundle';
+import { summarize, machine, fmt, table, type Stats } from './lib/stats';
+
+const argv = process.argv.slice(2);
+const value = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const wanted = (value('--sizes') ?? '4k,40k,400k').toLowerCase().split(',');
+const sizes = SIZES.filter((s) => wanted.includes(s.label.toLowerCase().replace(' ', '').replace('kb', 'k').replace('mb', 'm')));
+const EDITS = value('--edits') ? Number(value('--edits')) : null;
+const WAIT = Number(value('--wait-server') ?? 0);
+const OUT = value('--out') ?? join(ROOT, 'bench/results/lsp.json');
+const TYPED = 'the quick brown fox jumps over the lazy dog and keeps typing into the handoff note ';
+
+interface SizeResult {
+  label: string;
+  bytes: number;
+  edits: number;
+  openMs: number;
+  typing: Stats;
+  typingMinusDebounce: Stats | null;
+  onRequest: Stats;
+  serverRssMB: number | null;
+  diagnostics: number;
+}
+
+/** Line and character at the end of a bullet line near the middle of the text. */
+function middleBullet(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const mid = Math.floor(lines.length / 2);
+  for (let d = 0; d < lines.length; d++) {
+    for (const i of [mid + d, mid - d]) {
+      if (i >= 0 && i < lines.length && /^\s*- \S/.test(lines[i]) && lines[i].length > 20) return { line: i, character: lines[i].length };
+    }
+  }
+  return { line: mid, character: 0 };
+}
+
+async function main(): Promise<void> {
+  let server = value('--server') ?? SERVER;
+  if (argv.includes('--bundle')) server = await benchBundle('server');
+  else if (!(await waitForFile(server, WAIT, 15_000, server))) {
+    console.log(`No server at ${server}: run \`node scripts/build.mjs\` first (or pass --wait-server MS to poll, or --bundle).`);
+    process.exit(2);
+  }
+  const debounce = debounceFromSource();
+  const built = statSync(server).mtime.toISOString();
+  console.log(`LSP typing bench — server ${server} (built ${built}), debounce ${debounce ?? 'unknown'} ms (from source)`);
+  const results: SizeResult[] = [];
+  for (const s of sizes) {
+    const edits = EDITS ?? (s.bytes > 200_000 ? 100 : 200);
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-lsp-bench-'));
+    const file = join(dir, 'HANDOFF.md');
+    const text = generateNote({ seed: 1, bytes: s.bytes });
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const client = new LspClient(server);
+    try {
+      await client.initialize(dir);
+      let version = 1;
+      const t0 = performance.now();
+      const first = client.diagnostics(uri, version);
+      await client.open(uri, text, version);
+      const opened = await first;
+      const openMs = opened.at - t0;
+      const at = middleBullet(text);
+      let typed = 0;
+      const typeOne = async (): Promise<{ sent: number; wait: Promise<{ at: number; count: number }> }> => {
+        version++;
+        const ch = TYPED[typed % TYPED.length];
+        const wait = client.diagnostics(uri, version);
+        const sent = performance.now();
+        await client.insert(uri, version, at.line, at.character + typed, ch);
+        typed++;
+        return { sent, wait };
+      };
+      // Warm-up: a few edits, not counted.
+      for (let i = 0; i < 5; i++) await (await typeOne()).wait;
+      const typing: number[] = [];
+      let lastCount = 0;
+      for (let i = 0; i < edits; i++) {
+        const { sent, wait } = await typeOne();
+        const p = await wait;
+        typing.push(p.at - sent);
+        lastCount = p.count;
+      }
+      const onRequest: number[] = [];
+      for (let i = 0; i < edits; i++) {
+        const { sent, wait } = await typeOne();
+        await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+        onRequest.push(performance.now() - sent);
+        await wait;
+      }
+      const r: SizeResult = {
+        label: s.label,
+        bytes: Buffer.byteLength(text),
+        edits,
+        openMs,
+        typing: summarize(typing),
+        typingMinusDebounce: debounce === null ? null : summarize(typing.map((t) => t - debounce)),
+        onRequest: summarize(onRequest),
+        serverRssMB: client.rssMB(),
+        diagnostics: lastCount,
+      };
+      results.push(r);
+      process.stderr.write(`  ${s.label}: typing median ${fmt(r.typing.median)} ms, on request ${fmt(r.onRequest.median)} ms\n`);
+    } finally {
+      await client.shutdown();
+      if (client.stderr.trim()) process.stderr.write(`  server stderr: ${client.stderr.trim().slice(0, 500)}\n`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const rows = results.map((r) => [
+    r.label,
+    r.edits,
+    fmt(r.openMs),
+    fmt(r.typing.median),
+    fmt(r.typing.p95),
+    r.typingMinusDebounce ? fmt(r.typingMinusDebounce.median) : 'n/a',
+    r.typingMinusDebounce ? fmt(r.typingMinusDebounce.p95) : 'n/a',
+    fmt(r.onRequest.median),
+    fmt(r.onRequest.p95),
+    r.serverRssMB === null ? 'n/a' : r.serverRssMB.toFixed(0),
+  ]);
+  const report = [
+    `## Typing through the language server (stdio; debounce ${debounce ?? '?'} ms)\n`,
+    table(['size', 'edits', 'open → diags ms', 'typing median', 'typing p95', '− debounce median', '− debounce p95', 'on request median', 'on request p95', 'server RSS MB'], rows),
+    '',
+  ];
+  const goal = (label: string, limit: number) => {
+    const r = results.find((x) => x.label === label);
+    if (!r) return null;
+    const m = r.typingMinusDebounce?.median ?? r.typing.median;
+    return { goal: `typing in ${label}: diagnostics within ${limit} ms median (debounce subtracted)`, met: m <= limit, figures: `${fmt(m)} ms after the debounce (${fmt(r.typing.median)} ms as seen, ${fmt(r.onRequest.median)} ms on request)` };
+  };
+  const goals = [goal('40 KB', 15), goal('400 KB', 40)].filter(Boolean) as Array<{ goal: string; met: boolean; figures: string }>;
+  if (goals.length) report.push(table(['goal', 'met', 'figures'], goals.map((g) => [g.goal, g.met ? 'met' : 'MISSED', g.figures])), '');
+  console.log('\n' + report.join('\n'));
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine: machine(), server: { path: server, bundle: argv.includes('--bundle'), built, debounceMs: debounce }, results, goals, report: report.join('\n') }, null, 2) + '\n');
+  console.log(`Wrote ${OUT}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

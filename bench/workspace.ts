@@ -1,0 +1,212 @@
+// Workspace scale: 1,000 notes with a git history of a few hundred commits.
+//
+//   node --import tsx bench/workspace.ts [--notes 1000] [--commits 300] [--keep] [--no-server] [--server FILE | --bundle] [--out FILE]
+//
+// Generates a workspace in a temp folder (note sizes drawn from the corpus's size distribution,
+// so it holds as many bytes as 1,000 real notes would), commits it with `git fast-import`, and
+// measures, in a child process running an esbuild bundle of bench/lib/index-worker.ts with
+// plain node (so RSS is that of an indexing process, not of tsx and the bench's data):
+//   index        read + index every note into a map: the first pass (cold, JIT included: what
+//                a server start pays) and warm passes;
+//   RSS          after the first index and a GC;
+//   re-index     one changed file (a character typed in the middle): index it again, over 60
+//                files picked at random, and the largest file;
+// in three modes: whole Notes kept (noteOf), only outlines kept (noteOf, then headings), and
+// the prototype line scanner (bench/prototype/outline-scan.ts, no mdast at all); then, unless --no-server, through the language server: didOpen of every note and the time
+// until every note's diagnostics are in, and the server's RSS (the protocol has no workspace
+// index request, so opening every note is the closest thing). And git: the repo facts the
+// server's git layer reads (HEAD, branch, status), timed on this repository.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateNote, mulberry32 } from './lib/gen';
+import { ROOT } from './lib/engine';
+import { loadCorpus } from './lib/corpus';
+import { LspClient, SERVER } from './lib/lsp-client';
+import { benchBundle } from './lib/bundle';
+import { summarize, machine, fmt, table, type Stats } from './lib/stats';
+
+
+const argv = process.argv.slice(2);
+const value = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const NOTES = Number(value('--notes') ?? 1000);
+const COMMITS = Number(value('--commits') ?? 300);
+const OUT = value('--out') ?? join(ROOT, 'bench/results/workspace.json');
+
+interface WsNote {
+  rel: string;
+  bytes: number;
+  seed: number;
+}
+
+function plan(): WsNote[] {
+  const corpus = loadCorpus().notes.map((n) => n.bytes);
+  const sizes = corpus.length ? corpus : [2000, 4000, 6000, 9000, 14000, 20000, 40000];
+  const r = mulberry32(42);
+  const notes: WsNote[] = [];
+  for (let i = 0; i < NOTES; i++) {
+    const team = `team-${String(i % 40).padStart(2, '0')}`;
+    const kind = i % 25 === 0 ? 'ROADMAP.md' : i % 3 === 0 ? `HANDOFF-${i}.md` : i % 3 === 1 ? `NEXT_SESSION-${i}.md` : `SESSION_HANDOFF-${i}.md`;
+    const rel = i % 25 === 0 ? `projects/${team}/p${i}/${kind}` : `projects/${team}/notes/${kind}`;
+    notes.push({ rel, bytes: Math.max(1500, sizes[Math.floor(r() * sizes.length)]), seed: 1000 + i });
+  }
+  return notes;
+}
+
+/** Writes the workspace as COMMITS commits through git fast-import, then checks it out. */
+function makeRepo(dir: string, notes: WsNote[]): { ms: number; bytes: number } {
+  const t0 = performance.now();
+  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  const r = mulberry32(7);
+  const chunks: Buffer[] = [];
+  const push = (s: string | Buffer) => chunks.push(typeof s === 'string' ? Buffer.from(s) : s);
+  const data = (b: Buffer) => {
+    push(`data ${b.length}\n`);
+    push(b);
+    push('\n');
+  };
+  // First commit: every note. Then COMMITS-1 commits, each editing a few notes (appending a
+  // dated entry), the way a real notes history grows.
+  const current = notes.map((n) => generateNote({ seed: n.seed, bytes: n.bytes }));
+  let when = 1735689600; // 2025-01-01
+  for (let c = 0; c < COMMITS; c++) {
+    const touched = c === 0 ? notes.map((_, i) => i) : Array.from({ length: 1 + Math.floor(r() * 5) }, () => Math.floor(r() * notes.length));
+    if (c > 0) for (const i of touched) current[i] = current[i].replace('## Session log\n\n', `## Session log\n\n### Update ${c}\n\n- Follow-up ${c}: \`npm test\` green on \`${(c * 2654435761 >>> 0).toString(16).padStart(8, '0').slice(0, 7)}\`.\n\n`);
+    push(`commit refs/heads/main\nmark :${c + 1}\nauthor Bench <bench@example.invalid> ${when} +0000\ncommitter Bench <bench@example.invalid> ${when} +0000\n`);
+    data(Buffer.from(c === 0 ? 'Add notes\n' : `Update ${touched.length} notes (${c})\n`));
+    if (c > 0) push(`from :${c}\n`);
+    for (const i of new Set(touched)) {
+      push(`M 100644 inline ${notes[i].rel}\n`);
+      data(Buffer.from(current[i]));
+    }
+    push('\n');
+    when += 3600 * (1 + Math.floor(r() * 20));
+  }
+  const fi = spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, input: Buffer.concat(chunks), maxBuffer: 1 << 30 });
+  if (fi.status !== 0) throw new Error(`git fast-import failed: ${fi.stderr}`);
+  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
+  return { ms: performance.now() - t0, bytes: current.reduce((a, t) => a + Buffer.byteLength(t), 0) };
+}
+
+interface WorkerRaw {
+  mode: string;
+  rssStartMB: number;
+  firstMs: number;
+  rssIndexedMB: number;
+  heapIndexedMB: number;
+  rssEndMB: number;
+  warm: number[];
+  reindex: number[];
+  largest: number[];
+}
+type WorkerResult = WorkerRaw & { warmIndex: Stats; reindexOne: Stats; reindexLargest: Stats };
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-ws-bench-'));
+  const notes = plan();
+  const repo = makeRepo(dir, notes);
+  const commits = Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim());
+  console.log(`Workspace: ${notes.length} notes, ${(repo.bytes / 2 ** 20).toFixed(1)} MB, ${commits} commits, made in ${fmt(repo.ms)} ms (${dir})`);
+  const result: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), notes: notes.length, bytes: repo.bytes, commits, makeMs: repo.ms };
+
+  // ---- index, in child processes (bundled engine, plain node: a clean RSS) ----
+  const worker = await benchBundle('bench/lib/index-worker.ts');
+  const pickR = mulberry32(9);
+  const reindexFiles = Array.from({ length: 60 }, () => notes[Math.floor(pickR() * notes.length)].rel);
+  const largest = notes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const jobFile = join(dir, '.bench-job.json');
+  const modes: Record<string, WorkerResult> = {};
+  for (const mode of ['notes', 'outline', 'scan'] as const) {
+    writeFileSync(jobFile, JSON.stringify({ dir, files: notes.map((n) => n.rel), mode, reindex: reindexFiles, largest: largest.rel, warmPasses: 3 }));
+    const out = execFileSync(process.execPath, [worker, jobFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const w = JSON.parse(out.trim().split('\n').pop()!) as WorkerRaw;
+    modes[mode] = { ...w, warmIndex: summarize(w.warm), reindexOne: summarize(w.reindex), reindexLargest: summarize(w.largest) };
+    process.stderr.write(`  ${mode}: index ${fmt(w.firstMs)} ms, RSS ${w.rssIndexedMB.toFixed(0)} MB\n`);
+  }
+  const reindexBytes = summarize(reindexFiles.map((rel) => notes.find((n) => n.rel === rel)!.bytes)).median;
+  result.index = { worker: 'bench/lib/index-worker.ts (esbuild bundle, plain node)', reindexMedianBytes: reindexBytes, largestBytes: largest.bytes, modes };
+  const full = modes.notes;
+
+  // ---- git facts (the server's git layer) ----
+  let t: number;
+  try {
+    const git = await import(join(ROOT, 'server/src/git'));
+    const times: number[] = [];
+    let facts: unknown = null;
+    for (let i = 0; i < 10; i++) {
+      t = performance.now();
+      facts = await git.readRepoFacts(dir);
+      times.push(performance.now() - t);
+    }
+    const f = facts as { head?: string; statusTotal?: number; reason?: string };
+    result.gitFacts = { readRepoFacts: summarize(times), head: f.head ?? null, statusTotal: f.statusTotal ?? null, unavailable: f.reason ?? null };
+  } catch (e) {
+    result.gitFacts = { error: String((e as Error).message).split('\n')[0] };
+  }
+  const logT = performance.now();
+  execFileSync('git', ['log', '--name-status', '--format=%H %ct %s', '-n', '300'], { cwd: dir, maxBuffer: 1 << 28 });
+  result.gitLogNameStatus300Ms = performance.now() - logT;
+
+  // ---- through the server ----
+  let server: Record<string, unknown> | null = null;
+  if (!argv.includes('--no-server')) {
+    const path = argv.includes('--bundle') ? await benchBundle('server') : value('--server') ?? SERVER;
+    const client = new LspClient(path);
+    try {
+      await client.initialize(dir, false);
+      const rss0 = client.rssMB();
+      const t0 = performance.now();
+      const waits: Array<Promise<unknown>> = [];
+      for (const n of notes) {
+        const uri = pathToFileURL(join(dir, n.rel)).toString();
+        waits.push(client.diagnostics(uri, 1, 600_000));
+        await client.open(uri, readFileSync(join(dir, n.rel), 'utf8'), 1);
+      }
+      await Promise.all(waits);
+      const openAllMs = performance.now() - t0;
+      server = { path, openAllMs, rssIdleMB: rss0, rssAfterMB: client.rssMB() };
+    } catch (e) {
+      server = { path, error: String((e as Error).message).split('\n')[0] };
+    } finally {
+      await client.shutdown();
+    }
+    result.server = server;
+  }
+
+  const mbps = (ms: number) => ((repo.bytes / 1e6) / (ms / 1000)).toFixed(2);
+  const rows: Array<[string, string]> = [
+    ['workspace', `${notes.length} notes, ${(repo.bytes / 2 ** 20).toFixed(1)} MB, ${commits} commits`],
+  ];
+  for (const [mode, label] of [['notes', 'noteOf, whole Notes kept'], ['outline', 'noteOf, outlines kept'], ['scan', 'prototype line scanner, outlines']] as const) {
+    const m = modes[mode];
+    rows.push([`index: ${label}`, `first ${fmt(m.firstMs)} ms (${mbps(m.firstMs)} MB/s), warm ${fmt(m.warmIndex.median)} ms; RSS ${m.rssIndexedMB.toFixed(0)} MB (heap ${m.heapIndexedMB.toFixed(0)} MB, ${m.rssStartMB.toFixed(0)} MB at start)`]);
+    rows.push([`  re-index one file (${label})`, `median ${fmt(m.reindexOne.median)} ms, p95 ${fmt(m.reindexOne.p95)} ms, max ${fmt(m.reindexOne.max)} ms; largest (${(largest.bytes / 1024).toFixed(0)} KB) ${fmt(m.reindexLargest.median)} ms`]);
+  }
+  rows.push(['git readRepoFacts', (result.gitFacts as { readRepoFacts?: Stats; error?: string }).readRepoFacts ? `${fmt((result.gitFacts as { readRepoFacts: Stats }).readRepoFacts.median)} ms median` : String((result.gitFacts as { error?: string }).error)]);
+  rows.push(['git log --name-status -n 300', `${fmt(result.gitLogNameStatus300Ms as number)} ms`]);
+  if (server) rows.push(['server: didOpen all → all diagnostics', server.error ? String(server.error) : `${fmt(server.openAllMs as number)} ms, server RSS ${Number(server.rssAfterMB).toFixed(0)} MB (idle ${Number(server.rssIdleMB).toFixed(0)} MB)`]);
+  const scan = modes.scan;
+  const goals = [
+    { goal: '1,000 notes indexed within 3 s', met: full.firstMs <= 3000, figures: `noteOf: ${fmt(full.firstMs)} ms first pass, ${fmt(full.warmIndex.median)} ms warm; line scanner: ${fmt(scan.firstMs)} ms` },
+    { goal: 'one-file re-index ≤ 100 ms', met: full.reindexOne.p95 <= 100, figures: `noteOf: median ${fmt(full.reindexOne.median)} ms, p95 ${fmt(full.reindexOne.p95)} ms, largest ${fmt(full.reindexLargest.median)} ms` },
+    { goal: 'RSS < 120 MB after indexing', met: full.rssIndexedMB < 120, figures: `${full.rssIndexedMB.toFixed(0)} MB with Notes kept, ${modes.outline.rssIndexedMB.toFixed(0)} MB with outlines, ${scan.rssIndexedMB.toFixed(0)} MB with the scanner` },
+  ];
+  result.goals = goals;
+  const report = ['## Workspace scale\n', table(['measure', 'figure'], rows), '', table(['goal', 'met', 'figures'], goals.map((g) => [g.goal, g.met ? 'met' : 'MISSED', g.figures])), ''].join('\n');
+  result.report = report;
+  console.log('\n' + report);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
+  console.log(`Wrote ${OUT}`);
+  if (!argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
