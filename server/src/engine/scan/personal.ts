@@ -1,0 +1,114 @@
+// Personal data in notes: real-looking e-mail addresses, home-directory paths and phone numbers.
+//
+// Decisions (each one is a test):
+// - E-mail: flagged unless the domain is reserved or not routable (`example.com/.org/.net` and their
+//   subdomains; TLDs `.example`, `.test`, `.invalid`, `.localhost`, `.local`, `.internal`), the local part
+//   is a role or bot address (`noreply`, `no-reply`, `support`, `security`, …, any `*.noreply.*` domain such
+//   as `users.noreply.github.com`, which GitHub made to hide the real address), or the match is not an
+//   address at all: `git@github.com:org/repo` (scp-style remotes: `user@host:path`), `ssh user@host`, URL
+//   userinfo (`postgres://app@db`), `icon@2x.png` (a file-extension "TLD").
+// - Home path: `/Users/<name>`, `/home/<name>`, `C:\Users\<name>` (also `C:/Users/…` and JSON-escaped
+//   `C:\\Users\\…`). The range covers the home prefix only (`/Users/alice`), which a fix can write as `~`.
+//   Not flagged: `~/`, `$HOME`, `%USERPROFILE%`, `/root`, `/home/user`, `/Users/username`, `/home/your…` and other stand-in
+//   or service names (`ubuntu`, `runner`, `vagrant`, `ec2-user`, `Shared`, `Public`, …), and `/home/` that
+//   is part of a longer path or URL (`/var/home/x`, `https://site/home/x`, `app/home/page.tsx`).
+// - Phone: conservative. Only international numbers `+CC` followed by separated digit groups, 9 to 15
+//   digits in all (E.164). Dates, versions, hashes, diff stats (`+12 -3`) and times (`+05:30`) do not have
+//   that shape. Reserved fictional numbers (NANP 555-01xx, Ofcom drama ranges) are not flagged.
+// All scans are linear: e-mails expand around each `@` and stop at the next `@`.
+
+import type { PersonalHit } from './types';
+
+export type { PersonalHit, PersonalKind } from './types';
+
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const RESERVED_DOMAIN = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid|localhost|local|internal|lan|home\.arpa)$|(?:^|\.)noreply\.|^localhost$/i;
+const ROLE_LOCAL =
+  /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|support|help|info|hello|contact|team|admin|security|privacy|abuse|postmaster|webmaster|hostmaster|sales|billing|legal|press|jobs|careers|feedback|bot|git|mailer-daemon)$/i;
+/** File extensions that look like TLDs in `name@2x.png`, `pkg@scope.js`. */
+const FILE_EXTENSION =
+  /^(?:png|jpe?g|gif|svg|webp|ico|bmp|js|mjs|cjs|ts|tsx|jsx|json|md|mdx|css|scss|html?|py|rb|rs|go|java|kt|swift|sh|txt|ya?ml|toml|lock|map|zip|gz|tgz|tar|pdf|csv|wasm|vue|svelte|php|lua|dart|exs?)$/i;
+
+function isEmailDomain(domain: string): boolean {
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  const tld = labels[labels.length - 1] as string;
+  if (!/^[A-Za-z]{2,24}$/.test(tld) || FILE_EXTENSION.test(tld)) return false;
+  return labels.every((l) => l.length >= 1 && l.length <= 63 && !l.startsWith('-') && !l.endsWith('-'));
+}
+
+function findEmails(text: string, out: PersonalHit[]): void {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let ls = at;
+    while (ls > 0 && at - ls < 64 && LOCAL_CHAR.test(text[ls - 1] as string)) ls--;
+    while (ls < at && text[ls] === '.') ls++;
+    let de = at + 1;
+    while (de < text.length && de - at <= 253 && DOMAIN_CHAR.test(text[de] as string)) de++;
+    while (de > at + 1 && (text[de - 1] === '.' || text[de - 1] === '-')) de--;
+    const local = text.slice(ls, at);
+    const domain = text.slice(at + 1, de);
+    if (local.length === 0 || local.endsWith('.') || !isEmailDomain(domain)) continue;
+    if (ls > 0 && /[A-Za-z0-9_@/]/.test(text[ls - 1] as string)) continue;
+    if (text[ls - 1] === ':' && !/mailto:$/i.test(text.slice(Math.max(0, ls - 7), ls))) continue;
+    if (text[de] === ':' && /[A-Za-z0-9~/._-]/.test(text[de + 1] ?? '')) continue;
+    if (/\b(?:ssh|scp|sftp|mosh)[ \t]+(?:-\S+[ \t]+){0,4}$/.test(text.slice(Math.max(0, ls - 48), ls))) continue;
+    if (RESERVED_DOMAIN.test(domain) || ROLE_LOCAL.test(local)) continue;
+    out.push({ start: ls, end: de, kind: 'email', preview: `${local[0]}…@${domain}` });
+  }
+}
+
+/** Stand-in or service account names that are not a person. Compared case-insensitively. */
+const NOT_A_PERSON = new Set([
+  'user', 'username', 'user-name', 'user_name', 'yourname', 'your-name', 'your_name', 'yourusername', 'you', 'me',
+  'name', 'myuser', 'someone', 'somebody', 'shared', 'public', 'default', 'guest', 'all users', 'ubuntu',
+  'runner', 'vagrant', 'ec2-user', 'centos', 'debian', 'fedora', 'admin', 'root', 'node', 'app', 'coder',
+  'codespace', 'codespaces', 'vscode', 'gitpod', 'jovyan', 'linuxbrew', 'pi', 'docker', 'git', 'build',
+  'builder', 'ci', 'jenkins', 'circleci', 'travis', 'runneradmin', 'test', 'tester', 'dev', 'developer',
+]);
+
+const HOME = /\/Users\/|\/home\/|[A-Za-z]:(?:\\{1,2}|\/)Users(?:\\{1,2}|\/)/g;
+const NAME = /^[A-Za-z0-9._-]{1,64}/;
+
+function findHomePaths(text: string, out: PersonalHit[]): void {
+  for (const m of text.matchAll(HOME)) {
+    const start = m.index;
+    const prev = text[start - 1];
+    if (m[0].startsWith('/') && prev !== undefined && /[A-Za-z0-9._~/$%-]/.test(prev) && !/file:\/\/$/.test(text.slice(Math.max(0, start - 7), start))) {
+      continue;
+    }
+    if (!m[0].startsWith('/') && prev !== undefined && /[A-Za-z0-9]/.test(prev)) continue;
+    const name = NAME.exec(text.slice(start + m[0].length, start + m[0].length + 65))?.[0];
+    if (!name || /^\.+$/.test(name) || /^your/i.test(name) || NOT_A_PERSON.has(name.toLowerCase())) continue;
+    const end = start + m[0].length + name.length;
+    out.push({ start, end, kind: 'home-path', preview: `${m[0]}${name[0]}…` });
+  }
+}
+
+const PHONE =
+  /(?<![\w+.-])\+(\d{1,3})(?:[ .\u00A0-]\(?\d{1,5}\)?|\(\d{1,5}\))(?:[ .\u00A0-]\d{2,8}){1,5}(?![\w+]|[.-]\d)/g;
+
+function isFictional(cc: string, national: string): boolean {
+  if (cc === '1') return /^\d{3}55501\d\d$/.test(national);
+  if (cc === '44') return /^(?:2079460|1632960|7700900)\d{3}$/.test(national);
+  return false;
+}
+
+function findPhones(text: string, out: PersonalHit[]): void {
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 9 || digits.length > 15) continue;
+    const cc = m[1] as string;
+    if (isFictional(cc, digits.slice(cc.length))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'phone', preview: `+${cc} …(${digits.length} digits)` });
+  }
+}
+
+/** Personal data in `text`, sorted by start. Pure, synchronous, linear. */
+export function findPersonalData(text: string): PersonalHit[] {
+  const out: PersonalHit[] = [];
+  findEmails(text, out);
+  findHomePaths(text, out);
+  findPhones(text, out);
+  return out.sort((a, b) => a.start - b.start);
+}
