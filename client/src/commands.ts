@@ -1,7 +1,9 @@
-// Commands: Restart Server, Show Output, Fix All.
+// Commands: Restart Server, Show Output, Fix All, Update Handoff (with a preview variant), New Handoff.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FixAllRequest } from '../../server/src/protocol';
+import { updateHandoff } from './update';
+import { newHandoff } from './new-handoff';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
   context.subscriptions.push(
@@ -13,6 +15,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }),
     vscode.commands.registerCommand('handoff.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('handoff.fixAll', async (uri?: vscode.Uri) => fixAll(client(), uri)),
+    vscode.commands.registerCommand('handoff.update', (uri?: vscode.Uri) => updateHandoff(client(), false, uri)),
+    vscode.commands.registerCommand('handoff.updatePreview', (uri?: vscode.Uri) => updateHandoff(client(), true, uri)),
+    vscode.commands.registerCommand('handoff.newHandoff', () => newHandoff(client())),
   );
 }
 

@@ -2,6 +2,7 @@
 // --socket=N, so any LSP editor can run it.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/start';
+import { gitFeature } from './lsp/git-feature';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection);
+startServer(connection, [gitFeature]);
