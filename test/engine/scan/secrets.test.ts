@@ -168,6 +168,10 @@ describe('scan/secrets: §7 label rows (range covers the value only)', () => {
       'export SERVICE_TOKEN=@',
       '**Password**: @',
       'access_key := "@"',
+      'SECRET_KEY_BASE=@',
+      'OPENAI_API_KEY_PROD=@',
+      '- **API key**: `@`',
+      '?access_token=@&user=1',
     ];
     for (const shape of shapes) {
       const value = R(20, SETS.alnum);
@@ -201,6 +205,9 @@ describe('scan/secrets: §7 label rows (range covers the value only)', () => {
       'auth: NextAuth.js',
       `secret_hash = ${R(32, SETS.hex)}`,
       'max_tokens = 4096',
+      `password_hash: ${R(40, SETS.alnum)}`,
+      `auth_url = https://login.acme-corp.com/${R(12, SETS.alnum)}`,
+      'the API key is rotated: see the vault',
       `password == "${R(16, SETS.alnum)}"`,
       'password: "correct horse battery staple"',
       'token: 401',

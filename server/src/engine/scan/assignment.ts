@@ -1,10 +1,11 @@
 // Generic `key = value` secrets, gitleaks style: a keyword prefilter, then an entropy gate.
 //
 // Key: an identifier that ENDS in password / passwd / secret / token / api_key / apikey / access_key /
-// secret_key / private_key / client_secret / auth (any case, camelCase or env style: `DB_PASSWORD`,
-// `clientSecret`, `GITHUB_TOKEN`), optionally quoted or in backticks, then `=`, `:`, `:=` or `=>`.
-// Because the keyword must end the key, `token_endpoint`, `api_version`, `secret_hash`, `auth_url` and
-// `max_tokens` are not keys at all.
+// secret_key / private_key / client_secret / auth (any case, camelCase, env style or prose: `DB_PASSWORD`,
+// `clientSecret`, `GITHUB_TOKEN`, `API key`), optionally followed by up to two environment suffixes
+// (`SECRET_KEY_BASE`, `OPENAI_API_KEY_PROD`, `_V2`), optionally quoted, in backticks or bold, then `=`,
+// `:`, `:=` or `=>`. Because the keyword must end the key, `token_endpoint`, `api_version`,
+// `secret_hash`, `auth_url` and `max_tokens` are not keys at all.
 //
 // Value (without its quotes) is reported only when ALL hold:
 // - 8 to 256 characters, no whitespace;
@@ -32,14 +33,14 @@ export interface AssignmentFinding {
 export const ENTROPY_THRESHOLD = 3.5;
 
 const KEYWORD =
-  /(?:api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|password|passwd|secret|token|auth)(?![A-Za-z0-9_.-])/gi;
+  /(?:api[_ -]?key|access[_ -]?key|secret[_ -]?key|private[_ -]?key|client[_ -]?secret|password|passwd|secret|token|auth)(?:[_-](?:base|prod|production|dev|development|test|staging|live|main|local|old|new|v\d{1,2})){0,2}(?![A-Za-z0-9_.-])/gi;
 /** After the keyword: optional closing quote/backtick/bold, spaces, the operator, spaces. */
 const OPERATOR = /^["'`*]{0,2}[ \t]{0,8}(?::=|=>|=(?![=~])|:(?![:/]))[ \t]{0,8}/;
 const BEARER = /\bBearer[ \t]{1,8}/g;
 
 const QUOTES = new Set(['"', "'", '`']);
-/** Characters that end an unquoted value. */
-const VALUE_STOP = /[\s"'`<>,;()[\]{}|\\]/;
+/** Characters that end an unquoted value (`&` ends a query-string parameter). */
+const VALUE_STOP = /[\s"'`<>,;&()[\]{}|\\]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$/i;
 const MEMBER_EXPRESSION = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+$/;
