@@ -2,11 +2,12 @@
 // entry point is main.ts; this module only exports `main`, so that tests can run it in process.
 import { lintCommand } from './commands/lint';
 import { rulesCommand } from './commands/rules';
+import { updateCommand } from './commands/update';
 import type { Command, Io } from './io';
 import { USAGE, UsageError } from './usage';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, rulesCommand];
+const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,11 +1,11 @@
 // Linting one file: read its bytes, decode, lint, and with --fix apply fixes until none is left
 // (or ten passes), writing the file once, only if it changed, with its BOM and line endings.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { applyFixes, lint, type LintInput, type Note } from '../engine';
+import { applyFixes, lint, noteOf, type LintInput, type Note } from '../engine';
 import type { LoadedConfig } from './config';
 import { decodeNote, encodeNote } from './decode';
 import type { Target } from './files';
-import { gitFactsFor } from './git';
+import { gitFactsFor, workspaceFor } from './git';
 import { toCliFindings, type FileReport } from './report';
 
 export const MAX_FIX_PASSES = 10;
@@ -14,6 +14,7 @@ export interface LintFileOptions {
   loaded: LoadedConfig;
   today: string;
   fix: boolean;
+  env: NodeJS.ProcessEnv;
   /** The configured roadmap, for handoffs checked against it. */
   roadmap: { absolute: string; note: Note } | null;
 }
@@ -35,12 +36,14 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
   if (decoded.invalidSequences > 0) {
     report.notes.push(`invalid UTF-8: ${decoded.invalidSequences} byte sequence${decoded.invalidSequences > 1 ? 's' : ''} decoded as U+FFFD`);
   }
+  const base = { path: target.notePath, config: options.loaded.config, template: options.loaded.template };
+  const facts = await gitFactsFor(target, noteOf({ ...base, text: decoded.text }), options.loaded.root, options.env);
+  if (facts.problem) report.notes.push(`git checks off: ${facts.problem}`);
   const input: Omit<LintInput, 'rules' | 'text'> = {
-    path: target.notePath,
-    config: options.loaded.config,
-    template: options.loaded.template,
+    ...base,
     today: options.today,
-    git: await gitFactsFor(target, decoded.text),
+    git: facts.git,
+    workspace: workspaceFor(options.loaded.root),
     roadmap: options.roadmap && options.roadmap.absolute !== target.absolute ? options.roadmap.note : null,
   };
   let text = decoded.text;

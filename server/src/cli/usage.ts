@@ -5,11 +5,16 @@ export const USAGE = `Usage: handoff <command> [options]
 Commands:
   lint [paths|globs...]   Lint handoff notes and roadmaps (default: the current directory)
   rules                   List the rules
+  update [files...]       Bring handoff notes up to date with git
 
 Options for lint:
   --fix                   Apply fixes and write the files that changed
   --format <name>         stylish (default), json, sarif or github
   --config <file>         Use this configuration instead of the nearest .handoff.json(c)
+
+Options for update:
+  --dry-run               Print the change as a unified diff; write nothing
+  --config <file>         As for lint
 
 Options for rules:
   --format <name>         stylish (default) or json

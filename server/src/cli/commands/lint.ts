@@ -10,6 +10,7 @@ import { findTargets, notePath } from '../files';
 import { FORMATS } from '../formats';
 import type { Command, Io } from '../io';
 import { lintFile, type LintFileOptions } from '../lint-file';
+import { disposeGit } from '../git';
 import { countBySeverity, type FileReport } from '../report';
 import { todayFrom } from '../today';
 import { USAGE } from '../usage';
@@ -36,9 +37,10 @@ export const lintCommand: Command = {
     const today = todayFrom(io.env);
     const loaded = loadConfig(io.cwd, values.config ?? null);
     const targets = findTargets(positionals, io.cwd, loaded);
-    const options: LintFileOptions = { loaded, today, fix: Boolean(values.fix), roadmap: loadRoadmap(loaded) };
+    const options: LintFileOptions = { loaded, today, env: io.env, fix: Boolean(values.fix), roadmap: loadRoadmap(loaded) };
     const reports: FileReport[] = [];
     for (const target of targets) reports.push(await lintFile(target, options));
+    disposeGit();
     for (const r of reports) {
       if (r.skipped) io.stderr(`handoff: ${r.file}: skipped, ${r.skipped}\n`);
       for (const note of r.notes) io.stderr(`handoff: ${r.file}: ${note}\n`);
