@@ -59,9 +59,15 @@ export function findCredentials(text: string): CredentialFinding[] {
     out.push({ kind: DB_SCHEMES.has(scheme.toLowerCase()) ? 'database URL password' : 'URL password', start: end - password.length, end });
   }
   const curls = [...text.matchAll(CURL)].map((m) => m.index);
+  let nextFlag = -1;
   curls.forEach((at, k) => {
     const from = at + 4;
-    const region = text.slice(from, commandEnd(text, from, curls[k + 1] ?? text.length));
+    // Skip commands without `-u` / `--user` cheaply; `nextFlag` only moves forward, so this stays linear.
+    if (nextFlag < from) nextFlag = text.indexOf('-u', from);
+    if (nextFlag < 0) nextFlag = text.length;
+    const end = commandEnd(text, from, curls[k + 1] ?? text.length);
+    if (nextFlag >= end) return;
+    const region = text.slice(from, end);
     for (const m of region.matchAll(USER_FLAG)) {
       const [whole, quote, user, password] = m as unknown as [string, string, string, string];
       if (isPlaceholderCredential(user, password)) continue;

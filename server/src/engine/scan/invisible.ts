@@ -54,7 +54,9 @@ function candidateAt(text: string, i: number): 0 | 1 | 2 {
 }
 
 const EMOJI = /^\p{Extended_Pictographic}$/u;
-const isEmoji = (cp: number): boolean => cp >= 0xa9 && EMOJI.test(String.fromCodePoint(cp));
+/** Extended_Pictographic lies in U+00A9, U+00AE, U+203C–U+3299 and U+1F000 on; test the property only there. */
+const isEmoji = (cp: number): boolean =>
+  (cp === 0xa9 || cp === 0xae || (cp >= 0x203c && cp <= 0x3299) || cp >= 0x1f000) && EMOJI.test(String.fromCodePoint(cp));
 const isEmojiModifier = (cp: number): boolean => cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff);
 const isRtlLetter = (cp: number): boolean =>
   (cp >= 0x590 && cp <= 0x8ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc) || (cp >= 0x10800 && cp <= 0x10fff) || (cp >= 0x1e800 && cp <= 0x1efff);

@@ -21,8 +21,11 @@ import type { PersonalHit } from './types';
 
 export type { PersonalHit, PersonalKind } from './types';
 
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
-const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `[A-Za-z0-9._%+-]` */
+const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+/** `[A-Za-z0-9.-]` */
+const isDomainChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45;
 const RESERVED_DOMAIN = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid|localhost|local|internal|lan|home\.arpa)$|(?:^|\.)noreply\.|^localhost$/i;
 const ROLE_LOCAL =
   /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|support|help|info|hello|contact|team|admin|security|privacy|abuse|postmaster|webmaster|hostmaster|sales|billing|legal|press|jobs|careers|feedback|bot|git|mailer-daemon)$/i;
@@ -41,10 +44,10 @@ function isEmailDomain(domain: string): boolean {
 function findEmails(text: string, out: PersonalHit[]): void {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let ls = at;
-    while (ls > 0 && at - ls < 64 && LOCAL_CHAR.test(text[ls - 1] as string)) ls--;
+    while (ls > 0 && at - ls < 64 && isLocalChar(text.charCodeAt(ls - 1))) ls--;
     while (ls < at && text[ls] === '.') ls++;
     let de = at + 1;
-    while (de < text.length && de - at <= 253 && DOMAIN_CHAR.test(text[de] as string)) de++;
+    while (de < text.length && de - at <= 253 && isDomainChar(text.charCodeAt(de))) de++;
     while (de > at + 1 && (text[de - 1] === '.' || text[de - 1] === '-')) de--;
     const local = text.slice(ls, at);
     const domain = text.slice(at + 1, de);
