@@ -27,16 +27,13 @@
 // Dependency notes: the preset is one ESM bundle (rules inlined) that imports `node:path` at top level
 // (for `path.basename` in messages) and holds a dynamic `import()` of a node-forge chunk (~880 KB) that
 // only the excluded gcp rule reaches; esbuild still bundles that chunk into the server unless it is
-// marked external. It is loaded with `require` because the project compiles as CommonJS (TS `module:
-// Node16`, no `"type": "module"`), where a static `import` of an ESM-only package is TS1479; Node ≥ 20.19
-// and esbuild both support `require()` of ESM.
+// marked external. The package is ESM-only; esbuild bundles it into the CommonJS server and tests load
+// it through tsx (Node ≥ 20.19 can `require()` ESM).
 
-import type * as Preset from '@secretlint/secretlint-rule-preset-recommend' with { 'resolution-mode': 'import' };
+import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretKind } from './types';
 
-const preset: typeof Preset = require('@secretlint/secretlint-rule-preset-recommend');
-
-type RuleCreator = (typeof Preset.rules)[number];
+type RuleCreator = (typeof presetRules)[number];
 
 /** One report from a secretlint rule, with the range narrowed to the secret itself. */
 export interface SecretlintFinding {
@@ -116,7 +113,7 @@ const KEPT: Record<string, { options: Record<string, unknown>; messages: Record<
 export const EXCLUDED_RULES: readonly string[] = ['gcp', 'filter-comments'];
 
 /** The preset's rules we run, in preset order. */
-export const SECRETLINT_RULES: readonly RuleCreator[] = preset.rules.filter((r) => r.meta.id.slice(PREFIX.length) in KEPT);
+export const SECRETLINT_RULES: readonly RuleCreator[] = presetRules.filter((r) => r.meta.id.slice(PREFIX.length) in KEPT);
 
 interface RawReport {
   ruleId: string;
