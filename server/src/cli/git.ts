@@ -40,6 +40,7 @@ export async function gitFactsFor(target: Target, note: Note, root: string, env:
   return {
     git: {
       ...facts,
+      repoPrefix: prefix.startsWith('..') ? '' : prefix,
       status: facts.status.map((c) => ({ ...c, path: map(c.path) })),
       changedSince: facts.changedSince?.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })) ?? null,
       paths: Object.fromEntries(Object.entries(facts.paths).map(([k, v]) => [map(k), { ...v, renamedTo: v.renamedTo && map(v.renamedTo) }])),

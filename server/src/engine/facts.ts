@@ -34,6 +34,11 @@ export interface PathHistory {
 export interface GitFacts {
   /** Absolute repository root. */
   root: string;
+  /**
+   * The repository root relative to the workspace folder ('' when they are the same). Paths in
+   * these facts are workspace-relative; notes write paths relative to the repository.
+   */
+  repoPrefix?: string;
   /** Current branch name; null when detached or unborn. */
   branch: string | null;
   detached: boolean;

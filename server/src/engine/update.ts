@@ -152,8 +152,16 @@ const STATUS_NOTE: Record<FileChange['status'], string> = { added: ' (added)', d
 /** Bullets for changed files the note does not mention yet, grouped by folder. */
 function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: string[]): TextEdit[] {
   if (!git.changedSince) return [];
+  const prefix = git.repoPrefix ? git.repoPrefix.replace(/\/$/, '') + '/' : '';
   const mentioned = new Set<string>();
-  for (const ref of pathRefs(note)) for (const p of candidates(note, ref)) mentioned.add(p.replace(/\/$/, ''));
+  for (const ref of pathRefs(note)) {
+    for (const p of candidates(note, ref)) {
+      mentioned.add(p.replace(/\/$/, ''));
+      mentioned.add(prefix + p.replace(/\/$/, ''));
+    }
+  }
+  // Written as the repository sees them.
+  const shown = (p: string) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
   const own = note.path?.replace(/\\/g, '/') ?? '';
   const fresh = git.changedSince
     .filter((c) => c.path !== own && !own.endsWith('/' + c.path) && !mentioned.has(c.path) && !(c.from && mentioned.has(c.from) && mentioned.has(c.path)))
@@ -166,13 +174,14 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
   const listed = fresh.slice(0, max);
   const byFolder = new Map<string, FileChange[]>();
   for (const c of listed) {
-    const folder = c.path.includes('/') ? c.path.slice(0, c.path.lastIndexOf('/') + 1) : '';
+    const p = shown(c.path);
+    const folder = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
   }
   const marker = listMarker(note, section);
   const lines: string[] = [];
   for (const [folder, changes] of [...byFolder].sort(([a], [b]) => a.localeCompare(b))) {
-    const item = (c: FileChange) => `\`${c.path}\`${c.status === 'renamed' && c.from ? ` (renamed from \`${c.from}\`)` : STATUS_NOTE[c.status]}`;
+    const item = (c: FileChange) => `\`${shown(c.path)}\`${c.status === 'renamed' && c.from ? ` (renamed from \`${shown(c.from)}\`)` : STATUS_NOTE[c.status]}`;
     if (!folder || changes.length === 1) for (const c of changes) lines.push(`${marker} ${item(c)}`);
     else {
       lines.push(`${marker} \`${folder}\``);

@@ -167,6 +167,7 @@ function relativeToWorkspace(git: GitFacts, workspaceRoot: string): GitFacts {
   const map = (p: string) => (prefix.startsWith('..') ? p : `${prefix}/${p}`);
   return {
     ...git,
+    repoPrefix: prefix.startsWith('..') ? '' : prefix,
     status: git.status.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })),
     changedSince: git.changedSince?.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })) ?? null,
     paths: Object.fromEntries(Object.entries(git.paths).map(([k, v]) => [map(k), { ...v, renamedTo: v.renamedTo && map(v.renamedTo) }])),

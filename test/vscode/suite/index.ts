@@ -10,6 +10,7 @@ export function run(): Promise<void> {
     } else {
       require('./activation.test');
       require('./diagnostics.test');
+      require('./update.test');
     }
   });
 }
