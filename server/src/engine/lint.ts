@@ -5,6 +5,7 @@ import type { GitFacts, WorkspaceFacts } from './facts';
 import type { Rule, RuleContext } from './rule';
 import type { Dialect } from './dialects/dialect';
 import { buildNote, type Note } from './model/note';
+import { LineIndex } from './lines';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 
 export interface LintInput {
@@ -31,6 +32,8 @@ export interface RuleFailure {
 
 export interface LintResult {
   note: Note;
+  /** Line index of the whole text (the note's own covers only the part that was parsed). */
+  lines: LineIndex;
   findings: Finding[];
   failures: RuleFailure[];
 }
@@ -73,6 +76,7 @@ export function lintWith(input: LintInput): LintResult {
   const note = input.note ?? noteOf({ ...input, config });
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
+  const lines = note.text.length === input.text.length ? note.lines : new LineIndex(input.text);
   for (const rule of input.rules) {
     if (!ruleApplies(rule, note, input)) continue;
     const resolved = resolveRule(rule, config);
@@ -97,10 +101,10 @@ export function lintWith(input: LintInput): LintResult {
       continue;
     }
     for (const f of found) {
-      const line = note.lines.position(f.start).line;
+      const line = lines.position(f.start).line;
       if (!note.suppressions.isSuppressed(f.ruleId, line)) findings.push(f);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { note, findings, failures };
+  return { note, lines, findings, failures };
 }

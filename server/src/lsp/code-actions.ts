@@ -17,7 +17,7 @@ function edit(doc: TextDocument, edits: LspTextEdit[]) {
 /** Edits of every compatible fix in the result (optionally of one rule). */
 export function fixAllEdits(result: LintResult, rule?: string): LspTextEdit[] {
   const findings = result.findings.filter((f) => f.fix && (!rule || f.ruleId === rule));
-  return fixEdits(findings).map((e) => toLspEdit(result.note.lines, e));
+  return fixEdits(findings).map((e) => toLspEdit(result.lines, e));
 }
 
 export function codeActions(doc: TextDocument, params: CodeActionParams, result: LintResult | null): CodeAction[] {
@@ -78,7 +78,7 @@ function disableLineEdits(doc: TextDocument, d: Diagnostic, rule: string, result
       { range: { start: { line: p.end.line - 1, character: p.end.column - 1 }, end: { line: p.end.line - 1, character: p.end.column - 1 } }, newText: `${eol}${indent}<!-- handoff-enable ${rule} -->` },
     ];
   }
-  const end = result ? result.note.lines.lineEnd(line) - result.note.lines.lineStart(line) : doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+  const end = result ? result.lines.lineEnd(line) - result.lines.lineStart(line) : doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
   return [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: ` <!-- handoff-disable-line ${rule} -->` }];
 }
 

@@ -210,7 +210,7 @@ function escape(s: string): string {
 function pathCompletions(doc: TextDocument, result: LintResult, position: { line: number; character: number }, workspaceFor: (file: string) => WorkspaceFolderFacts): CompletionItem[] {
   const file = filePathOf(doc.uri);
   if (!file) return [];
-  const line = result.note.lines.lineText(position.line).slice(0, position.character);
+  const line = result.lines.lineText(position.line).slice(0, position.character);
   const m = /`([\w@./+-]*)$/.exec(line);
   if (!m || (line.slice(0, m.index).split('`').length - 1) % 2 === 1) return [];
   const typed = m[1];

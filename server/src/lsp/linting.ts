@@ -136,7 +136,7 @@ export class DocumentLinter {
   private publish(doc: TextDocument, version: number, result: LintResult, facts: Facts | null): void {
     if (this.documents.get(doc.uri)?.version !== version) return; // stale: a newer version is on its way
     this.results.set(doc.uri, { version, result, facts });
-    const lines = result.note.lines;
+    const lines = result.lines;
     const diagnostics = result.findings.map((f) => toDiagnostic(lines, f, version));
     void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     this.sendStatus(doc, result, facts);

@@ -32,6 +32,7 @@ const LABEL = /^(\s*(?:[*_]{2})?\s*)([^:\n`*_][^:\n]{0,60}?)\s*(?:[*_]{2})?\s*[:
 const SEPARATOR = /\s+(?:\||·|•|—|–)\s+|;\s+/g;
 const HEX = /(?<![\w/.-])[0-9a-f]{7,40}(?![\w/-])/g;
 const CODE = /`([^`\n]+)`/g;
+const AMBIGUOUS_DATE_LABEL = /^(?:data|datum|stand|generated|updated)$/i;
 
 /** Fields in a run of block nodes (paragraphs, lists, block quotes). */
 export function fieldsInNodes(text: string, nodes: RootContent[], source: 'preamble' | 'section'): Field[] {
@@ -95,6 +96,8 @@ function fieldsInSegment(segment: string, base: number, bullet: boolean, out: Fi
   let commitToken: [number, number] | null = null;
   for (const key of found.keys) {
     let token = tokenFor(key, raw, used);
+    // "Data:" or "Stand:" name a date only in some languages; without a date they are something else.
+    if (key === 'date' && !token && AMBIGUOUS_DATE_LABEL.test(found.label)) continue;
     if (key === 'upstream' && !token && commitToken) token = commitToken;
     if (key === 'commit' && token) commitToken = token;
     const [s, e] = token ?? [0, raw.length];

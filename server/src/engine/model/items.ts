@@ -48,7 +48,9 @@ function listItems(list: List, depth: number, maxDepth: number): Item[] {
   for (const li of list.children) {
     const first = li.children[0];
     const start = startOf(li);
-    const textStart = first ? startOf(first) : endOf(li);
+    // remark leaves a task item's paragraph starting at "[x]" when its text opens with markup.
+    const firstInline = li.checked != null && first?.type === 'paragraph' ? first.children[0] : undefined;
+    const textStart = first ? Math.max(startOf(first), firstInline ? startOf(firstInline) : 0) : endOf(li);
     const firstText = first?.type === 'paragraph' ? first : null;
     const firstLineEnd = firstText ? lineEndWithin(firstText) : textStart;
     out.push({
@@ -113,7 +115,8 @@ export function labelledBlocks(nodes: RootContent[]): LabelledBlock[] {
   return out;
 }
 
-function labelText(node: RootContent): string | null {
+/** The label a paragraph makes: all bold, or one short line ending with a colon. */
+export function labelText(node: RootContent): string | null {
   if (node.type !== 'paragraph') return null;
   const text = plainText(node).trim();
   if (!text || text.length > 80 || /[\r\n]/.test(text)) return null;

@@ -1,27 +1,44 @@
 // Roadmaps: headings are phases or milestones; task items, bullets and table rows are items.
-// Status comes from a checkbox, an emoji, a status word, or a status column; ids look like
-// ST-04-02, EPIC-04 or #12.
-import type { Root, Table, TableRow } from 'mdast';
+// Status comes from a checkbox, an emoji, a status word, a status column, a "Status:" field or a
+// legend the roadmap defines ("`[0.5]` | In progress"); an item without one takes the status of
+// the label above its list ("Already landed:") or of its phase heading ("Phase 1 ✅",
+// "## What's Left to Build"), and a sub-phase that of its parent. A heading whose body is a
+// "Status:" field is an item of its parent phase (a card). Ids look like ST-04-02, EPIC-04 or #12.
+import type { Heading, List, ListItem, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Section } from './sections';
-import { flatten } from './sections';
-import { itemsIn, type Item } from './items';
+import { itemsIn, labelledBlocks, type Item } from './items';
 import { startOf, endOf } from '../parse';
 import { plainText } from '../walk';
+import { statusOfText, type ItemStatus, type StatusHit } from './status';
 
-export type ItemStatus = 'done' | 'in-progress' | 'planned' | 'blocked' | 'dropped';
-export type StatusStyle = 'checkbox' | 'emoji' | 'word' | 'column';
+export { statusOfText, type ItemStatus, type StatusHit } from './status';
+
+export type StatusStyle = 'checkbox' | 'emoji' | 'word' | 'column' | 'field';
 
 export interface RoadmapItem {
   id: string | null;
   text: string;
   start: number;
   end: number;
+  /** Range of the item's first line after its list marker (a card: its heading's text). */
+  textStart: number;
+  textEnd: number;
+  /** The status its author meant: its own marker, else its label's, else its phase's. */
   status: ItemStatus | null;
+  /** Style of the item's own marker; null when the status is inherited or absent. */
   style: StatusStyle | null;
-  /** Range of the status marker ("[ ]", "⏳", "planned", the cell text). */
+  /** Where the status comes from. */
+  source: 'item' | 'label' | 'phase' | null;
+  /** Range of the own status marker ("[ ]", "⏳", "planned", the cell or field value). */
   markerStart: number;
   markerEnd: number;
+  /** Index of its phase in `Roadmap.phases`. */
   phase: number;
+  /** List nesting: 0 for top-level items (nested ones count only with a status of their own). */
+  depth: number;
+  kind: 'list' | 'table' | 'card';
+  /** A task-list item ("- [ ]"); its checkbox decides its status. */
+  task: boolean;
 }
 
 export interface Phase {
@@ -30,7 +47,13 @@ export interface Phase {
   end: number;
   headingStart: number;
   headingEnd: number;
+  /** Heading depth; 0 for the items before the first heading. */
+  depth: number;
+  /** Index of the enclosing phase. */
+  parent: number | null;
   status: ItemStatus | null;
+  /** The status comes from an enclosing phase. */
+  statusInherited: boolean;
   items: RoadmapItem[];
 }
 
@@ -38,112 +61,373 @@ export interface Roadmap {
   phases: Phase[];
   /** Items by id (first occurrence). */
   ids: Map<string, RoadmapItem>;
+  /** Markers a legend table defines ("[0.5]" → in-progress). */
+  legend: Map<string, ItemStatus>;
 }
 
 export const ID_PATTERN = /(?<![\w-])(?:[A-Z][A-Z0-9]{0,9}-\d+(?:[-.]\d+)*|#\d+)(?![\w-])/g;
 
-const EMOJI: ReadonlyArray<[RegExp, ItemStatus]> = [
-  [/✅|✔️?|☑️?|🟢|🎉/u, 'done'],
-  [/⏳|🚧|🔄|🟡|🔨|🏗️?|⚙️|🔧/u, 'in-progress'],
-  [/🔜|📋|⬜|🔲|🗓️?|📅|⏭️?|🔮|💡/u, 'planned'],
-  [/🔴|⛔|🛑|🚫/u, 'blocked'],
-  [/❌|🗑️?/u, 'dropped'],
-];
-
-const WORDS: ReadonlyArray<[RegExp, ItemStatus]> = [
-  [/\b(?:done|completed?|shipped|landed|finished|released|implemented|merged)\b|\bconclu[ií]d[oa]\b|\bcompletad[oa]\b|\bterminad[oa]\b|\bfatto\b|完了|已完成|完成|выполнено|завершено|готово|완료/iu, 'done'],
-  [/\b(?:in[ -]progress|wip|ongoing|started|current focus|in review)\b|\ben (?:curso|progreso|andamento)\b|進行中|进行中|в работе|진행 ?중/iu, 'in-progress'],
-  [/\b(?:planned|todo|to do|pending|not started|backlog|next|later|future|proposed|open)\b|\bpendiente\b|\bplanejad[oa]\b|未着手|予定|计划|計劃|待办|запланировано|예정/iu, 'planned'],
-  [/\b(?:blocked|on hold|waiting)\b|ブロック|阻塞|заблокировано/iu, 'blocked'],
-  [/\b(?:dropped|cancell?ed|won'?t do|abandoned|deferred)\b|отменено/iu, 'dropped'],
-];
-
-export function statusOfText(s: string): { status: ItemStatus; style: 'emoji' | 'word'; index: number; length: number } | null {
-  for (const [re, status] of EMOJI) {
-    const m = re.exec(s);
-    if (m) return { status, style: 'emoji', index: m.index, length: m[0].length };
-  }
-  // Status words count in a heading suffix, in brackets, or as the item's leading/trailing word.
-  const scoped = /(?:^\s*|[([【]\s*|[-–—:|]\s*)([^()[\]【】\-–—:|]{1,30}?)\s*(?:[)\]】]|$)/gu;
-  for (const m of s.matchAll(scoped)) {
-    for (const [re, status] of WORDS) {
-      const w = re.exec(m[1]);
-      if (w && m[1].trim().length <= 30) {
-        const index = m.index + m[0].indexOf(m[1]) + w.index;
-        return { status, style: 'word', index, length: w[0].length };
-      }
-    }
-  }
-  return null;
-}
-
-export function parseRoadmap(text: string, root: Root, sections: Section[]): Roadmap {
-  const phases: Phase[] = [];
-  const all = flatten(sections);
-  const containers: Array<{ title: string; start: number; end: number; hs: number; he: number; nodes: Root['children'] }> = all.length
-    ? all.map((s) => ({ title: s.heading.text, start: s.start, end: s.end, hs: s.heading.start, he: s.heading.end, nodes: s.ownNodes }))
-    : [{ title: '', start: 0, end: text.length, hs: 0, he: 0, nodes: root.children }];
-  for (const c of containers) {
-    const phaseIndex = phases.length;
-    const items: RoadmapItem[] = [];
-    for (const node of c.nodes) {
-      if (node.type === 'table') items.push(...tableItems(node, phaseIndex));
-      else for (const item of itemsIn([node], 0, 1)) items.push(listItem(text, item, phaseIndex));
-    }
-    const hs = statusOfText(c.title);
-    phases.push({ title: c.title, start: c.start, end: c.end, headingStart: c.hs, headingEnd: c.he, status: hs?.status ?? null, items });
-  }
-  const ids = new Map<string, RoadmapItem>();
-  for (const p of phases) for (const it of p.items) if (it.id && !ids.has(it.id)) ids.set(it.id, it);
-  return { phases: phases.filter((p) => p.items.length || p.title), ids };
-}
-
-function firstId(s: string): string | null {
+export function firstId(s: string): string | null {
   ID_PATTERN.lastIndex = 0;
   const m = ID_PATTERN.exec(s);
   ID_PATTERN.lastIndex = 0;
   return m ? m[0] : null;
 }
 
-function listItem(text: string, item: Item, phase: number): RoadmapItem {
-  const base = { id: firstId(item.text), text: item.text, start: item.start, end: item.end, phase };
+const STATUS_HEADER = /^(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태|progress|done)$/iu;
+const MEANING_HEADER = /^(?:meaning|means|description|definition|significado|signification|bedeutung|значение|含义|意味|说明|의미)$/iu;
+const FIELD = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)?\s*[:：])\s*/iu;
+
+interface Container {
+  title: string;
+  start: number;
+  end: number;
+  hs: number;
+  he: number;
+  depth: number;
+  parent: number | null;
+  nodes: RootContent[];
+  section: Section | null;
+}
+
+export function parseRoadmap(text: string, root: Root, sections: Section[]): Roadmap {
+  const legendTables = new Set<Table>();
+  const legend = findLegend(root, legendTables);
+  const containers = containersOf(text, root, sections);
+  const phases: Phase[] = [];
+  // Index of the phase a container's items go to (cards go to their parent's).
+  const phaseOf: number[] = [];
+  const cards: Array<{ container: number; field: StatusField }> = [];
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    const field = statusField(text, c.nodes, legend);
+    const parentPhase = c.parent === null ? null : phaseOf[c.parent];
+    if (field && parentPhase !== null && parentPhase !== undefined && !hasStatusItems(text, c.nodes, field, legend)) {
+      phaseOf.push(parentPhase);
+      cards.push({ container: i, field });
+      continue;
+    }
+    const own = field?.hit ?? statusOfText(c.title);
+    const parent = parentPhase ?? null;
+    const inherited = !own && parent !== null ? phases[parent].status : null;
+    phaseOf.push(phases.length);
+    phases.push({
+      title: c.title,
+      start: c.start,
+      end: c.end,
+      headingStart: c.hs,
+      headingEnd: c.he,
+      depth: c.depth,
+      parent,
+      status: own?.status ?? inherited,
+      statusInherited: !own && inherited !== null,
+      items: [],
+    });
+    const p = phases.length - 1;
+    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, legend, legendTables, field);
+  }
+  for (const { container, field } of cards) {
+    const c = containers[container];
+    const p = phaseOf[container];
+    const heading = c.section!.heading;
+    const item: RoadmapItem = {
+      id: firstId(c.title),
+      text: c.title,
+      start: c.start,
+      end: c.end,
+      textStart: heading.textStart,
+      textEnd: heading.textEnd,
+      status: field.hit?.status ?? phases[p].status,
+      style: field.hit ? 'field' : null,
+      source: field.hit ? 'item' : phases[p].status ? 'phase' : null,
+      markerStart: field.valueStart,
+      markerEnd: field.valueEnd,
+      phase: p,
+      depth: 0,
+      kind: 'card',
+      task: false,
+    };
+    phases[p].items.push(item);
+  }
+  for (const p of phases) p.items.sort((a, b) => a.start - b.start);
+  const ids = new Map<string, RoadmapItem>();
+  for (const p of phases) for (const it of p.items) if (it.id && !ids.has(it.id)) ids.set(it.id, it);
+  return { phases, ids, legend };
+}
+
+/** The part before the first heading (when it holds items) and every section, in order. */
+function containersOf(text: string, root: Root, sections: Section[]): Container[] {
+  const out: Container[] = [];
+  const firstStart = sections[0]?.start ?? text.length;
+  const title = root.children.find((n): n is Heading => n.type === 'heading');
+  const titled = title && title.depth === 1 && startOf(title) < firstStart ? title : null;
+  const preamble = root.children.filter((n) => startOf(n) < firstStart && n !== titled && n.type !== 'yaml' && n.type !== 'heading');
+  if (itemsIn(preamble).length) {
+    out.push({
+      title: titled ? plainText(titled).trim() : '',
+      start: titled ? startOf(titled) : 0,
+      end: firstStart,
+      hs: titled ? startOf(titled) : 0,
+      he: titled ? endOf(titled) : 0,
+      depth: titled ? titled.depth : 0,
+      parent: null,
+      nodes: preamble,
+      section: null,
+    });
+  }
+  const walk = (list: Section[], parent: number | null) => {
+    for (const s of list) {
+      out.push({ title: s.heading.text, start: s.start, end: s.end, hs: s.heading.start, he: s.heading.end, depth: s.heading.depth, parent, nodes: s.ownNodes, section: s });
+      walk(s.children, out.length - 1);
+    }
+  };
+  walk(sections, null);
+  return out;
+}
+
+interface StatusField {
+  hit: { status: ItemStatus; index: number; length: number } | null;
+  valueStart: number;
+  valueEnd: number;
+  /** The list item that holds the field, when it is one. */
+  item: ListItem | null;
+}
+
+/** The first "Status: …" line among a container's paragraphs and top-level list items. */
+function statusField(text: string, nodes: RootContent[], legend: Map<string, ItemStatus>): StatusField | null {
+  const lines: Array<{ start: number; end: number; item: ListItem | null }> = [];
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      let at = startOf(node);
+      for (const line of text.slice(at, endOf(node)).split(/(?<=\r\n|\r|\n)/)) {
+        lines.push({ start: at, end: at + line.replace(/\r?\n$|\r$/, '').length, item: null });
+        at += line.length;
+      }
+    } else if (node.type === 'list') {
+      for (const li of node.children) {
+        const first = li.children[0];
+        if (first?.type !== 'paragraph') continue;
+        const s = startOf(first);
+        const nl = text.slice(s, endOf(first)).search(/\r|\n/);
+        lines.push({ start: s, end: nl < 0 ? endOf(first) : s + nl, item: li });
+      }
+    }
+  }
+  for (const l of lines) {
+    const raw = text.slice(l.start, l.end);
+    const m = FIELD.exec(raw);
+    if (!m) continue;
+    let valueStart = l.start + m[0].length;
+    let valueEnd = l.end;
+    let value = text.slice(valueStart, valueEnd).replace(/\s+$/, '');
+    valueEnd = valueStart + value.length;
+    const code = /^(\*\*|__)?`([^`]+)`/.exec(value);
+    if (code) {
+      valueStart += (code[1]?.length ?? 0) + 1;
+      valueEnd = valueStart + code[2].length;
+      value = code[2];
+    }
+    const hit = legendHit(value, legend) ?? statusOfText(value, { anywhere: true });
+    return { hit: hit ? { status: hit.status, index: valueStart + hit.index, length: hit.length } : null, valueStart, valueEnd, item: l.item };
+  }
+  return null;
+}
+
+function hasStatusItems(text: string, nodes: RootContent[], field: StatusField, legend: Map<string, ItemStatus>): boolean {
+  for (const item of itemsIn(nodes, 0, 1)) {
+    if (item.node && item.node === field.item) continue;
+    if (item.kind === 'list' && ownStatus(text, item, legend)) return true;
+  }
+  return false;
+}
+
+/** Legend tables: a marker column and a meaning column whose rows name statuses. */
+function findLegend(root: Root, tables: Set<Table>): Map<string, ItemStatus> {
+  const legend = new Map<string, ItemStatus>();
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'table') {
+        const [header, ...rows] = node.children as TableRow[];
+        if (!header || !rows.length || header.children.length < 2) continue;
+        const names = header.children.map((c) => plainText(c).replace(/[*_]/g, '').trim());
+        const marker = names.findIndex((n) => STATUS_HEADER.test(n) || /^(?:marker|symbol|icon|emoji|legend|key|mark)$/i.test(n));
+        const meaning = names.findIndex((n, i) => i !== marker && MEANING_HEADER.test(n));
+        if (marker < 0 || meaning < 0) continue;
+        const entries: Array<[string, ItemStatus]> = [];
+        for (const row of rows) {
+          const m = plainText(row.children[marker] ?? row).trim();
+          const s = statusOfText(plainText(row.children[meaning] ?? row), { anywhere: true });
+          if (m && s) entries.push([m, s.status]);
+        }
+        if (entries.length >= 2) {
+          tables.add(node);
+          for (const [m, s] of entries) legend.set(m, s);
+        }
+      } else if (node.type === 'blockquote') visit(node.children);
+    }
+  };
+  visit(root.children);
+  return legend;
+}
+
+function legendHit(s: string, legend: Map<string, ItemStatus>): StatusHit | null {
+  let best: StatusHit | null = null;
+  for (const [marker, status] of legend) {
+    const at = s.indexOf(marker);
+    if (at >= 0 && (!best || marker.length > best.length)) best = { status, style: 'word', index: at, length: marker.length };
+  }
+  return best;
+}
+
+interface Own {
+  status: ItemStatus;
+  style: StatusStyle | null;
+  markerStart: number;
+  markerEnd: number;
+}
+
+/** The status an item states itself: checkbox, strikethrough, legend marker, emoji or word. */
+function ownStatus(text: string, item: Item, legend: Map<string, ItemStatus>): Own | null {
   if (item.checked !== null) {
     const src = text.slice(item.start, item.textStart);
     const box = /\[[ xX]\]/.exec(src);
     const at = box ? item.start + box.index : item.textStart;
-    return { ...base, status: item.checked ? 'done' : 'planned', style: 'checkbox', markerStart: at, markerEnd: box ? at + 3 : at };
+    return { status: item.checked ? 'done' : 'planned', style: 'checkbox', markerStart: at, markerEnd: box ? at + 3 : at };
+  }
+  const first = item.node?.children[0];
+  if (first?.type === 'paragraph' && first.children.some((c) => c.type === 'delete') && first.children.every((c) => c.type === 'delete' || (c.type === 'text' && !c.value.trim()))) {
+    return { status: 'done', style: null, markerStart: item.textStart, markerEnd: item.textStart };
   }
   const line = text.slice(item.textStart, item.textEnd);
-  const s = statusOfText(line);
-  if (s) return { ...base, status: s.status, style: s.style, markerStart: item.textStart + s.index, markerEnd: item.textStart + s.index + s.length };
-  return { ...base, status: null, style: null, markerStart: item.textStart, markerEnd: item.textStart };
+  const s = legendHit(line, legend) ?? statusOfText(line, { strict: true });
+  return s ? { status: s.status, style: s.style, markerStart: item.textStart + s.index, markerEnd: item.textStart + s.index + s.length } : null;
 }
 
-const STATUS_HEADER = /^(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태|progress|done)$/iu;
+function itemsOf(
+  text: string,
+  nodes: RootContent[],
+  phase: number,
+  phaseStatus: ItemStatus | null,
+  legend: Map<string, ItemStatus>,
+  legendTables: Set<Table>,
+  field: StatusField | null,
+): RoadmapItem[] {
+  const labels = new Map<RootContent, ItemStatus>();
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const block = labelledBlocks(nodes.slice(i, i + 2))[0];
+    const s = block ? statusOfText(block.label) : null;
+    if (s) labels.set(nodes[i + 1], s.status);
+  }
+  const out: RoadmapItem[] = [];
+  for (const node of nodes) {
+    if (node.type === 'table') {
+      if (!legendTables.has(node)) out.push(...tableItems(text, node, phase, phaseStatus, legend));
+      continue;
+    }
+    if (node.type !== 'list' && node.type !== 'blockquote') continue;
+    if (node.type === 'list' && isLegendList(node)) continue;
+    const labelStatus = labels.get(node) ?? null;
+    const items = itemsIn([node], 0, 1).filter((it) => it.kind === 'list' && !(field?.item && it.node === field.item));
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const own = ownStatus(text, item, legend);
+      if (item.depth > 0 && !own) continue;
+      if (item.depth === 0 && !own) {
+        // A grouping item ("Infrastructure" over its checkboxes) is not an item of its own.
+        let j = i + 1;
+        let childStatus = false;
+        for (; j < items.length && items[j].depth > 0; j++) if (ownStatus(text, items[j], legend)) childStatus = true;
+        if (childStatus) continue;
+      }
+      out.push(roadmapItem(item, own, labelStatus, phaseStatus, phase));
+    }
+  }
+  return out;
+}
 
-function tableItems(table: Table, phase: number): RoadmapItem[] {
+function roadmapItem(item: Item, own: Own | null, label: ItemStatus | null, phaseStatus: ItemStatus | null, phase: number): RoadmapItem {
+  let status: ItemStatus | null = own?.status ?? label ?? phaseStatus;
+  // An open checkbox under a phase in progress (or blocked) is in progress (or blocked) too.
+  if (own?.style === 'checkbox' && status === 'planned' && (phaseStatus === 'in-progress' || phaseStatus === 'blocked')) status = phaseStatus;
+  return {
+    id: firstId(item.text),
+    text: item.text,
+    start: item.start,
+    end: item.end,
+    textStart: item.textStart,
+    textEnd: item.textEnd,
+    status,
+    style: own?.style ?? null,
+    source: own ? 'item' : label ? 'label' : phaseStatus ? 'phase' : null,
+    markerStart: own?.markerStart ?? item.textStart,
+    markerEnd: own?.markerEnd ?? item.textStart,
+    phase,
+    depth: item.depth,
+    kind: 'list',
+    task: item.checked !== null,
+  };
+}
+
+/** "- ✅ Done / - 🚧 In progress / - ⬜ Planned": a key to the markers, not items. */
+function isLegendList(list: List): boolean {
+  if (list.children.length < 2) return false;
+  const statuses = new Set<ItemStatus>();
+  for (const li of list.children) {
+    const t = plainText(li.children[0] ?? li).trim();
+    if (t.split(/\s+/).length > 5) return false;
+    const emoji = statusOfText(t);
+    const word = statusOfText(t.replace(/^\S+\s*[=:–—-]?\s*/u, ''), { anywhere: true });
+    if (!emoji || emoji.style !== 'emoji' || !word || word.status !== emoji.status) return false;
+    statuses.add(emoji.status);
+  }
+  return statuses.size === list.children.length;
+}
+
+function cellRange(text: string, cell: TableCell): { start: number; end: number; raw: string } {
+  const start = cell.children[0] ? startOf(cell.children[0]) : startOf(cell);
+  const end = cell.children.length ? endOf(cell.children[cell.children.length - 1]) : start;
+  return { start, end, raw: text.slice(start, end) };
+}
+
+function tableItems(text: string, table: Table, phase: number, phaseStatus: ItemStatus | null, legend: Map<string, ItemStatus>): RoadmapItem[] {
   const [header, ...rows] = table.children as TableRow[];
   if (!header) return [];
-  const names = header.children.map((c) => plainText(c).trim());
-  const col = names.findIndex((n) => STATUS_HEADER.test(n.replace(/[*_]/g, '')));
+  const names = header.children.map((c) => plainText(c).replace(/[*_]/g, '').trim());
+  const col = names.findIndex((n) => STATUS_HEADER.test(n));
   return rows.map((row) => {
     const cells = row.children.map((c) => plainText(c).trim());
-    const textCells = cells.filter((_, i) => i !== col);
-    const rowText = textCells.filter(Boolean).join(' | ');
-    const cell = col >= 0 ? row.children[col] : undefined;
-    const s = cell ? statusOfText(plainText(cell)) : statusOfText(cells.join(' | '));
-    const cellStart = cell ? (cell.children[0] ? startOf(cell.children[0]) : startOf(cell)) : startOf(row);
-    const cellEnd = cell ? (cell.children.length ? endOf(cell.children[cell.children.length - 1]) : cellStart) : startOf(row);
+    const rowText = cells.filter((_, i) => i !== col).filter(Boolean).join(' | ');
+    let own: Own | null = null;
+    if (col >= 0 && row.children[col]) {
+      const cell = cellRange(text, row.children[col]);
+      const s = legendHit(cell.raw, legend) ?? statusOfText(cell.raw, { anywhere: true });
+      if (s) own = { status: s.status, style: 'column', markerStart: cell.start, markerEnd: cell.end };
+    } else {
+      for (const c of row.children) {
+        const cell = cellRange(text, c);
+        const s = legendHit(cell.raw, legend) ?? statusOfText(cell.raw, { strict: true });
+        if (s) {
+          own = { status: s.status, style: s.style, markerStart: cell.start + s.index, markerEnd: cell.start + s.index + s.length };
+          break;
+        }
+      }
+    }
     return {
       id: firstId(cells.join(' ')),
       text: rowText,
       start: startOf(row),
       end: endOf(row),
-      status: s?.status ?? null,
-      style: s ? (cell ? 'column' : s.style) : null,
-      markerStart: cell ? cellStart : startOf(row),
-      markerEnd: cell ? cellEnd : startOf(row),
+      textStart: startOf(row),
+      textEnd: endOf(row),
+      status: own?.status ?? phaseStatus,
+      style: own?.style ?? null,
+      source: own ? 'item' : phaseStatus ? 'phase' : null,
+      markerStart: own?.markerStart ?? startOf(row),
+      markerEnd: own?.markerEnd ?? startOf(row),
       phase,
+      depth: 0,
+      kind: 'table' as const,
+      task: false,
     };
   });
 }

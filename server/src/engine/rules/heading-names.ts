@@ -1,4 +1,11 @@
 import { defineRule } from '../rule';
+import { normalizeLabel, stripQualifiers } from '../labels';
+
+function droppedQualifier(canonical: string, heading: string): boolean {
+  const c = normalizeLabel(canonical);
+  const h = normalizeLabel(heading);
+  return stripQualifiers(c) !== c && stripQualifiers(h) === h;
+}
 
 export default defineRule({
   meta: {
@@ -27,8 +34,10 @@ export default defineRule({
   check({ note, report }) {
     if (note.dialect.lenient) return;
     for (const s of note.allSections) {
-      if (s.spec < 0 || (s.match !== 'alias' && s.match !== 'fuzzy')) continue;
+      if (s.spec < 0 || s.match === 'exact' || s.match === 'none') continue;
       const canonical = note.dialect.sections[s.spec].heading;
+      // A qualifier the author added is theirs; one the dialect has and the heading dropped is drift.
+      if (s.match === 'qualified' && !droppedQualifier(canonical, s.heading.text)) continue;
       report({
         start: s.heading.textStart,
         end: s.heading.textEnd,

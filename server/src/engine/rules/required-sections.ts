@@ -79,8 +79,14 @@ export default defineRule({
   },
 });
 
-import { labelledBlocks } from '../model/items';
+import { labelText } from '../model/items';
+import { roleOf } from '../roles';
 import type { RootContent } from 'mdast';
+
+/** A label such as "**Pick from this queue**" or "Next steps:" introducing what follows. */
 function labelledNext(_text: string, nodes: RootContent[]): boolean {
-  return labelledBlocks(nodes).some((b) => b.role === 'next');
+  return nodes.some((n) => {
+    const label = labelText(n);
+    return label !== null && roleOf(label) === 'next';
+  });
 }
