@@ -2,10 +2,11 @@ import { defineRule } from '../rule';
 import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
 import { commitValueRanges } from './exempt';
+import { fakeToken } from '../fake-token';
 
 // Examples build token shapes from pieces so that no token-shaped literal sits in the source.
 const GH = 'gh' + 'p_';
-const FAKE = 'Zq7XbN2kLm9RtY4vWc8HdJ3sFg6PaE5uKo1T';
+const FAKE = fakeToken(7, 36);
 
 export default defineRule({
   meta: {
@@ -26,8 +27,8 @@ export default defineRule({
       ],
       notOk: [
         { text: `# Handoff\n\nToken for CI: ${GH}${FAKE}\n`, path: 'HANDOFF.md' },
-        { text: '# Handoff\n\n- `password = "Xk29fQm7LpZr4Tn8Wv3B"`\n', path: 'HANDOFF.md' },
-        { text: '# Handoff\n\n`postgres://app:Q7mZ2xLp9RkT4vNw@db.internal:5432/app`\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n- `password = "' + fakeToken(11, 20) + '"`\n', path: 'HANDOFF.md' },
+        { text: '# Handoff\n\n`postgres://app:' + fakeToken(13, 16) + '@db.internal:5432/app`\n', path: 'HANDOFF.md' },
       ],
     },
   },

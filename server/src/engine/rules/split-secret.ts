@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
+import { fakeToken } from '../fake-token';
 
 const GH = 'gh' + 'p_';
 
@@ -22,9 +23,9 @@ export default defineRule({
         { text: '# Handoff\n\n- AKIA keys are rotated monthly.\n', path: 'HANDOFF.md' },
       ],
       notOk: [
-        { text: `# Handoff\n\ntoken ${GH}Zq7XbN2kLm9R\ntY4vWc8HdJ3sFg6PaE5uKo1T\n`, path: 'HANDOFF.md' },
-        { text: `# Handoff\n\n${GH}Ab3dEf7hKm2n\nPq9sTu4wXy6zAb8cDe1fGh5j\n`, path: 'HANDOFF.md' },
-        { text: `# Handoff\n\n- ${GH}Mn4bV8cX2zLk\n  Jh6gF3dS9aPo1iU7yT5rE2wQ\n`, path: 'HANDOFF.md' },
+        { text: `# Handoff\n\ntoken ${GH}${fakeToken(17, 12)}\n${fakeToken(19, 24)}\n`, path: 'HANDOFF.md' },
+        { text: `# Handoff\n\n${GH}${fakeToken(23, 12)}\n${fakeToken(29, 24)}\n`, path: 'HANDOFF.md' },
+        { text: `# Handoff\n\n- ${GH}${fakeToken(31, 12)}\n  ${fakeToken(37, 24)}\n`, path: 'HANDOFF.md' },
       ],
     },
   },
