@@ -155,7 +155,7 @@ export class CodeServer {
 
   /** The URL that opens `folder` (default: the one it was started with), with an optional payload. */
   url({ folder = this.folder, payload } = {}) {
-    let u = `${this.origin}/?folder=${encodeURIComponent(folder)}`;
+    let u = `${this.origin}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
     if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     return u;
   }
