@@ -34,7 +34,9 @@ export class DocumentLinter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, { version: number; result: LintResult; facts: Facts | null }>();
   factsSource: FactsSource | null = null;
-  debounceMs = 200;
+  /** Longest wait after a keystroke; the actual wait follows what the last lint cost. */
+  maxDebounceMs = 250;
+  private readonly cost = new Map<string, number>();
   enabled = true;
 
   constructor(
@@ -44,8 +46,17 @@ export class DocumentLinter {
     private readonly log: Log,
   ) {}
 
-  /** Schedules a lint; `delay` 0 lints now (open, save, config change). */
-  schedule(doc: TextDocument, delay = this.debounceMs): void {
+  /**
+   * The wait after a change: about twice what the document's last lint cost, so a small note is
+   * checked at once and a large one is not re-linted on every keystroke of a burst.
+   */
+  debounceFor(uri: string): number {
+    const cost = this.cost.get(uri);
+    return cost === undefined ? 50 : Math.min(this.maxDebounceMs, Math.round(cost * 2));
+  }
+
+  /** Schedules a lint; `delay` 0 lints in the next turn (open, save, config change). */
+  schedule(doc: TextDocument, delay = this.debounceFor(doc.uri)): void {
     const pending = this.timers.get(doc.uri);
     if (pending) clearTimeout(pending);
     const run = () => {
@@ -53,8 +64,8 @@ export class DocumentLinter {
       const current = this.documents.get(doc.uri);
       if (current) void this.run(current);
     };
-    if (delay <= 0) run();
-    else this.timers.set(doc.uri, setTimeout(run, delay));
+    // Even a zero delay goes through a timer, so the changes of one burst are linted once.
+    this.timers.set(doc.uri, setTimeout(run, Math.max(0, delay)));
   }
 
   lintAll(): void {
@@ -66,6 +77,7 @@ export class DocumentLinter {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.cost.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -100,7 +112,9 @@ export class DocumentLinter {
     const version = doc.version;
     const previous = this.results.get(doc.uri);
     const facts = previous?.facts ?? null;
+    const started = performance.now();
     const result = this.safeLint(doc, facts);
+    this.cost.set(doc.uri, performance.now() - started);
     if (!result) {
       this.results.delete(doc.uri);
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
