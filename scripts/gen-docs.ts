@@ -82,6 +82,8 @@ function example(e: RuleExample, notes: Set<string>): string[] {
   const head = [e.path ? `\`${e.path}\`` : null, given].filter(Boolean).join(', ');
   if (head) out.push(head[0].toUpperCase() + head.slice(1) + ':', '');
   out.push(text ? fenced(text.replace(/\n$/, ''), 'markdown') : '*(an empty file)*', '');
+  if (e.facts?.roadmap) out.push(`Checked against the roadmap \`${e.facts.roadmap.path ?? 'docs/ROADMAP.md'}\`:`, '', fenced(e.facts.roadmap.text.replace(/\n$/, ''), 'markdown'), '');
+  for (const h of e.facts?.handoffs ?? []) out.push(`With the handoff \`${h.path ?? 'HANDOFF.md'}\`:`, '', fenced(h.text.replace(/\n$/, ''), 'markdown'), '');
   return out;
 }
 

@@ -23,7 +23,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LineIndex, RULES, applyFixes, fixEdits, lint, parseConfig, type Finding, type HandoffConfig, type TextEdit } from '../../server/src/engine';
 import type { ExampleFacts } from '../../server/src/engine/rule';
-import { exampleGit, exampleWorkspace } from '../../server/src/engine/example-facts';
+import { exampleGit, exampleNotes, exampleWorkspace } from '../../server/src/engine/example-facts';
 import { generatedFixtures } from './fixtures/generated';
 
 const TODAY = '2026-11-22';
@@ -74,7 +74,7 @@ function configOf(raw: unknown, label: string): HandoffConfig {
 type Lintable = Pick<Case, 'text' | 'path' | 'config' | 'facts'>;
 
 function run(c: Lintable) {
-  return lint({ text: c.text, path: c.path, config: c.config, today: TODAY, git: exampleGit(c.facts), workspace: exampleWorkspace(c.facts) });
+  return lint({ text: c.text, path: c.path, config: c.config, today: TODAY, git: exampleGit(c.facts), workspace: exampleWorkspace(c.facts), ...exampleNotes(c.facts) });
 }
 
 function hits(c: Lintable): string[] {

@@ -2,6 +2,8 @@
 // examples (docs) and tests can show git-based rules without a repository.
 import type { CommandCatalog, GitFacts, WorkspaceFacts } from './facts';
 import type { ExampleFacts } from './rule';
+import type { Note } from './model/note';
+import { noteOf } from './lint';
 
 export const EXAMPLE_HEAD = '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 
@@ -37,5 +39,13 @@ export function exampleWorkspace(facts: ExampleFacts | undefined): WorkspaceFact
     exists: (p) => files.has(p.replace(/\/$/, '')) || folders.has(p.replace(/\/$/, '')),
     findByName: (name) => [...files].filter((f) => f.split('/').pop() === name),
     commands: { ...emptyCatalog(), ...facts.commands },
+  };
+}
+
+/** The roadmap and handoffs an example is checked against, as notes. */
+export function exampleNotes(facts: ExampleFacts | undefined): { roadmap: Note | null; handoffs: Note[] } {
+  return {
+    roadmap: facts?.roadmap ? noteOf({ text: facts.roadmap.text, path: facts.roadmap.path ?? 'docs/ROADMAP.md' }) : null,
+    handoffs: (facts?.handoffs ?? []).map((h) => noteOf({ text: h.text, path: h.path ?? 'HANDOFF.md' })),
   };
 }

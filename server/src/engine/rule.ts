@@ -28,6 +28,10 @@ export interface ExampleFacts {
   /** Workspace-relative files that exist. */
   files?: string[];
   commands?: Partial<CommandCatalog>;
+  /** The roadmap a handoff example is checked against (default path docs/ROADMAP.md). */
+  roadmap?: { text: string; path?: string };
+  /** The handoffs a roadmap example is checked against (default path HANDOFF.md). */
+  handoffs?: Array<{ text: string; path?: string }>;
 }
 
 export interface RuleMeta {

@@ -54,6 +54,8 @@ export interface Phase {
   status: ItemStatus | null;
   /** The status comes from an enclosing phase. */
   statusInherited: boolean;
+  /** The items before the first section (under the title, if any). */
+  preamble: boolean;
   items: RoadmapItem[];
 }
 
@@ -88,6 +90,7 @@ interface Container {
   parent: number | null;
   nodes: RootContent[];
   section: Section | null;
+  preamble: boolean;
 }
 
 export function parseRoadmap(text: string, root: Root, sections: Section[]): Roadmap {
@@ -121,6 +124,7 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
       parent,
       status: own?.status ?? inherited,
       statusInherited: !own && inherited !== null,
+      preamble: c.preamble,
       items: [],
     });
     const p = phases.length - 1;
@@ -173,11 +177,12 @@ function containersOf(text: string, root: Root, sections: Section[]): Container[
       parent: null,
       nodes: preamble,
       section: null,
+      preamble: true,
     });
   }
   const walk = (list: Section[], parent: number | null) => {
     for (const s of list) {
-      out.push({ title: s.heading.text, start: s.start, end: s.end, hs: s.heading.start, he: s.heading.end, depth: s.heading.depth, parent, nodes: s.ownNodes, section: s });
+      out.push({ title: s.heading.text, start: s.start, end: s.end, hs: s.heading.start, he: s.heading.end, depth: s.heading.depth, parent, nodes: s.ownNodes, section: s, preamble: false });
       walk(s.children, out.length - 1);
     }
   };

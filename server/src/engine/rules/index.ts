@@ -25,6 +25,10 @@ import commitExists from './commit-exists';
 import dateStale from './date-stale';
 import pathExists from './path-exists';
 import commandExists from './command-exists';
+import roadmapIds from './roadmap-ids';
+import roadmapLanded from './roadmap-landed';
+import roadmapDoneNext from './roadmap-done-next';
+import roadmapStructure from './roadmap-structure';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -51,4 +55,8 @@ export const RULES: readonly Rule[] = [
   dateStale,
   pathExists,
   commandExists,
+  roadmapIds,
+  roadmapLanded,
+  roadmapDoneNext,
+  roadmapStructure,
 ];
