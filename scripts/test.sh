@@ -21,3 +21,5 @@ bash scripts/vscode-setup.sh
 node test/vscode/run.mjs
 step "extension in VS Code, Restricted Mode"
 node test/vscode/run.mjs --trust=no
+step "extension UI in a browser (packaged .vsix, code-server + Chromium)"
+node test/vscode/ui.mjs
