@@ -50,9 +50,19 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
   });
 }
 
-function capAtLine(text: string, max: number): string {
-  const cut = text.lastIndexOf('\n', max);
-  return text.slice(0, cut > 0 ? cut + 1 : max);
+/**
+ * The text up to the last line break at or before `max` (LF, CRLF or a lone CR, so that the cut
+ * is the same line for every line ending); when the first line alone is longer, `max` units,
+ * never half of a surrogate pair.
+ */
+export function capAtLine(text: string, max: number): string {
+  for (let i = Math.min(max, text.length - 1); i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return text.slice(0, i + 1);
+    if (c === 13) return text.slice(0, text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1);
+  }
+  const high = text.charCodeAt(max - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
 }
 
 /** Whether a rule has anything to say about this note with these facts. */
