@@ -1,7 +1,7 @@
 // Custom messages between the client and the server, declared once. Each says who sends it
 // and why. The client imports this module for types only.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** Options the client passes at start-up. */
 export interface InitializationOptions {
@@ -78,3 +78,124 @@ export interface NewNoteResult {
   dialects: string[];
 }
 export const NewNoteRequest = new RequestType<NewNoteParams, NewNoteResult, void>('handoff/newNote');
+
+// ---------------------------------------------------------------------------------------------
+// The workspace outline: what the sidebar shows (and `handoff outline --json` prints). Ranges are
+// LSP ranges (0-based lines, UTF-16 characters) in the note's text.
+
+export interface OutlineField {
+  value: string;
+  range: Range;
+}
+
+export interface OutlineStep {
+  text: string;
+  /** The whole item; `textRange` its first line after the list marker (what a click reveals). */
+  range: Range;
+  textRange: Range;
+  done: boolean;
+  /** 1-based place in the note's recommended order. */
+  order: number;
+  /** The number an ordered list gives it. */
+  number: number | null;
+  /** The heading or label it sits under. */
+  group: string;
+  /** Roadmap ids it names. */
+  ids: string[];
+  kind: 'list' | 'table' | 'paragraph';
+  /** Its "[ ]" / "[x]" when it is a task item (the checkbox toggles this range). */
+  checkbox: Range | null;
+  /** Where "[x] " goes to make a plain list item a task item; null when it cannot be one. */
+  taskInsert: Position | null;
+}
+
+export interface OutlineRisk {
+  text: string;
+  range: Range;
+  textRange: Range;
+  group: string;
+  ids: string[];
+}
+
+export type OutlineStatus = 'done' | 'in-progress' | 'planned' | 'blocked' | 'dropped';
+
+export interface OutlineRoadmapItem {
+  id: string | null;
+  text: string;
+  range: Range;
+  textRange: Range;
+  status: OutlineStatus | null;
+}
+
+export interface OutlinePhase {
+  title: string;
+  /** The heading (the start of the note for items before the first heading). */
+  range: Range;
+  depth: number;
+  status: OutlineStatus | null;
+  /** Items done, and items that count (dropped ones do not). */
+  done: number;
+  total: number;
+  items: OutlineRoadmapItem[];
+}
+
+/** Git facts the server holds for an open note (none in Restricted Mode or outside a repository). */
+export interface OutlineGit {
+  branch: string | null;
+  head: string | null;
+  /** The commit the note records, as written. */
+  recordedCommit: string | null;
+  /** Commits HEAD is ahead of the recorded commit; null when unknown. */
+  ahead: number | null;
+  dirty: boolean;
+}
+
+export interface FileOutline {
+  uri: string;
+  /** Path relative to its project root (POSIX). */
+  path: string;
+  kind: 'handoff' | 'roadmap' | 'other';
+  dialect: string;
+  title: string | null;
+  /** The editor version it was read from; null when read from disk. */
+  version: number | null;
+  snapshot: Record<'date' | 'branch' | 'commit' | 'upstream' | 'worktree' | 'goal', OutlineField | null>;
+  nextSteps: OutlineStep[];
+  risks: OutlineRisk[];
+  wip: OutlineRisk[];
+  roadmap: { phases: OutlinePhase[]; done: number; total: number } | null;
+  /** For a handoff: the roadmap it is checked against. */
+  roadmapUri: string | null;
+  /** Problem counts of the last lint (open notes: with git facts; others: text rules). */
+  problems: { errors: number; warnings: number; infos: number } | null;
+  git: OutlineGit | null;
+}
+
+export interface SkippedFile {
+  uri: string;
+  path: string;
+  /** "larger than 2000000 bytes", "binary file", "cannot be read (EACCES)". */
+  reason: string;
+}
+
+/** Client → server (sidebar, on start and on each change): the outline of some notes or all. */
+export interface OutlineParams {
+  /** These notes only; all indexed notes when absent. */
+  uris?: string[];
+}
+export interface OutlineResult {
+  files: FileOutline[];
+  skipped: SkippedFile[];
+  /** The first scan of the workspace is still running. */
+  indexing: boolean;
+}
+export const OutlineRequest = new RequestType<OutlineParams, OutlineResult, void>('handoff/outline');
+
+/** Server → client when notes were indexed, edited, added or removed (coalesced). */
+export interface OutlineChangedParams {
+  /** Notes whose outline changed; null: ask for everything. */
+  uris: string[] | null;
+  removed: string[];
+  indexing: boolean;
+}
+export const OutlineChangedNotification = new NotificationType<OutlineChangedParams>('handoff/outlineChanged');
