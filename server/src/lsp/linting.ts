@@ -4,7 +4,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { lint, noteOf, type GitFacts, type LintResult, type WorkspaceFacts } from '../engine';
+import { lint, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
 import type { ProjectConfigs } from './project-config';
 import type { Log } from './log';
@@ -20,6 +20,14 @@ export interface Facts {
 /** Supplies facts for a note; the git layer plugs in here. */
 export type FactsSource = (doc: TextDocument, result: LintResult) => Promise<Facts | null>;
 
+/** The other notes a note is checked against; the workspace index plugs in here. */
+export interface NotesSource {
+  /** The roadmap a handoff is checked against. */
+  roadmapFor(uri: string): Note | null;
+  /** The handoffs checked against a roadmap. */
+  handoffsFor(uri: string): Note[];
+}
+
 export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -34,6 +42,9 @@ export class DocumentLinter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, { version: number; result: LintResult; facts: Facts | null }>();
   factsSource: FactsSource | null = null;
+  notesSource: NotesSource | null = null;
+  /** Told after each publication (null: the note is not checked, or was closed). */
+  readonly publishListeners: Array<(uri: string, result: LintResult | null) => void> = [];
   /** Longest wait after a keystroke; the actual wait follows what the last lint cost. */
   maxDebounceMs = 250;
   private readonly cost = new Map<string, number>();
@@ -79,6 +90,7 @@ export class DocumentLinter {
     this.results.delete(uri);
     this.cost.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const listener of this.publishListeners) listener(uri, null);
   }
 
   /** Last result for the document's current version, or a fresh one. */
@@ -101,7 +113,9 @@ export class DocumentLinter {
     const input = { text, path: rel, config: project.config, template: project.template, today: today() };
     const note = noteOf(input);
     if (note.kind === 'other') return null;
-    return lint({ ...input, note, git: facts?.git ?? null, workspace: facts?.workspace ?? null });
+    const roadmap = note.kind === 'handoff' ? (this.notesSource?.roadmapFor(doc.uri) ?? null) : null;
+    const handoffs = note.kind === 'roadmap' ? (this.notesSource?.handoffsFor(doc.uri) ?? []) : [];
+    return lint({ ...input, note, git: facts?.git ?? null, workspace: facts?.workspace ?? null, roadmap, handoffs });
   }
 
   private async run(doc: TextDocument): Promise<void> {
@@ -119,6 +133,7 @@ export class DocumentLinter {
       this.results.delete(doc.uri);
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       this.sendStatus(doc, null, null);
+      for (const listener of this.publishListeners) listener(doc.uri, null);
       return;
     }
     this.publish(doc, version, result, facts);
@@ -154,6 +169,7 @@ export class DocumentLinter {
     const diagnostics = result.findings.map((f) => toDiagnostic(lines, f, version));
     void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     this.sendStatus(doc, result, facts);
+    for (const listener of this.publishListeners) listener(doc.uri, result);
   }
 
   private sendStatus(doc: TextDocument, result: LintResult | null, facts: Facts | null): void {
