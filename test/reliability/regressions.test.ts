@@ -1,8 +1,9 @@
 // Regression tests for bugs the reliability work found (each was first seen as a counterexample
 // of a property in property.test.ts, or by a test of a RELIABILITY row).
 import { strict as assert } from 'node:assert';
-import { RULES, lint, noteOf, parseConfig } from '../../server/src/engine';
-import { TODAY } from './helpers';
+import { RULES, applyEdits, applyFixes, lint, noteOf, parseConfig } from '../../server/src/engine';
+import { planUpdate } from '../../server/src/engine/update';
+import { TODAY, gitFacts } from './helpers';
 
 const capped = (max: number) => parseConfig(JSON.stringify({ maxLintBytes: max }), RULES).config;
 
@@ -35,6 +36,51 @@ describe('reliability: regressions', () => {
       const max = text.indexOf('\r\ndef');
       const note = noteOf({ text, path: 'HANDOFF.md', config: capped(max) });
       assert.equal(note.text, '# Handoff\r\n\r\nabc\r\n');
+    });
+  });
+
+  describe('a note that ends in a fence or HTML comment that never closes', () => {
+    const fixToFixedPoint = (text: string, path = 'HANDOFF.md') => {
+      for (let pass = 0; pass < 10; pass++) {
+        const next = applyFixes(text, lint({ text, path, today: TODAY }).findings);
+        if (next === text) return text;
+        text = next;
+      }
+      assert.fail(`fixes do not converge:\n${text}`);
+    };
+
+    for (const [what, tail] of [['an HTML comment', '<!-- draft\nmore'], ['a fence', '```sh\nnpm test'], ['a tilde fence', '~~~\nx'], ['a <script> block', '<script>\nx'], ['a CDATA block', '<![CDATA[\nx']]) {
+      it(`a missing section is inserted before ${what}, once`, () => {
+        const text = `# Handoff\n\n## Status\n\nAll green.\n\n${tail}\n`;
+        const fixed = fixToFixedPoint(text);
+        assert.equal(fixed.split('## Next').length, 2, fixed);
+        assert.ok(fixed.endsWith(`${tail}\n`), 'the unclosed block stays last');
+        assert.ok(noteOf({ text: fixed, path: 'HANDOFF.md' }).allSections.some((s) => s.role === 'next'));
+      });
+    }
+
+    it('a closed comment or fence at the end is not moved', () => {
+      const text = '# Handoff\n\n## Status\n\nAll green.\n\n<!-- done -->\n';
+      const fixed = fixToFixedPoint(text);
+      assert.ok(fixed.startsWith(text.slice(0, -1)), fixed);
+    });
+
+    it('section-order moves a section before the unclosed block, not into it', () => {
+      const session = ['# Session Handoff', '', '## Next steps (recommended order)', '', '1. Ship.', '', '## Snapshot', '', '- Date: 2026-11-20', '', '## What changed', '', '- x', '', '## Decisions (and links)', '', '- y', '', '## How to run / verify', '', '- z', '', '## Known issues / risks', '', '- none', '', '<!-- never closed', 'tail', ''].join('\n');
+      const fixed = fixToFixedPoint(session);
+      const note = noteOf({ text: fixed, path: 'HANDOFF.md' });
+      assert.deepEqual(note.sections.map((s) => s.role), ['snapshot', 'changes', 'decisions', 'verify', 'risks', 'next']);
+      assert.ok(fixed.endsWith('<!-- never closed\ntail\n'));
+    });
+
+    it('Update Handoff lists changes before the unclosed block and a second run adds nothing', () => {
+      const text = '# Handoff\n\nDate: 2026-11-01\n\n## What changed\n\n- `src/a.ts`\n\n```sh\nnpm test\n';
+      const git = gitFacts({ changedSince: [{ path: 'src/b.ts', status: 'added' }] });
+      const options = { today: TODAY };
+      const once = applyEdits(text, planUpdate(noteOf({ text, path: 'HANDOFF.md' }), git, options).edits);
+      assert.ok(once.indexOf('`src/b.ts`') < once.indexOf('```sh'), once);
+      const twice = applyEdits(once, planUpdate(noteOf({ text: once, path: 'HANDOFF.md' }), git, options).edits);
+      assert.equal(twice, once);
     });
   });
 });

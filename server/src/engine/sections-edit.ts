@@ -3,6 +3,7 @@
 import type { TextEdit } from './types';
 import type { Note } from './model/note';
 import type { SectionSpec } from './dialects/dialect';
+import { endOf, startOf } from './parse';
 
 export interface SkeletonValues {
   date?: string;
@@ -27,8 +28,37 @@ export function sectionInsertionPoint(note: Note, spec: number): number {
   return note.text.length;
 }
 
+/**
+ * Start of a block at the end of the note that never closes (a fence without its closing fence,
+ * an HTML comment without `-->`): it runs to the end of the text and swallows anything appended
+ * after it, so insertions go before it. Null when the note ends in no such block.
+ */
+export function openTail(note: Note): number | null {
+  const last = note.root.children[note.root.children.length - 1];
+  if (!last || (last.type !== 'code' && last.type !== 'html')) return null;
+  const start = startOf(last);
+  const end = endOf(last);
+  if (note.text.slice(end).trim() !== '') return null;
+  const src = note.text.slice(start, end);
+  if (last.type === 'code') {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(src);
+    if (!open) return null; // indented code ends at the first line that is not indented
+    const lines = src.split(/\r\n|\r|\n/);
+    const close = lines.length > 1 ? lines[lines.length - 1].trim() : '';
+    const closed = close.length >= open[1].length && close[0] === open[1][0] && /^(?:`+|~+)$/.test(close);
+    return closed ? null : start;
+  }
+  const terminator = /^ {0,3}<!--/.test(src) ? '-->' : /^ {0,3}<\?/.test(src) ? '?>' : /^ {0,3}<!\[CDATA\[/.test(src) ? ']]>' : /^ {0,3}<![A-Za-z]/.test(src) ? '>' : null;
+  const raw = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(src);
+  if (raw) return new RegExp(`</${raw[1]}>`, 'i').test(src) ? null : start;
+  if (terminator === null) return null; // other HTML blocks end at a blank line, which insertions bring
+  return src.includes(terminator, terminator === '>' ? 2 : 0) ? null : start;
+}
+
 /** An edit inserting a heading and body at `at`, with blank lines around it in the note's EOL. */
 export function insertBlock(note: Note, at: number, block: string): TextEdit {
+  const tail = openTail(note);
+  if (tail !== null && at > tail) at = tail;
   const eol = note.lines.eol;
   const body = block.replace(/\r\n|\r|\n/g, eol).replace(/(?:\r\n|\r|\n)*$/, '');
   const before = note.text.slice(0, at);
@@ -46,6 +76,8 @@ export function sectionBlock(spec: SectionSpec, level: number, values: SkeletonV
 
 /** Edits moving text[start, end) so that it starts at `to` (a section boundary). */
 export function moveEdits(note: Note, start: number, end: number, to: number): TextEdit[] {
+  const tail = openTail(note);
+  if (tail !== null && to > tail && !(start <= tail && tail < end)) to = tail;
   const eol = note.lines.eol;
   let moved = note.text.slice(start, end);
   if (!/(?:\r\n|\r|\n)$/.test(moved)) moved += eol;

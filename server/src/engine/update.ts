@@ -11,7 +11,7 @@ import { findDate, formatDateLike } from './dates';
 import { dirtyBesidesNote } from './rules/worktree-state';
 import { pathRefs } from './references';
 import { candidates } from './rules/path-exists';
-import { insertBlock, sectionBlock, sectionInsertionPoint } from './sections-edit';
+import { insertBlock, openTail, sectionBlock, sectionInsertionPoint } from './sections-edit';
 import { endOf } from './parse';
 
 export interface UpdateOptions {
@@ -194,11 +194,11 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
   const block = lines.join(eol);
   if (section) {
     const last = section.ownNodes[section.ownNodes.length - 1];
-    if (last && last.type === 'list' && !last.ordered) {
-      const at = endOf(last);
-      return [{ start: at, end: at, text: eol + block }];
-    }
+    const tail = openTail(note);
     const at = last ? endOf(last) : section.heading.end;
+    // After a fence or comment that never closes, the list would be swallowed: it goes before it.
+    if (tail !== null && at > tail) return [insertBlock(note, tail, block)];
+    if (last && last.type === 'list' && !last.ordered) return [{ start: at, end: at, text: eol + block }];
     return [{ start: at, end: at, text: eol + eol + block }];
   }
   const d = note.dialect;
