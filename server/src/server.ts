@@ -3,6 +3,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/start';
 import { gitFeature } from './lsp/git-feature';
+import { workspaceIndexFeature } from './lsp/index-feature';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, [gitFeature]);
+startServer(connection, [gitFeature, workspaceIndexFeature]);

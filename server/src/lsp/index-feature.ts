@@ -1,0 +1,79 @@
+// The workspace index as a server feature: it feeds the linter the roadmap and handoffs a note
+// is checked against, follows editor changes (debounced) and file events, answers the outline
+// request, tells the client when outlines change (coalesced), and adds hover and completion
+// for roadmap ids.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { OutlineChangedNotification, OutlineRequest } from '../protocol';
+import { filePathOf } from './linting';
+import type { Feature } from './start';
+import { WorkspaceIndex } from './workspace-index';
+import { roadmapIdCompletion, roadmapIdHover } from './roadmap-ids';
+
+/** Wait after a keystroke before a note's outline is rebuilt. */
+export const EDIT_DEBOUNCE_MS = 150;
+/** Outline notifications are sent at most this often. */
+export const NOTIFY_EVERY_MS = 100;
+
+export const workspaceIndexFeature: Feature = (state) => {
+  const index = new WorkspaceIndex(state);
+  state.linter.notesSource = index;
+  state.linter.publishListeners.push((uri, result) => index.published(uri, result));
+  state.hovers.push(roadmapIdHover((uri) => index.roadmapFor(uri)));
+  state.completions.push(roadmapIdCompletion((uri) => index.roadmapFor(uri)));
+
+  const pending = new Set<string>();
+  const removed = new Set<string>();
+  let everything = false;
+  let notifyTimer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    notifyTimer = undefined;
+    const params = { uris: everything ? null : [...pending], removed: [...removed], indexing: index.indexing };
+    pending.clear();
+    removed.clear();
+    everything = false;
+    void state.connection.sendNotification(OutlineChangedNotification, params);
+  };
+  index.onChanged = (uris, gone) => {
+    if (uris === null) everything = true;
+    else for (const u of uris) pending.add(u);
+    for (const g of gone) {
+      pending.delete(g);
+      removed.add(g);
+    }
+    notifyTimer ??= setTimeout(flush, NOTIFY_EVERY_MS);
+  };
+
+  const editTimers = new Map<string, NodeJS.Timeout>();
+  const fromEditorSoon = (doc: TextDocument) => {
+    clearTimeout(editTimers.get(doc.uri));
+    editTimers.set(
+      doc.uri,
+      setTimeout(() => {
+        editTimers.delete(doc.uri);
+        const current = state.documents.get(doc.uri);
+        if (current) index.fromEditor(current);
+      }, EDIT_DEBOUNCE_MS),
+    );
+  };
+  state.documents.onDidOpen(({ document }) => index.fromEditor(document));
+  state.documents.onDidChangeContent(({ document }) => fromEditorSoon(document));
+  state.documents.onDidClose(({ document }) => {
+    clearTimeout(editTimers.get(document.uri));
+    editTimers.delete(document.uri);
+    const file = filePathOf(document.uri);
+    if (file) void index.fromDisk(file);
+  });
+
+  state.connection.onRequest(OutlineRequest, (params) => index.outline(params ?? {}, (uri) => state.linter.factsFor(uri)?.git ?? null));
+
+  return {
+    onInitialized() {
+      void index.scan();
+    },
+    onFilesChanged(paths: string[]) {
+      const watched = new Set(state.configs.watchedFiles());
+      if (paths.some((p) => /\.handoff\.jsonc?$/.test(p) || watched.has(p))) index.configChanged();
+      else for (const p of paths) void index.fromDisk(p);
+    },
+  };
+};

@@ -1,0 +1,71 @@
+// The engine's outline of a note (offsets) as the protocol's FileOutline (LSP ranges), with the
+// git facts the server holds for it.
+import type { GitFacts, LineIndex } from '../engine';
+import type { NoteOutline, OutlineEntry } from '../engine/outline';
+import type { FileOutline, OutlineGit, OutlineRisk } from '../protocol';
+import { toRange } from './convert';
+
+export interface OutlineContext {
+  uri: string;
+  path: string;
+  version: number | null;
+  lines: LineIndex;
+  roadmapUri: string | null;
+  problems: FileOutline['problems'];
+  git: GitFacts | null;
+}
+
+function entry(lines: LineIndex, e: OutlineEntry): OutlineRisk {
+  return { text: e.text, range: toRange(lines, e.start, e.end), textRange: toRange(lines, e.textStart, e.textEnd), group: e.group, ids: e.ids };
+}
+
+export function fileOutline(outline: NoteOutline, c: OutlineContext): FileOutline {
+  const lines = c.lines;
+  const field = (f: { value: string; start: number; end: number } | null) => (f ? { value: f.value, range: toRange(lines, f.start, f.end) } : null);
+  const s = outline.snapshot;
+  return {
+    uri: c.uri,
+    path: c.path,
+    kind: outline.kind,
+    dialect: outline.dialect,
+    title: outline.title?.text ?? null,
+    version: c.version,
+    snapshot: { date: field(s.date), branch: field(s.branch), commit: field(s.commit), upstream: field(s.upstream), worktree: field(s.worktree), goal: field(s.goal) },
+    nextSteps: outline.nextSteps.map((st) => ({
+      ...entry(lines, st),
+      done: st.done,
+      order: st.order,
+      number: st.number,
+      kind: st.kind,
+      checkbox: st.checkbox ? toRange(lines, st.checkbox.start, st.checkbox.end) : null,
+      taskInsert: st.taskInsert === null ? null : lines.position(st.taskInsert),
+    })),
+    risks: outline.risks.map((r) => entry(lines, r)),
+    wip: outline.wip.map((w) => entry(lines, w)),
+    roadmap: outline.roadmap
+      ? {
+          done: outline.roadmap.done,
+          total: outline.roadmap.total,
+          phases: outline.roadmap.phases.map((p) => ({
+            title: p.title,
+            range: toRange(lines, p.headingStart, p.headingEnd),
+            depth: p.depth,
+            status: p.status,
+            done: p.done,
+            total: p.total,
+            items: p.items.map((i) => ({ id: i.id, text: i.text, range: toRange(lines, i.start, i.end), textRange: toRange(lines, i.textStart, i.textEnd), status: i.status })),
+          })),
+        }
+      : null,
+    roadmapUri: c.roadmapUri,
+    problems: c.problems,
+    git: c.git ? gitPart(c.git, s.commit?.value ?? null) : null,
+  };
+}
+
+function gitPart(git: GitFacts, recorded: string | null): OutlineGit {
+  const hash = recorded && /^[0-9a-f]{7,40}$/i.test(recorded) ? recorded : null;
+  const commit = hash ? git.commits[hash] : undefined;
+  const ahead = commit?.behind ?? (hash && git.head?.startsWith(hash.toLowerCase()) ? 0 : null);
+  return { branch: git.branch, head: git.head, recordedCommit: recorded, ahead, dirty: git.dirty };
+}

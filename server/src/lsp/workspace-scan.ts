@@ -1,0 +1,83 @@
+// Finding and reading notes on disk for the workspace index, without blocking the server: async
+// file system calls, a yield to the event loop between files, node_modules and .git never
+// entered, the user's files.exclude honoured, symlinked folders not followed. A file over the
+// size limit is not read; a binary file (NUL in its first 8 KB) is recognised and skipped.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { decodeNote } from '../cli/decode';
+
+const NEVER_ENTERED = new Set(['node_modules', '.git', '.hg', '.svn']);
+const NOTE_FILE = /\.(?:md|markdown)$/i;
+const SNIFF_BYTES = 4096;
+
+/** Lets pending messages (diagnostics, requests) run before the next file. */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A matcher for VS Code's files.exclude ({ "**\/dist": true }) on folder-relative paths. */
+export function excludeMatcher(exclude: Record<string, unknown> | null | undefined): (rel: string) => boolean {
+  const globs = Object.entries(exclude ?? {})
+    .filter(([, on]) => on === true)
+    .map(([g]) => g);
+  if (!globs.length) return () => false;
+  const m = picomatch(globs, { dot: true });
+  return (rel) => m(rel) || m(rel + '/');
+}
+
+/** Markdown files under a folder, depth first; relative paths are POSIX. */
+export async function* markdownFiles(root: string, excluded: (rel: string) => boolean): AsyncGenerator<{ file: string; rel: string }> {
+  const stack: Array<{ dir: string; rel: string }> = [{ dir: root, rel: '' }];
+  while (stack.length) {
+    const { dir, rel } = stack.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!NEVER_ENTERED.has(e.name) && !excluded(childRel)) stack.push({ dir: join(dir, e.name), rel: childRel });
+      } else if ((e.isFile() || e.isSymbolicLink()) && NOTE_FILE.test(e.name) && !excluded(childRel)) {
+        yield { file: join(dir, e.name), rel: childRel };
+      }
+    }
+  }
+}
+
+/** Whether the start of a file names it a handoff or roadmap (H1 or front matter). */
+export async function looksLikeNote(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
+    const head = buf.subarray(0, bytesRead).toString('utf8');
+    if (/^---\r?\n[\s\S]*?^(?:type:\s*(?:handoff|roadmap)|handoff:)/im.test(head)) return true;
+    const h1 = /^(?:\uFEFF)?#[ \t]+(.+)$|^(.+)\r?\n=+[ \t]*$/m.exec(head);
+    const title = (h1?.[1] ?? h1?.[2] ?? '').toLowerCase();
+    return /hand-?off|session notes|next session|next chat|road-?map/.test(title);
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** A note's text, or why it is skipped (too large, binary, unreadable). */
+export async function readNoteFile(file: string, maxBytes: number): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { skipped: 'not a file' };
+    if (stat.size > maxBytes) return { skipped: `larger than ${maxBytes} bytes (${stat.size})` };
+    const decoded = decodeNote(await fs.readFile(file));
+    if (decoded.kind === 'binary') return { skipped: 'binary file (NUL byte in its first 8 KB)' };
+    return { text: decoded.text };
+  } catch (e) {
+    return { skipped: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+}
