@@ -3,11 +3,12 @@
 import { lintCommand } from './commands/lint';
 import { rulesCommand } from './commands/rules';
 import { updateCommand } from './commands/update';
+import { outlineCommand } from './commands/outline';
 import type { Command, Io } from './io';
 import { USAGE, UsageError } from './usage';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand];
+const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand, outlineCommand];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -6,6 +6,7 @@ Commands:
   lint [paths|globs...]   Lint handoff notes and roadmaps (default: the current directory)
   rules                   List the rules
   update [files...]       Bring handoff notes up to date with git
+  outline [paths|globs...]  Print each note's snapshot, next steps, risks and roadmap
 
 Options for lint:
   --fix                   Apply fixes and write the files that changed
@@ -14,6 +15,10 @@ Options for lint:
 
 Options for update:
   --dry-run               Print the change as a unified diff; write nothing
+  --config <file>         As for lint
+
+Options for outline:
+  --json                  The outline as JSON (1-based lines), as the sidebar reads it
   --config <file>         As for lint
 
 Options for rules:

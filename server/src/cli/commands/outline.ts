@@ -1,0 +1,117 @@
+// `handoff outline [paths|globs...] [--json] [--config FILE]`: the outline the sidebar shows, per
+// note: kind, dialect, title, snapshot fields, next steps in recommended order, risks, and a
+// roadmap's phases with their items and status. Lines are 1-based; absent parts are null or [].
+// Exit 0, or 2 for usage and configuration problems.
+import { readFileSync } from 'node:fs';
+import { noteOf } from '../../engine';
+import { outlineNote, type NoteOutline } from '../../engine/outline';
+import type { Note } from '../../engine/model/note';
+import { parseCommandArgs } from '../args';
+import { loadConfig } from '../config';
+import { decodeNote } from '../decode';
+import { findTargets } from '../files';
+import type { Command, Io } from '../io';
+import { USAGE } from '../usage';
+
+export interface OutlineJson {
+  files: OutlineFileJson[];
+}
+
+export interface OutlineFileJson {
+  file: string;
+  kind: 'handoff' | 'roadmap' | 'other';
+  dialect: string;
+  title: string | null;
+  snapshot: { date: string | null; branch: string | null; commit: string | null; upstream: string | null; worktree: string | null };
+  nextSteps: Array<{ text: string; line: number; done: boolean }>;
+  risks: Array<{ text: string; line: number }>;
+  roadmap: { phases: Array<{ title: string; line: number; items: Array<{ id: string | null; text: string; line: number; status: string | null }> }> } | null;
+}
+
+export function outlineJson(file: string, note: Note, outline: NoteOutline): OutlineFileJson {
+  const line = (offset: number) => note.lines.position(offset).line + 1;
+  const s = outline.snapshot;
+  return {
+    file,
+    kind: outline.kind,
+    dialect: outline.dialect,
+    title: outline.title?.text ?? null,
+    snapshot: { date: s.date?.value ?? null, branch: s.branch?.value ?? null, commit: s.commit?.value ?? null, upstream: s.upstream?.value ?? null, worktree: s.worktree?.value ?? null },
+    nextSteps: outline.nextSteps.map((st) => ({ text: st.text, line: line(st.start), done: st.done })),
+    risks: outline.risks.map((r) => ({ text: r.text, line: line(r.start) })),
+    roadmap: outline.roadmap
+      ? {
+          phases: outline.roadmap.phases.map((p) => ({
+            title: p.title,
+            line: line(p.headingStart),
+            items: p.items.map((i) => ({ id: i.id, text: i.text, line: line(i.start), status: i.status })),
+          })),
+        }
+      : null,
+  };
+}
+
+const MARK: Record<string, string> = { done: 'x', 'in-progress': '~', planned: ' ', blocked: '!', dropped: '-' };
+
+function text(f: OutlineFileJson): string {
+  const out: string[] = [];
+  const what = f.kind === 'other' ? 'not a handoff or roadmap' : `${f.kind}${f.kind === 'handoff' ? ` (${f.dialect})` : ''}`;
+  out.push(`${f.file}  ${what}${f.title ? ` — ${f.title}` : ''}`);
+  const snap = Object.entries(f.snapshot).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`);
+  if (snap.length) out.push(`  ${snap.join(' · ')}`);
+  if (f.nextSteps.length) {
+    out.push('  Next steps:');
+    f.nextSteps.forEach((s, i) => out.push(`    ${i + 1}. [${s.done ? 'x' : ' '}] ${s.text} (line ${s.line})`));
+  }
+  if (f.risks.length) {
+    out.push('  Risks:');
+    for (const r of f.risks) out.push(`    - ${r.text} (line ${r.line})`);
+  }
+  for (const p of f.roadmap?.phases ?? []) {
+    const done = p.items.filter((i) => i.status === 'done').length;
+    const total = p.items.filter((i) => i.status !== 'dropped').length;
+    out.push(`  ${p.title || '(before the first heading)'} (line ${p.line})${total ? ` ${done}/${total}` : ''}`);
+    for (const i of p.items) out.push(`    [${i.status ? MARK[i.status] : '?'}] ${i.text} (line ${i.line})`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export const outlineCommand: Command = {
+  name: 'outline',
+  async run(args: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        json: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      true,
+    );
+    if (values.help) {
+      io.stdout(USAGE + '\n');
+      return 0;
+    }
+    const loaded = loadConfig(io.cwd, values.config ?? null);
+    const files: OutlineFileJson[] = [];
+    for (const target of findTargets(positionals, io.cwd, loaded)) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(target.absolute);
+      } catch (error) {
+        io.stderr(`handoff: ${target.display}: skipped, cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        continue;
+      }
+      const decoded = decodeNote(bytes);
+      if (decoded.kind === 'binary') {
+        io.stderr(`handoff: ${target.display}: skipped, binary file (NUL byte in its first 8 KB)\n`);
+        continue;
+      }
+      const note = noteOf({ text: decoded.text, path: target.notePath, config: loaded.config, template: loaded.template });
+      files.push(outlineJson(target.display, note, outlineNote(note)));
+    }
+    if (values.json) io.stdout(JSON.stringify({ files } satisfies OutlineJson, null, 2) + '\n');
+    else io.stdout(files.map(text).join('\n'));
+    return 0;
+  },
+};
