@@ -83,4 +83,29 @@ describe('reliability: regressions', () => {
       assert.equal(twice, once);
     });
   });
+
+  describe('Update Handoff', () => {
+    const options = { today: TODAY, now: new Date(`${TODAY}T10:30:00`) };
+    const run = (text: string, git: ReturnType<typeof gitFacts>, path = 'HANDOFF.md') => applyEdits(text, planUpdate(noteOf({ text, path }), git, options).edits);
+
+    it('writes changed paths as inline code that reads back as the path: spaces, backticks, non-ASCII; control characters quoted as git does', () => {
+      const paths = ['a b/c d.ts', 'tick`s.md', 'two``ticks.md', '`lead.md', 'ünï/cødé.md', 'new\n## Snapshot.md', 'tab\there.md', 'evil\u202e.md', '-leading.md'];
+      const text = '# Handoff\n\nDate: 2026-11-01\n\n## What changed\n\n- `src/a.ts`\n\n## Next steps\n\n1. Go.\n';
+      const git = gitFacts({ changedSince: paths.map((path) => ({ path, status: 'modified' as const })) });
+      const once = run(text, git);
+      const note = noteOf({ text: once, path: 'HANDOFF.md' });
+      assert.equal(note.allSections.filter((s) => /snapshot/i.test(s.heading.text)).length, 0, 'a path became a heading');
+      const codes: string[] = [];
+      const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
+        if (n.type === 'inlineCode') codes.push(n.value!);
+        for (const c of (n.children ?? []) as Array<typeof n>) walk(c);
+      };
+      walk(note.root as never);
+      for (const p of paths.filter((p) => !/[\n\t\u202e]/.test(p))) assert.ok(codes.includes(p), `${JSON.stringify(p)} does not read back; inline code: ${JSON.stringify(codes)}`);
+      assert.ok(codes.includes('"new\\n## Snapshot.md"') && codes.includes('"tab\\there.md"') && codes.includes('"evil\\u202e.md"'), JSON.stringify(codes));
+      assert.equal(once.split(/\r\n|\r|\n/).length, text.split('\n').length + paths.length, 'one line per path');
+      assert.equal(run(once, git), once, 'a second run lists the paths again');
+    });
+
+  });
 });

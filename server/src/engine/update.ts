@@ -13,6 +13,8 @@ import { pathRefs } from './references';
 import { candidates } from './rules/path-exists';
 import { insertBlock, openTail, sectionBlock, sectionInsertionPoint } from './sections-edit';
 import { endOf } from './parse';
+import { visit } from './walk';
+import type { InlineCode } from 'mdast';
 
 export interface UpdateOptions {
   today: string;
@@ -160,11 +162,17 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
       mentioned.add(prefix + p.replace(/\/$/, ''));
     }
   }
+  // Any inline code counts too: paths with spaces or non-ASCII letters, and the quoted form
+  // this function writes for paths with control characters, are no path references.
+  visit(note.root, (n) => {
+    if (n.type === 'inlineCode') mentioned.add((n as InlineCode).value);
+  });
   // Written as the repository sees them.
   const shown = (p: string) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  const isMentioned = (p: string) => mentioned.has(p) || mentioned.has(quotePath(shown(p)));
   const own = note.path?.replace(/\\/g, '/') ?? '';
   const fresh = git.changedSince
-    .filter((c) => c.path !== own && !own.endsWith('/' + c.path) && !mentioned.has(c.path) && !(c.from && mentioned.has(c.from) && mentioned.has(c.path)))
+    .filter((c) => c.path !== own && !own.endsWith('/' + c.path) && !isMentioned(c.path) && !(c.from && isMentioned(c.from) && isMentioned(c.path)))
     .sort((a, b) => a.path.localeCompare(b.path));
   if (!fresh.length) return [];
   const section = note.sections.find((s) => s.role === 'changes') ?? note.allSections.find((s) => s.role === 'changes');
@@ -181,10 +189,10 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
   const marker = listMarker(note, section);
   const lines: string[] = [];
   for (const [folder, changes] of [...byFolder].sort(([a], [b]) => a.localeCompare(b))) {
-    const item = (c: FileChange) => `\`${shown(c.path)}\`${c.status === 'renamed' && c.from ? ` (renamed from \`${shown(c.from)}\`)` : STATUS_NOTE[c.status]}`;
+    const item = (c: FileChange) => `${codeSpan(shown(c.path))}${c.status === 'renamed' && c.from ? ` (renamed from ${codeSpan(shown(c.from))})` : STATUS_NOTE[c.status]}`;
     if (!folder || changes.length === 1) for (const c of changes) lines.push(`${marker} ${item(c)}`);
     else {
-      lines.push(`${marker} \`${folder}\``);
+      lines.push(`${marker} ${codeSpan(folder)}`);
       for (const c of changes) lines.push(`  ${marker} ${item(c)}`);
     }
   }
@@ -214,4 +222,29 @@ function listMarker(note: Note, section: Note['sections'][number] | undefined): 
   const list = section?.ownNodes.find((n) => n.type === 'list' && !n.ordered);
   const m = list ? /^[-*+]/.exec(note.text.slice(list.position?.start.offset ?? 0)) : null;
   return m ? m[0] : '-';
+}
+
+/**
+ * A path as git prints it: as is, or, when it holds control, bidi or zero-width characters,
+ * double-quoted with C escapes (`"new\\nline.md"`), so that it stays on one line and shows
+ * what it holds.
+ */
+export function quotePath(path: string): string {
+  if (!/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(path)) return path;
+  const named: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+  const escaped = path.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"\\]/g, (c) => {
+    if (named[c]) return named[c];
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/** Inline code that reads back as exactly `quotePath(text)`: a fence longer than any backtick run inside, padded when needed. */
+export function codeSpan(text: string): string {
+  const shown = quotePath(text);
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) && /[^ ]/.test(shown) ? ' ' : '';
+  return fence + pad + shown + pad + fence;
 }
