@@ -107,5 +107,13 @@ describe('reliability: regressions', () => {
       assert.equal(run(once, git), once, 'a second run lists the paths again');
     });
 
+    it('a token shared by HEAD and upstream stays HEAD when the branch is ahead of its upstream (no flip-flop between runs)', () => {
+      const text = '# Next Chat Handoff\n\nDate: 2026-11-01\nBranch: `main`\nHEAD / upstream (`origin/main`): `abc1234`\nWorktree: clean\n';
+      const git = gitFacts({ head: '1111111aaaaaaa1111111aaaaaaa1111111aaaaa', upstream: { name: 'origin/main', sha: '2222222bbbbbbb2222222bbbbbbb2222222bbbbb', ahead: 2, behind: 0 } });
+      const once = run(text, git, 'NEXT_CHAT_HANDOFF.md');
+      assert.ok(once.includes('`1111111`'), once);
+      assert.equal(run(once, git, 'NEXT_CHAT_HANDOFF.md'), once);
+    });
+
   });
 });

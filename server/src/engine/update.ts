@@ -48,9 +48,13 @@ export function planUpdate(note: Note, git: GitFacts, options: UpdateOptions): U
 
   const edits: TextEdit[] = [];
   const summary: string[] = [];
+  // A token two fields share ("HEAD / upstream: `abc1234`") belongs to the first of them, HEAD,
+  // also when it is already up to date: otherwise the next run would write the upstream's hash.
+  const claimed = new Set<number>();
   const replace = (f: Field, text: string, what: string) => {
+    if (claimed.has(f.valueStart)) return;
+    claimed.add(f.valueStart);
     if (note.text.slice(f.valueStart, f.valueEnd) === text) return;
-    if (edits.some((e) => e.start === f.valueStart)) return; // a shared token (HEAD / upstream) is written once
     edits.push({ start: f.valueStart, end: f.valueEnd, text });
     summary.push(`${what}: ${f.value || '(empty)'} → ${text}`);
   };
