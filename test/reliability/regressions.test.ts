@@ -115,5 +115,12 @@ describe('reliability: regressions', () => {
       assert.equal(run(once, git, 'NEXT_CHAT_HANDOFF.md'), once);
     });
 
+    it('a free-form note whose fields sit in its first section keeps them first when a changes section is added', () => {
+      const text = '# Session Handoff\n\n## Next Priority Work\n\nHEAD: `abc1234`\n';
+      const git = gitFacts({ changedSince: [{ path: 'src/b.ts', status: 'added' }] });
+      const once = run(text, git);
+      assert.ok(once.indexOf('## Next Priority Work') < once.indexOf('## What changed'), once);
+      assert.equal(run(once, git), once);
+    });
   });
 });

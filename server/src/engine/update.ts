@@ -219,7 +219,11 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
   if (spec >= 0 && !d.lenient) return [insertBlock(note, sectionInsertionPoint(note, spec), `${'#'.repeat(d.sectionLevel)} ${d.sections[spec].heading}\n\n${block}`)];
   const next = note.sections.find((s) => s.role === 'next');
   const level = note.sections[0]?.heading.depth ?? 2;
-  return [insertBlock(note, next ? next.start : note.text.length, `${'#'.repeat(level)} What changed\n\n${block}`)];
+  let at = next ? next.start : note.text.length;
+  // A free-form note whose fields were read from its first section keeps that section first.
+  const first = note.sections[0];
+  if (first && at <= first.start && note.fields.length && note.fields.every((f) => f.start >= first.start && f.end <= first.end)) at = first.end;
+  return [insertBlock(note, at, `${'#'.repeat(level)} What changed\n\n${block}`)];
 }
 
 function listMarker(note: Note, section: Note['sections'][number] | undefined): string {
