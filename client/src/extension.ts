@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { TrustChangedNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { NoteStatusItem } from './status-item';
+import { registerViews } from './views';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   status.listen();
+  registerViews(context, client);
 }
 
 export async function deactivate(): Promise<void> {
