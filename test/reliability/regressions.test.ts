@@ -123,4 +123,23 @@ describe('reliability: regressions', () => {
       assert.equal(run(once, git), once);
     });
   });
+
+  describe('parser positions', () => {
+    it('every node has a position, also the pieces remark-gfm cuts a text around an autolinked address', () => {
+      const heading = '## postgres://app:secret@db.internal:5432/app' + 'alice' + '@' + 'acme-corp.com[link](b@';
+      const text = `${heading}\n\nSome text.\n`;
+      const { note, findings, failures } = lint({ text, path: 'HANDOFF.md', today: TODAY });
+      assert.deepEqual(failures, []);
+      const missing: string[] = [];
+      const walk = (n: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+        if (n.position?.start.offset === undefined || n.position.end.offset === undefined) missing.push(n.type);
+        for (const c of (n.children ?? []) as Array<typeof n>) walk(c);
+      };
+      walk(note.root as never);
+      assert.deepEqual(missing, []);
+      for (const f of findings) assert.ok(f.start <= f.end && f.end <= text.length, `${f.ruleId} [${f.start}, ${f.end})`);
+      const h = note.sections[0].heading;
+      assert.equal(text.slice(h.textStart, h.textEnd), heading.slice(3));
+    });
+  });
 });

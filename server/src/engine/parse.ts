@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Node } from 'mdast';
 import { visit } from './walk';
+import { LineIndex } from './lines';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -25,7 +26,51 @@ export function parseMarkdown(text: string): Root {
       if (p.end.line === 1) p.end.column += 1;
     });
   }
+  fillPositions(root, text);
   return root;
+}
+
+type Positioned = Node & { children?: Positioned[]; value?: unknown };
+
+/**
+ * Gives every node a position. remark-gfm's autolink literals split a text node into pieces
+ * (`:5432/`, a mailto link, the rest) and only the first pieces keep their position; rules
+ * read offsets from every node, so a missing one would read as offset 0. A piece starts where
+ * its previous sibling ends and, when its value is the source text there, ends after it.
+ */
+function fillPositions(root: Root, text: string): void {
+  let lines: LineIndex | null = null;
+  const point = (offset: number) => {
+    lines ??= new LineIndex(text);
+    const p = lines.position(offset);
+    return { line: p.line + 1, column: p.character + 1, offset };
+  };
+  const has = (n: Positioned) => n.position?.start.offset !== undefined && n.position.end.offset !== undefined;
+  const walk = (node: Positioned) => {
+    const kids = node.children;
+    if (!kids) return;
+    let previousEnd = node.position?.start.offset ?? 0;
+    const parentEnd = node.position?.end.offset ?? text.length;
+    kids.forEach((kid, i) => {
+      if (!has(kid)) {
+        const start = previousEnd;
+        let end = parentEnd;
+        for (let j = i + 1; j < kids.length; j++) {
+          if (has(kids[j])) {
+            end = kids[j].position!.start.offset!;
+            break;
+          }
+        }
+        if (typeof kid.value === 'string' && text.startsWith(kid.value, start)) end = start + kid.value.length;
+        kid.position = { start: point(start), end: point(Math.max(start, end)) };
+        walk(kid);
+        const last = kid.children?.[kid.children.length - 1];
+        if (last && has(last)) kid.position.end = point(Math.max(start, last.position!.end.offset!));
+      } else walk(kid);
+      previousEnd = kid.position!.end.offset!;
+    });
+  };
+  walk(root as Positioned);
 }
 
 export function startOf(node: Node): number {
