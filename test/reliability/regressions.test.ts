@@ -142,4 +142,22 @@ describe('reliability: regressions', () => {
       assert.equal(text.slice(h.textStart, h.textEnd), heading.slice(3));
     });
   });
+
+  describe('CRLF', () => {
+    it('a task item whose checkbox ends its line reads the same with CRLF as with LF (no offset between CR and LF)', () => {
+      const positions = ['\n', '\r\n'].map((eol) => {
+        const text = ['# Roadmap', '', '## Phase 1', '', '- [ ] ', '| →', 'x', '- [x] done', '- [ ] open', '- ✅ done'].join(eol) + eol;
+        const { findings, lines, note } = lint({ text, path: 'docs/ROADMAP.md', today: TODAY });
+        const offsets: number[] = [];
+        const walk = (n: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+          offsets.push(n.position!.start.offset!, n.position!.end.offset!);
+          for (const c of (n.children ?? []) as Array<typeof n>) walk(c);
+        };
+        walk(note.root as never);
+        for (const o of offsets) assert.ok(!(text[o - 1] === '\r' && text[o] === '\n'), `a node position at ${o} splits a CRLF`);
+        return findings.map((f) => `${f.ruleId} ${JSON.stringify(lines.position(f.start))}-${JSON.stringify(lines.position(f.end))}`).sort();
+      });
+      assert.deepEqual(positions[1], positions[0]);
+    });
+  });
 });

@@ -27,7 +27,30 @@ export function parseMarkdown(text: string): Root {
     });
   }
   fillPositions(root, text);
+  if (text.includes('\r\n')) mendCrlfSplits(root, text);
   return root;
+}
+
+/**
+ * No position between the CR and LF of a CRLF. micromark starts the paragraph of a task item
+ * whose checkbox ends its line ("- [ ] " then CRLF) at that LF; the same note with LF line
+ * endings starts it on the next line, which is where it goes.
+ */
+function mendCrlfSplits(root: Root, text: string): void {
+  let lines: LineIndex | null = null;
+  const point = (offset: number) => {
+    lines ??= new LineIndex(text);
+    const p = lines.position(offset);
+    return { line: p.line + 1, column: p.character + 1, offset };
+  };
+  const splits = (o: number | undefined) => o !== undefined && o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10;
+  visit(root, (node: Node) => {
+    const p = node.position;
+    if (!p) return;
+    if (splits(p.start.offset)) p.start = point(p.start.offset! + 1);
+    if (splits(p.end.offset)) p.end = point(Math.max(p.start.offset ?? 0, p.end.offset! - 1));
+    if ((p.end.offset ?? 0) < (p.start.offset ?? 0)) p.end = p.start;
+  });
 }
 
 type Positioned = Node & { children?: Positioned[]; value?: unknown };
