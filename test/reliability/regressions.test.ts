@@ -115,6 +115,18 @@ describe('reliability: regressions', () => {
       assert.equal(run(once, git, 'NEXT_CHAT_HANDOFF.md'), once);
     });
 
+    it('a worktree dirty only through the note itself is written "clean" when the field is added, as the worktree-state rule reads it', () => {
+      const git = gitFacts({ dirty: true, status: [{ path: 'docs/HANDOFF.md', status: 'modified' }] });
+      for (const text of ['# Personal Agent - Handoff\n\n## TL;DR\n\nText.\n', '# Next Chat Handoff\n\nDate: 2026-11-01\nBranch: `main`\nHEAD / upstream (`origin/main`): `1234567`\n\n## Current Status\n\n1. x\n\n## What Landed\n\n1. x\n\n## Validation Status\n\n1. x\n\n## Next Priority Work\n\n1. x\n']) {
+        const path = text.includes('Next Chat') ? 'docs/NEXT_CHAT_HANDOFF.md' : 'docs/HANDOFF.md';
+        const g = { ...git, status: [{ path, status: 'modified' as const }] };
+        const once = run(text, g, path);
+        assert.match(once, /Worktree: clean/, once);
+        assert.equal(run(once, g, path), once);
+        assert.deepEqual(lint({ text: once, path, today: TODAY, git: g }).findings.filter((f) => f.ruleId === 'worktree-state'), []);
+      }
+    });
+
     it('a free-form note whose fields sit in its first section keeps them first when a changes section is added', () => {
       const text = '# Session Handoff\n\n## Next Priority Work\n\nHEAD: `abc1234`\n';
       const git = gitFacts({ changedSince: [{ path: 'src/b.ts', status: 'added' }] });

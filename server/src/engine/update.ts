@@ -93,7 +93,7 @@ export function planUpdate(note: Note, git: GitFacts, options: UpdateOptions): U
   return { edits, summary, refused: null };
 }
 
-function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions): string | null {
+function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions, dirty: boolean): string | null {
   const head = git.head?.slice(0, 7);
   switch (spec.key) {
     case 'date':
@@ -108,7 +108,7 @@ function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions): string
     case 'upstream':
       return git.upstream?.sha ? `\`${git.upstream.sha.slice(0, 7)}\`` : null;
     case 'worktree':
-      return git.dirty ? 'dirty' : 'clean';
+      return dirty ? 'dirty' : 'clean';
     case 'goal':
       return null;
   }
@@ -122,7 +122,7 @@ function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summ
   const values = { date: options.today, branch: branchText(git) ?? '', head: git.head?.slice(0, 7) ?? 'HEAD' };
   if (d.lenient) {
     if (note.fields.length) return [];
-    const lines = [`Date: ${options.today}`, `Branch: \`${values.branch}\``, `HEAD: \`${values.head}\``, `Worktree: ${git.dirty ? 'dirty' : 'clean'}`];
+    const lines = [`Date: ${options.today}`, `Branch: \`${values.branch}\``, `HEAD: \`${values.head}\``, `Worktree: ${dirtyBesidesNote(git, note) ? 'dirty' : 'clean'}`];
     const at = note.title ? note.lines.lineEnd(note.lines.position(note.title.end).line) : 0;
     summary.push('Snapshot: added date, branch, HEAD and worktree');
     const block = lines.join(eol);
@@ -137,7 +137,8 @@ function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summ
   const missing = d.fields.filter((f) => f.required && !note.fields.some((g) => g.key === f.key));
   const lines: string[] = [];
   for (const spec of missing) {
-    const value = valueOf(spec, git, options);
+    // Changes to the note itself do not make the worktree dirty (as the worktree-state rule reads it).
+    const value = valueOf(spec, git, options, dirtyBesidesNote(git, note));
     if (value === null) continue;
     lines.push(`${bullet}${spec.label}: ${value}`);
     summary.push(`${spec.label}: added`);
