@@ -127,6 +127,14 @@ describe('reliability: regressions', () => {
       }
     });
 
+    it('a free-form note that the listed changes turn into a session handoff gets no second snapshot on the next run', () => {
+      const text = ['# Session Handoff', '', '## Notes', '- See the plan.', '## Next steps (recommended order)', '', '1. Go.', '## Decisions (and links)', ''].join('\r\n');
+      const git = gitFacts({ branch: null, detached: true, head: '8b9faa0272c888d190743752cacc49141d07a8f8', changedSince: [{ path: 'README.md', status: 'untracked' }] });
+      const once = run(text, git, 'NEXT_CHAT_HANDOFF.md');
+      assert.equal(noteOf({ text: once, path: 'NEXT_CHAT_HANDOFF.md' }).dialect.id, 'session-handoff', 'the premise: the first run changes the dialect');
+      assert.equal(run(once, git, 'NEXT_CHAT_HANDOFF.md'), once);
+    });
+
     it('a free-form note whose fields sit in its first section keeps them first when a changes section is added', () => {
       const text = '# Session Handoff\n\n## Next Priority Work\n\nHEAD: `abc1234`\n';
       const git = gitFacts({ changedSince: [{ path: 'src/b.ts', status: 'added' }] });

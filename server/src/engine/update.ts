@@ -130,7 +130,8 @@ function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summ
   }
   const snapshotSpec = d.sections.findIndex((s) => s.role === 'snapshot');
   const snapshot = note.allSections.find((s) => s.role === 'snapshot');
-  if (d.fieldsIn === 'snapshot' && !snapshot && snapshotSpec >= 0) {
+  // Fields written elsewhere (in the preamble, as a free-form note has them) are completed in place, not duplicated in a new section.
+  if (d.fieldsIn === 'snapshot' && !snapshot && snapshotSpec >= 0 && !note.fields.length) {
     summary.push(`Section "${d.sections[snapshotSpec].heading}": inserted`);
     return [insertBlock(note, sectionInsertionPoint(note, snapshotSpec), sectionBlock(d.sections[snapshotSpec], d.sectionLevel, values))];
   }
