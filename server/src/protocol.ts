@@ -102,7 +102,7 @@ export interface OutlineStep {
   group: string;
   /** Roadmap ids it names. */
   ids: string[];
-  kind: 'list' | 'table' | 'paragraph';
+  kind: 'list' | 'table';
   /** Its "[ ]" / "[x]" when it is a task item (the checkbox toggles this range). */
   checkbox: Range | null;
   /** Where "[x] " goes to make a plain list item a task item; null when it cannot be one. */

@@ -14,7 +14,6 @@ import { itemsIn, labelledBlocks, type Item } from './model/items';
 import { roleOf } from './roles';
 import { normalizeLabel } from './labels';
 import { ID_PATTERN, statusOfText, type ItemStatus, type RoadmapItem } from './model/roadmap';
-import { plainText } from './walk';
 import { startOf, endOf } from './parse';
 
 export interface OutlineField {
@@ -27,7 +26,7 @@ export type OutlineSnapshot = Record<Exclude<FieldKey, 'goal'> | 'goal', Outline
 
 export interface OutlineEntry {
   text: string;
-  /** The whole item (list item, table row or paragraph). */
+  /** The whole item (list item or table row). */
   start: number;
   end: number;
   /** Its first line's content, after the list marker. */
@@ -37,7 +36,7 @@ export interface OutlineEntry {
   group: string;
   /** Roadmap ids it names (ST-04-02, EPIC-04, #12). */
   ids: string[];
-  kind: 'list' | 'table' | 'paragraph';
+  kind: 'list' | 'table';
   /** List nesting depth (0 for top-level items). */
   depth: number;
 }
@@ -50,7 +49,7 @@ export interface OutlineStep extends OutlineEntry {
   number: number | null;
   /** Range of its "[ ]" / "[x]" when it is a task item. */
   checkbox: { start: number; end: number } | null;
-  /** Where "[ ] " goes to make a plain list item a task item; null for task items, rows, prose. */
+  /** Where "[ ] " goes to make a plain list item a task item; null for task items and table rows. */
   taskInsert: number | null;
 }
 
@@ -97,6 +96,8 @@ const RISK_LABEL = /\brisks?\b|\bgotchas?\b|\bcaveats?\b|\bpitfalls?\b|riesgos?|
  * that names risks is about risks, also with "TODO" in it.
  */
 export function labelRole(label: string): Role | null {
+  // A heading that opens with a date is an entry of a log ("2026-03-22 — follow-up on …").
+  if (/^\W*\d{4}-\d{2}-\d{2}\b/.test(label)) return null;
   const words = normalizeLabel(label).split(' ').map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
   const head = words.slice(0, 3).join(' ');
   if (/\brisk management\b/u.test(head)) return null;
@@ -109,8 +110,6 @@ interface Block {
   role: Role;
   group: string;
   nodes: RootContent[];
-  /** The nodes are a whole section body (prose counts as steps when it has no list). */
-  section: boolean;
 }
 
 /**
@@ -129,11 +128,11 @@ function blocksOf(note: Note): Block[] {
       const list = nodes.find((n) => startOf(n) >= b.start && endOf(n) === b.end && (n.type === 'list' || n.type === 'table'));
       if (!list) continue;
       if (r && r !== role && (r === 'next' || r === 'risks' || r === 'wip' || r === 'changes')) {
-        out.push({ role: r, group: b.label.replace(/[:：]\s*$/u, ''), nodes: [list], section: false });
+        out.push({ role: r, group: b.label.replace(/[:：]\s*$/u, ''), nodes: [list] });
         claimed.add(list);
       }
     }
-    if (role) out.push({ role, group, nodes: nodes.filter((n) => !claimed.has(n)), section: true });
+    if (role) out.push({ role, group, nodes: nodes.filter((n) => !claimed.has(n)) });
   };
   scan(note.preamble, null, note.title?.text ?? '');
   const walk = (sections: Section[], parentRole: Role | null) => {
@@ -162,7 +161,7 @@ function isGroupLabel(item: Item): boolean {
  * Items of a block. `tasks`: top-level items and nested task items; `steps`: the same, with the
  * sub-items of a short label item taking its place; `all`: every item to depth 1.
  */
-function entriesOf(note: Note, block: Block, nested: 'tasks' | 'steps' | 'all'): Array<{ entry: OutlineEntry; item: Item | null }> {
+function entriesOf(block: Block, nested: 'tasks' | 'steps' | 'all'): Array<{ entry: OutlineEntry; item: Item | null }> {
   const all = itemsIn(block.nodes, 0, 1);
   const items: Array<{ item: Item; group: string }> = [];
   for (let i = 0; i < all.length; i++) {
@@ -197,16 +196,6 @@ function entriesOf(note: Note, block: Block, nested: 'tasks' | 'steps' | 'all'):
       },
       item,
     }));
-  if (!out.length && block.section) {
-    for (const node of block.nodes) {
-      if (node.type !== 'paragraph') continue;
-      const text = plainText(node).replace(/\s+/g, ' ').trim();
-      if (!text || /[:：]$/u.test(text) || PLACEHOLDER.test(text)) continue;
-      const start = startOf(node);
-      const nl = note.text.slice(start, endOf(node)).search(/\r|\n/);
-      out.push({ entry: { text, start, end: endOf(node), textStart: start, textEnd: nl < 0 ? endOf(node) : start + nl, group: block.group, ids: idsIn(text), kind: 'paragraph', depth: 0 }, item: null });
-    }
-  }
   return out;
 }
 
@@ -297,15 +286,15 @@ export function outlineNote(note: Note): NoteOutline {
       if (block.role === 'next') {
         // "Follow-ups — ALL COMPLETE ✅": every step under it is done (a checkbox still decides for itself).
         const groupDone = statusOfText(block.group)?.status === 'done';
-        for (const { entry, item } of entriesOf(note, block, 'steps')) {
+        for (const { entry, item } of entriesOf(block, 'steps')) {
           const s = step(note, entry, item, nextSteps.length + 1);
           if (groupDone && !s.checkbox) s.done = true;
           nextSteps.push(s);
         }
       }
-      else if (block.role === 'risks') risks.push(...entriesOf(note, block, 'tasks').map((e) => e.entry));
-      else if (block.role === 'wip') wip.push(...entriesOf(note, block, 'tasks').map((e) => e.entry));
-      else if (block.role === 'changes') changes.push(...entriesOf(note, block, 'all').map((e) => e.entry).filter((e) => e.kind !== 'paragraph'));
+      else if (block.role === 'risks') risks.push(...entriesOf(block, 'tasks').map((e) => e.entry));
+      else if (block.role === 'wip') wip.push(...entriesOf(block, 'tasks').map((e) => e.entry));
+      else if (block.role === 'changes') changes.push(...entriesOf(block, 'all').map((e) => e.entry));
     }
   }
   return {
