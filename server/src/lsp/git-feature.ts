@@ -20,6 +20,16 @@ import { toLspEdit, toRange } from './convert';
 import type { Feature, ServerState } from './start';
 
 export const RESTRICTED_NOTE = 'Restricted Mode: git checks are off';
+export const OUTSIDE_NOTE = 'outside the workspace folders: git checks are off';
+
+/**
+ * Whether a file lies inside one of the workspace folders. A trusted window trusts its folders,
+ * not any file opened in it: a note from elsewhere (or any note in an empty window) may sit in a
+ * repository whose configuration runs programs, so git is not run for it.
+ */
+export function insideFolders(roots: readonly string[], file: string): boolean {
+  return roots.some((r) => file === r || file.startsWith(r.endsWith(sep) ? r : r + sep));
+}
 
 export const gitFeature: Feature = (state) => {
   let provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
@@ -89,6 +99,7 @@ export const gitFeature: Feature = (state) => {
     if (!file) return null;
     const workspace = workspaceFor(file);
     if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
+    if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
     const git = await gather(file, result);
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
     return { git: relativeToWorkspace(git, workspace.root), workspace, gitNote: null };
@@ -109,6 +120,7 @@ export const gitFeature: Feature = (state) => {
     const file = doc ? filePathOf(uri) : null;
     if (!doc || !file) return none('Open the handoff note in an editor first');
     if (!state.trusted) return none('Update Handoff needs a trusted workspace: git is not run in Restricted Mode');
+    if (!insideFolders(state.roots, file)) return none(`Update Handoff runs git only for notes inside the workspace folders; ${file} is outside them`);
     const result = state.linter.resultFor(doc);
     if (!result || result.note.kind !== 'handoff') return none('This file is not a handoff note');
     const location = await provider.locate(dirname(file));
@@ -127,7 +139,7 @@ export const gitFeature: Feature = (state) => {
     const dialects = [...Object.keys(DIALECTS).filter((d) => !DIALECTS[d].lenient), ...(project.template ? ['template'] : [])];
     const chosen = dialect === 'template' && project.template ? project.template : DIALECTS[dialect] && !DIALECTS[dialect].lenient ? DIALECTS[dialect] : DIALECTS['session-handoff'];
     let values: { branch?: string | null; head?: string | null; dirty?: boolean | null } = {};
-    if (state.trusted) {
+    if (state.trusted && insideFolders(state.roots, folder)) {
       const facts = await provider.repoFacts(folder);
       if (!isGitUnavailable(facts)) values = { branch: facts.detached && facts.head ? `(detached at ${facts.head.slice(0, 7)})` : facts.branch, head: facts.head, dirty: facts.dirty };
     }
@@ -195,7 +207,7 @@ async function hoverAt(state: ServerState, doc: TextDocument, result: LintResult
   const range = toRange(note.lines, ref.start, ref.end);
   if (!path) return { range, contents: { kind: MarkupKind.Markdown, value: `\`${escape(ref.path)}\` does not exist in this workspace.` } };
   let last = '';
-  if (state.trusted) {
+  if (state.trusted && insideFolders(state.roots, file)) {
     const date = await provider.lastCommitDate(dirname(file), relative(dirname(file), join(workspace.root, path)).split(sep).join('/')).catch(() => null);
     if (typeof date === 'string') last = ` · last changed in a commit on ${date.slice(0, 10)}`;
   }

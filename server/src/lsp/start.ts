@@ -51,6 +51,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
   const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false }, hovers: [], completions: [] };
   const hooks: Array<ReturnType<Feature>> = [];
   let configurationSupport = false;
+  let foldersSupport = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
@@ -61,6 +62,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     if (!state.roots.length && params.rootUri) state.roots = [URI.parse(params.rootUri).fsPath];
     configs.setRoots(state.roots);
     configurationSupport = Boolean(params.capabilities.workspace?.configuration);
+    foldersSupport = Boolean(params.capabilities.workspace?.workspaceFolders);
     for (const f of features) hooks.push(f(state));
     return {
       capabilities: {
@@ -71,13 +73,22 @@ export function startServer(connection: Connection, features: Feature[] = []): v
         documentSymbolProvider: true,
         hoverProvider: true,
         foldingRangeProvider: true,
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'handoff-language-server' },
     };
   });
 
   connection.onInitialized(async () => {
+    if (foldersSupport) {
+      // Git runs only for notes inside the workspace folders, so the server follows them.
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((f) => URI.parse(f.uri).fsPath));
+        state.roots = [...state.roots.filter((r) => !gone.has(r)), ...added.map((f) => URI.parse(f.uri).fsPath).filter((r) => !state.roots.includes(r))];
+        configs.setRoots(state.roots);
+        linter.lintAll();
+      });
+    }
     if (configurationSupport) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       await refreshSettings();

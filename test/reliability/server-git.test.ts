@@ -1,0 +1,163 @@
+// The language server over stdio with real temporary repositories (levels P + G): rows 14
+// (git not on PATH), 22 (a failing git gives no edit), 28 (the note changes while git runs),
+// 30 (a note outside the workspace folders), 38 (closed while git facts are in flight).
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Scratch } from '../git/helpers';
+
+const realGit = () => execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+import { ReliabilityClient, fileUri } from './lsp-client';
+
+const NOTE = (head: string) =>
+  ['# Next Chat Handoff', '', 'Date: 2026-11-20', 'Branch: `old`', `HEAD / upstream (\`origin/main\`): \`${head.slice(0, 7)}\``, 'Worktree: clean', '', '## Current Status', '', '1. Started.', '', '## What Landed', '', '1. x', '', '## Validation Status', '', '1. y', '', '## Next Priority Work', '', '1. z', ''].join('\n');
+
+describe('reliability: language server with git (stdio, real repositories)', function () {
+  this.timeout(60000);
+  let scratch: Scratch;
+  let client: ReliabilityClient;
+
+  beforeEach(() => {
+    scratch = new Scratch();
+  });
+  afterEach(async () => {
+    await client?.stop();
+    scratch.cleanup();
+  });
+
+  /** A repository whose core.fsmonitor leaves a marker when git runs in it. */
+  function hostileRepo(name: string): { repo: string; marker: string; head: string } {
+    const repo = scratch.repo(name);
+    const head = scratch.commit(repo, { 'src/a.ts': 'export const a = 1;\n' }, 'work');
+    const marker = path.join(scratch.dir, `${name}-fsmonitor-ran`);
+    scratch.git(repo, ['config', 'core.fsmonitor', scratch.script(`${name}-monitor.sh`, `touch '${marker}'\nexit 1`)]);
+    fs.writeFileSync(path.join(repo, 'NEXT_CHAT_HANDOFF.md'), NOTE(head));
+    return { repo, marker, head };
+  }
+
+  it('row 30: a note outside the workspace folders gets no git in a trusted window, until its folder is added', async () => {
+    const workspace = scratch.repo('workspace');
+    const outside = hostileRepo('elsewhere');
+    // The hardened runner disables fsmonitor anyway; a hook proves whether git ran at all.
+    const hookMarker = path.join(scratch.dir, 'hook-ran');
+    fs.writeFileSync(path.join(outside.repo, '.git', 'hooks', 'post-index-change'), `#!/bin/sh\ntouch '${hookMarker}'\n`, { mode: 0o755 });
+    // Every git the server starts goes through this wrapper first on PATH, which logs where it ran.
+    const spawnedGit = path.join(scratch.dir, 'git-ran');
+    const bin = scratch.mkdir('bin');
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$PWD" >> '${spawnedGit}'\nexec '${realGit()}' "$@"\n`, { mode: 0o755 });
+    client = new ReliabilityClient({ ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, HOME: scratch.home });
+    await client.start([workspace], { trusted: true });
+    const uri = fileUri(path.join(outside.repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(outside.head).replace('1. Started.', '1. Started â€” now.'));
+    const first = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'mojibake'));
+    await client.settled(uri);
+    assert.ok(!first.diagnostics.some((d) => d.code === 'branch-current'), 'git facts for a note outside the folders');
+    const notes = client.sent<{ uri: string; gitNote: string | null }>('handoff/noteStatus').filter((s) => s.uri === uri);
+    assert.equal(notes[notes.length - 1].gitNote, 'outside the workspace folders: git checks are off');
+    const refused = await client.update(uri, 1);
+    assert.match(refused.refused ?? '', /inside the workspace folders/);
+    assert.deepEqual(refused.edits, []);
+    const ranIn = fs.existsSync(spawnedGit) ? fs.readFileSync(spawnedGit, 'utf8') : '';
+    assert.ok(!ranIn.includes(outside.repo), `git ran in the outside repository:\n${ranIn}`);
+    assert.ok(!fs.existsSync(outside.marker) && !fs.existsSync(hookMarker));
+
+    // Adding the folder to the workspace trusts it like the others: git facts arrive.
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(outside.repo), name: 'elsewhere' }], removed: [] } });
+    const withGit = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'branch-current'));
+    assert.ok(withGit.diagnostics.some((d) => d.code === 'branch-current'));
+    assert.ok(fs.readFileSync(spawnedGit, 'utf8').includes(outside.repo));
+    assert.ok(!fs.existsSync(outside.marker) && !fs.existsSync(hookMarker), 'the hardened calls ran a hook or fsmonitor');
+  });
+
+  it('row 30: an empty window (no folder) runs no git for any note', async () => {
+    const { repo, marker, head } = hostileRepo('lonely');
+    client = new ReliabilityClient({ ...process.env, HOME: scratch.home });
+    await client.start([], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head));
+    await client.settled(uri);
+    const status = client.sent<{ uri: string; gitNote: string | null }>('handoff/noteStatus').filter((s) => s.uri === uri);
+    assert.equal(status[status.length - 1].gitNote, 'outside the workspace folders: git checks are off');
+    assert.match((await client.update(uri, 1)).refused ?? '', /inside the workspace folders/);
+    assert.equal(fs.existsSync(marker), false);
+  });
+
+  it('row 14: git not on PATH: one warning naming the setting, lint and requests still work, Update refuses with no edit', async () => {
+    const { repo, head } = hostileRepo('nogit');
+    const empty = scratch.mkdir('empty-bin');
+    client = new ReliabilityClient({ PATH: empty, HOME: scratch.home });
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head).replace('1. Started.', '1. Started â€” now.'));
+    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'mojibake'));
+    await client.settled(uri);
+    const second = fileUri(path.join(repo, 'HANDOFF.md'));
+    await client.open(second, NOTE(head));
+    await client.settled(second);
+    const shown = client.messages();
+    assert.equal(shown.length, 1, `one notification for the whole session, got ${JSON.stringify(shown)}`);
+    assert.match(shown[0].message, /handoff\.gitPath/);
+    const status = client.sent<{ uri: string; gitNote: string | null }>('handoff/noteStatus').filter((s) => s.uri === uri);
+    assert.match(status[status.length - 1].gitNote ?? '', /git/i);
+    const refused = await client.update(uri, 1);
+    assert.ok(refused.refused);
+    assert.deepEqual(refused.edits, []);
+    assert.ok((await client.symbols(uri)).length > 0, 'the server answers after the failure');
+    assert.equal(client.process.exitCode, null);
+    assert.doesNotMatch(client.stderr, /Unhandled|UnhandledPromiseRejection/);
+  });
+
+  it('row 22: a git that fails or hangs up gives a refusal and no edit; the server answers the next request', async () => {
+    const { repo, head } = hostileRepo('flaky');
+    const fake = scratch.script('fake-git', 'sleep 0.3\necho "fatal: something broke" >&2\nexit 128');
+    client = new ReliabilityClient({ ...process.env, HOME: scratch.home });
+    client.settings = { gitPath: fake };
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head));
+    await client.settled(uri);
+    const result = await client.update(uri, 1);
+    assert.ok(result.refused, 'a refusal');
+    assert.deepEqual(result.edits, []);
+    assert.ok((await client.symbols(uri)).length > 0);
+  });
+
+  it('row 28: the note changes while git runs: the answer is "stale" with no edit, and the next request on the new version works', async () => {
+    const { repo, head } = hostileRepo('busy');
+    client = new ReliabilityClient({ ...process.env, HOME: scratch.home });
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head));
+    await client.settled(uri);
+    const pending = client.update(uri, 1);
+    await client.change(uri, 2, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: 'typed ' }]);
+    const stale = await pending;
+    assert.equal(stale.stale, true);
+    assert.deepEqual(stale.edits, []);
+    const fresh = await client.update(uri, 2);
+    assert.equal(fresh.refused, null);
+    assert.ok(fresh.edits.length > 0);
+  });
+
+  it('row 38: a note closed while its git facts are gathered ends with [] and nothing after it', async () => {
+    const { repo, head } = hostileRepo('closing');
+    const slow = scratch.script('slow-git', `sleep 0.4\nexec git "$@"`);
+    client = new ReliabilityClient({ ...process.env, HOME: scratch.home });
+    client.settings = { gitPath: slow };
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head).replace('1. Started.', '1. Started â€” now.'));
+    // The text findings come first; git facts (0.4 s a call) are still being gathered.
+    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'mojibake'));
+    assert.ok(!client.published.some((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'branch-current')), 'git was faster than the test');
+    await client.close(uri);
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined);
+    const at = client.published.length;
+    await new Promise((r) => setTimeout(r, 2500)); // git (0.4 s a call) finishes meanwhile
+    const later = client.published.slice(at).filter((p) => p.uri === uri);
+    assert.deepEqual(later, [], 'a result was published after the close');
+    const last = [...client.published].reverse().find((p) => p.uri === uri)!;
+    assert.deepEqual(last.diagnostics, []);
+  });
+});
