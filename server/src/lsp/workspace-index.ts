@@ -89,10 +89,9 @@ export class WorkspaceIndex implements NotesSource {
           seen.add(uri); // the editor's text is indexed from the editor
           continue;
         }
-        if (await this.indexFile(file, uri)) {
-          seen.add(uri);
-          batch.push(uri);
-        }
+        const indexed = await this.indexFile(file, uri);
+        if (indexed) batch.push(uri);
+        if (indexed || this.skipped.has(uri)) seen.add(uri);
         await yieldToLoop();
         if (performance.now() - lastFlush > 1000) {
           this.onChanged(batch, []);
