@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const jobFile = join(dir, '.bench-job.json');
   const modes: Record<string, WorkerResult> = {};
   for (const mode of ['notes', 'outline', 'scan'] as const) {
-    writeFileSync(jobFile, JSON.stringify({ dir, files: notes.map((n) => n.rel), mode, reindex: reindexFiles, largest: largest.rel, warmPasses: 3 }));
+    writeFileSync(jobFile, JSON.stringify({ dir, files: notes.map((n) => n.rel), mode, reindex: reindexFiles, largest: largest.rel, warmPasses: mode === 'scan' ? 3 : 1 }));
     const out = execFileSync(process.execPath, [worker, jobFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const w = JSON.parse(out.trim().split('\n').pop()!) as WorkerRaw;
     modes[mode] = { ...w, warmIndex: summarize(w.warm), reindexOne: summarize(w.reindex), reindexLargest: summarize(w.largest) };
