@@ -4,6 +4,10 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/start';
 import { gitFeature } from './lsp/git-feature';
 import { workspaceIndexFeature } from './lsp/index-feature';
+import { serveIndexJobs } from './lsp/index-workers';
 
-const connection = createConnection(ProposedFeatures.all);
-startServer(connection, [gitFeature, workspaceIndexFeature]);
+// The same bundle runs the workspace index's worker threads (they parse notes read from disk).
+if (!serveIndexJobs()) {
+  const connection = createConnection(ProposedFeatures.all);
+  startServer(connection, [gitFeature, workspaceIndexFeature]);
+}

@@ -7,6 +7,7 @@ import { OutlineChangedNotification, OutlineRequest } from '../protocol';
 import { filePathOf } from './linting';
 import type { Feature } from './start';
 import { WorkspaceIndex } from './workspace-index';
+import { IndexWorkers } from './index-workers';
 import { roadmapIdCompletion, roadmapIdHover } from './roadmap-ids';
 
 /** Wait after a keystroke before a note's outline is rebuilt. */
@@ -15,7 +16,8 @@ export const EDIT_DEBOUNCE_MS = 150;
 export const NOTIFY_EVERY_MS = 100;
 
 export const workspaceIndexFeature: Feature = (state) => {
-  const index = new WorkspaceIndex(state);
+  const workers = new IndexWorkers(undefined, undefined, (e) => state.log.error('An index worker failed; notes are indexed in the server thread', e));
+  const index = new WorkspaceIndex(state, workers);
   state.linter.notesSource = index;
   state.linter.publishListeners.push((uri, result) => index.published(uri, result));
   state.hovers.push(roadmapIdHover((uri) => index.roadmapFor(uri)));

@@ -5,11 +5,13 @@ import type { NoteOutline, OutlineEntry } from '../engine/outline';
 import type { FileOutline, OutlineGit, OutlineRisk } from '../protocol';
 import { toRange } from './convert';
 
+/** A note's outline without what depends on where it is read (uri, links, problems, git). */
+export type OutlineData = Omit<FileOutline, 'uri' | 'path' | 'version' | 'roadmapUri' | 'problems' | 'git'>;
+
 export interface OutlineContext {
   uri: string;
   path: string;
   version: number | null;
-  lines: LineIndex;
   roadmapUri: string | null;
   problems: FileOutline['problems'];
   git: GitFacts | null;
@@ -19,17 +21,13 @@ function entry(lines: LineIndex, e: OutlineEntry): OutlineRisk {
   return { text: e.text, range: toRange(lines, e.start, e.end), textRange: toRange(lines, e.textStart, e.textEnd), group: e.group, ids: e.ids };
 }
 
-export function fileOutline(outline: NoteOutline, c: OutlineContext): FileOutline {
-  const lines = c.lines;
+export function outlineData(outline: NoteOutline, lines: LineIndex): OutlineData {
   const field = (f: { value: string; start: number; end: number } | null) => (f ? { value: f.value, range: toRange(lines, f.start, f.end) } : null);
   const s = outline.snapshot;
   return {
-    uri: c.uri,
-    path: c.path,
     kind: outline.kind,
     dialect: outline.dialect,
     title: outline.title?.text ?? null,
-    version: c.version,
     snapshot: { date: field(s.date), branch: field(s.branch), commit: field(s.commit), upstream: field(s.upstream), worktree: field(s.worktree), goal: field(s.goal) },
     nextSteps: outline.nextSteps.map((st) => ({
       ...entry(lines, st),
@@ -57,9 +55,18 @@ export function fileOutline(outline: NoteOutline, c: OutlineContext): FileOutlin
           })),
         }
       : null,
+  };
+}
+
+export function fileOutline(data: OutlineData, c: OutlineContext): FileOutline {
+  return {
+    uri: c.uri,
+    path: c.path,
+    version: c.version,
+    ...data,
     roadmapUri: c.roadmapUri,
     problems: c.problems,
-    git: c.git ? gitPart(c.git, s.commit?.value ?? null) : null,
+    git: c.git ? gitPart(c.git, data.snapshot.commit?.value ?? null) : null,
   };
 }
 

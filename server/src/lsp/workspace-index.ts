@@ -1,19 +1,22 @@
-// The workspace index: every handoff and roadmap note of the workspace folders, parsed once and
-// kept current from file events and (debounced) editor changes. It links each handoff to the
-// roadmap it is checked against, gives the linter those notes, counts the problems of notes
-// that are not open, and answers the outline request. The first scan runs in the background
-// and yields between files, so diagnostics are never held up by it.
+// The workspace index: every handoff and roadmap note of the workspace folders, kept current
+// from file events and (debounced) editor changes. Notes read from disk are parsed in worker
+// threads (index-workers.ts) and kept as outline data and text; a parsed Note is kept only for
+// open notes and, on demand, for roadmaps and recently used handoffs. It links each handoff to
+// the roadmap it is checked against, gives the linter those notes, re-checks the notes that
+// read a changed one, holds problem counts for the Status view, and answers the outline request.
+import { resolve, dirname, sep } from 'node:path';
 import { promises as fs } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, matchesGlobs, noteOf, type GitFacts, type LintResult, type Note } from '../engine';
-import { outlineNote, type NoteOutline } from '../engine/outline';
+import { matchesGlobs, noteOf, type GitFacts, type LintResult, type Note } from '../engine';
+import { outlineNote } from '../engine/outline';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
 import { filePathOf, relativePath, today, type NotesSource } from './linting';
 import type { ServerState } from './start';
-import { excludeMatcher, looksLikeNote, markdownFiles, readNoteFile, yieldToLoop } from './workspace-scan';
-import { fileOutline } from './outline-info';
+import { excludeMatcher, looksLikeNote, markdownFiles } from './workspace-scan';
+import { fileOutline, outlineData, type OutlineData } from './outline-info';
+import type { IndexJob, IndexJobResult } from './index-job';
+import type { IndexWorkers } from './index-workers';
 
 type Counts = NonNullable<FileOutline['problems']>;
 
@@ -22,11 +25,16 @@ export interface IndexedNote {
   file: string;
   /** Path relative to its project root (POSIX): what the globs and the outline see. */
   path: string;
-  note: Note;
-  outline: NoteOutline;
+  kind: 'handoff' | 'roadmap';
+  text: string;
+  data: OutlineData;
   /** The editor version it was read from; null when read from disk. */
   version: number | null;
+  /** When it last changed (file time, or the edit), to pick the most recent handoffs. */
+  changed: number;
   problems: Counts | null;
+  /** The parsed note: kept for open notes and roadmaps, built on demand for the others. */
+  note: Note | null;
 }
 
 export interface IndexStats {
@@ -35,6 +43,11 @@ export interface IndexStats {
   skipped: number;
   ms: number;
 }
+
+/** A roadmap is checked against its most recent handoffs, at most this many. */
+export const MAX_HANDOFFS_PER_ROADMAP = 20;
+/** Parsed notes of closed handoffs kept for the roadmap rules. */
+const PARSED_CACHE = 64;
 
 function countsOf(result: LintResult): Counts {
   const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
@@ -46,15 +59,18 @@ export class WorkspaceIndex implements NotesSource {
   private readonly skipped = new Map<string, SkippedFile>();
   /** Handoff uri → the uri of its roadmap; cleared when the set of roadmaps changes. */
   private readonly links = new Map<string, string | null>();
-  private readonly recount = new Set<string>();
-  private recounting = false;
+  /** Parsed notes of closed handoffs, least recently used first. */
+  private readonly parsed = new Map<string, Note>();
   private generation = 0;
   indexing = false;
   lastScan: IndexStats | null = null;
   /** Told what changed (null: everything), for the outline notification. */
   onChanged: (uris: string[] | null, removed: string[]) => void = () => {};
 
-  constructor(private readonly state: ServerState) {}
+  constructor(
+    private readonly state: ServerState,
+    private readonly workers: IndexWorkers,
+  ) {}
 
   get size(): number {
     return this.notes.size;
@@ -70,35 +86,57 @@ export class WorkspaceIndex implements NotesSource {
 
   // ------------------------------------------------------------------------------- scanning
 
-  /** (Re)indexes every workspace folder; a newer scan supersedes a running one. */
+  /**
+   * (Re)indexes every workspace folder; a newer scan supersedes a running one. Candidates are
+   * the files the globs name and those whose first lines name them a note; roadmaps are indexed
+   * first, so each handoff is counted against its roadmap in the same pass.
+   */
   async scan(): Promise<IndexStats> {
     const generation = ++this.generation;
     const started = performance.now();
     this.indexing = true;
     const seen = new Set<string>();
+    const candidates: Array<{ file: string; uri: string; roadmapByName: boolean }> = [];
     let files = 0;
-    let batch: string[] = [];
-    let lastFlush = performance.now();
     for (const root of this.state.roots) {
       const excluded = excludeMatcher(await this.filesExclude(root));
       for await (const { file } of markdownFiles(root, excluded)) {
-        if (generation !== this.generation) return this.lastScan ?? { files, notes: this.notes.size, skipped: this.skipped.size, ms: 0 };
+        if (generation !== this.generation) return this.lastScan ?? { files, notes: 0, skipped: 0, ms: 0 };
         files++;
         const uri = URI.file(file).toString();
         if (this.state.documents.get(uri)) {
           seen.add(uri); // the editor's text is indexed from the editor
           continue;
         }
-        const indexed = await this.indexFile(file, uri);
-        if (indexed) batch.push(uri);
-        if (indexed || this.skipped.has(uri)) seen.add(uri);
-        await yieldToLoop();
-        if (performance.now() - lastFlush > 1000) {
-          this.onChanged(batch, []);
-          batch = [];
-          lastFlush = performance.now();
-        }
+        const project = this.state.configs.forFile(file);
+        const path = relativePath(project.root, file);
+        if (project.config.template && resolve(project.root, project.config.template) === resolve(file)) continue; // a skeleton, not a note
+        const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) === resolve(file) : false;
+        const roadmapByName = configured || matchesGlobs(path, project.config.roadmapGlobs);
+        if (roadmapByName || matchesGlobs(path, project.config.handoffGlobs) || (await looksLikeNote(file))) candidates.push({ file, uri, roadmapByName });
       }
+    }
+    candidates.sort((a, b) => Number(b.roadmapByName) - Number(a.roadmapByName));
+    let batch: string[] = [];
+    let lastFlush = performance.now();
+    const firstHandoff = candidates.findIndex((c) => !c.roadmapByName);
+    const phases = [candidates.slice(0, firstHandoff < 0 ? candidates.length : firstHandoff), firstHandoff < 0 ? [] : candidates.slice(firstHandoff)];
+    for (const phase of phases) {
+      this.links.clear();
+      await Promise.all(
+        phase.map(async ({ file, uri }) => {
+          const outcome = await this.indexFromDisk(file, uri);
+          if (generation !== this.generation) return;
+          if (outcome === 'note' || outcome === 'skipped') seen.add(uri);
+          if (outcome === 'note') batch.push(uri);
+          if (performance.now() - lastFlush > 1000) {
+            this.onChanged(batch, []);
+            batch = [];
+            lastFlush = performance.now();
+          }
+        }),
+      );
+      if (generation !== this.generation) return this.lastScan ?? { files, notes: 0, skipped: 0, ms: 0 };
     }
     const removed: string[] = [];
     for (const uri of [...this.notes.keys(), ...this.skipped.keys()]) {
@@ -110,10 +148,13 @@ export class WorkspaceIndex implements NotesSource {
     this.links.clear();
     this.indexing = false;
     this.lastScan = { files, notes: this.notes.size, skipped: this.skipped.size, ms: Math.round(performance.now() - started) };
-    this.state.log.info(`Indexed ${this.lastScan.notes} notes (${files} Markdown files looked at, ${this.lastScan.skipped} skipped) in ${this.lastScan.ms} ms`);
+    this.state.log.info(
+      `Indexed ${this.lastScan.notes} notes (${files} Markdown files looked at, ${this.lastScan.skipped} skipped) in ${this.lastScan.ms} ms with ${this.workers.size || 'no'} worker thread${this.workers.size === 1 ? '' : 's'}`,
+    );
     this.onChanged(batch, removed);
-    for (const n of this.notes.values()) if (n.version === null) this.recount.add(n.uri);
-    void this.countProblems();
+    // Roadmaps found by their title, not their name, came after their handoffs were counted.
+    const late = this.all().filter((n) => n.kind === 'roadmap' && !candidates.find((c) => c.uri === n.uri)?.roadmapByName);
+    for (const r of late) this.recountHandoffsOf(r.uri);
     this.relintOpenNotes();
     return this.lastScan;
   }
@@ -130,50 +171,57 @@ export class WorkspaceIndex implements NotesSource {
     }
   }
 
-  /** Reads and parses one file from disk; false when it is not a note (or was skipped). */
-  private async indexFile(file: string, uri: string): Promise<boolean> {
+  private job(file: string, text?: string): IndexJob {
+    const project = this.state.configs.forFile(file);
+    const roadmapUri = this.findRoadmap(file);
+    const roadmap = roadmapUri ? this.notes.get(roadmapUri) : undefined;
+    return {
+      file,
+      path: relativePath(project.root, file),
+      config: project.config,
+      templateFile: project.config.template ? resolve(project.root, project.config.template) : null,
+      roadmap: roadmap ? { path: roadmap.path, text: roadmap.text } : null,
+      text,
+      today: today(),
+    };
+  }
+
+  /** Indexes a file from disk through the workers. */
+  private async indexFromDisk(file: string, uri: string, text?: string): Promise<'note' | 'skipped' | 'none'> {
+    let result: IndexJobResult;
+    try {
+      result = await this.workers.run(this.job(file, text));
+    } catch (e) {
+      this.state.log.error(`Indexing ${file} failed`, e);
+      return this.forget(uri);
+    }
+    if (this.state.documents.get(uri)) return 'none'; // opened meanwhile: the editor's text wins
+    if (result.type === 'gone' || result.type === 'other') return this.forget(uri);
     const project = this.state.configs.forFile(file);
     const path = relativePath(project.root, file);
-    const template = project.config.template ? resolve(project.root, project.config.template) : null;
-    if (template && resolve(file) === template) return false; // the template is a skeleton, not a note
-    const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) === resolve(file) : false;
-    const byName = configured || matchesGlobs(path, [...project.config.handoffGlobs, ...project.config.roadmapGlobs]);
-    if (!byName && !(await looksLikeNote(file))) return this.forget(uri);
-    const read = await readNoteFile(file, project.config.maxLintBytes);
-    if ('skipped' in read) {
-      const had = this.notes.delete(uri);
-      this.skipped.set(uri, { uri, path, reason: read.skipped });
-      if (had) this.onChanged([], [uri]);
-      return false;
+    if (result.type === 'skipped') {
+      if (this.notes.delete(uri)) this.onChanged([], [uri]);
+      this.skipped.set(uri, { uri, path, reason: result.reason });
+      return 'skipped';
     }
     this.skipped.delete(uri);
-    return this.put(uri, file, path, read.text, null);
-  }
-
-  private forget(uri: string): boolean {
-    this.skipped.delete(uri);
-    if (this.notes.delete(uri)) this.onChanged([], [uri]);
-    return false;
-  }
-
-  /** Parses a text into the index; false (and removed) when it is not a handoff or roadmap. */
-  private put(uri: string, file: string, path: string, text: string, version: number | null): boolean {
-    const project = this.state.configs.forFile(file);
-    let note: Note;
-    try {
-      note = noteOf({ text, path, config: project.config, template: project.template });
-    } catch (e) {
-      this.state.log.error(`Indexing ${path} failed`, e);
-      return this.forget(uri);
-    }
+    const kind = result.data.kind === 'roadmap' ? 'roadmap' : 'handoff';
     const previous = this.notes.get(uri);
-    if (note.kind === 'other') {
-      if (previous?.note.kind === 'roadmap') this.links.clear();
-      return this.forget(uri);
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    this.parsed.delete(uri);
+    this.notes.set(uri, { uri, file, path, kind, text: result.text, data: result.data, version: null, changed: result.mtime, problems: result.problems, note: null });
+    return 'note';
+  }
+
+  private forget(uri: string): 'none' {
+    this.skipped.delete(uri);
+    this.parsed.delete(uri);
+    const gone = this.notes.get(uri);
+    if (gone && this.notes.delete(uri)) {
+      if (gone.kind === 'roadmap') this.links.clear();
+      this.onChanged([], [uri]);
     }
-    if ((previous?.note.kind === 'roadmap') !== (note.kind === 'roadmap')) this.links.clear();
-    this.notes.set(uri, { uri, file, path, note, outline: outlineNote(note), version, problems: previous?.version === version ? previous.problems : null });
-    return true;
+    return 'none';
   }
 
   // ------------------------------------------------------------------------------- updates
@@ -182,27 +230,60 @@ export class WorkspaceIndex implements NotesSource {
   fromEditor(doc: TextDocument): void {
     const file = filePathOf(doc.uri);
     if (!file || !this.insideRoots(file)) return;
-    const wasRoadmap = this.notes.get(doc.uri)?.note.kind === 'roadmap';
+    const previous = this.notes.get(doc.uri);
     const project = this.state.configs.forFile(file);
-    const indexed = this.put(doc.uri, file, relativePath(project.root, file), doc.getText(), doc.version);
-    if (indexed) this.skipped.delete(doc.uri);
-    this.changed(doc.uri, wasRoadmap);
+    const path = relativePath(project.root, file);
+    const text = doc.getText();
+    let note: Note;
+    try {
+      if (text.lastIndexOf('\u0000', 8192) >= 0) throw new Error('binary');
+      note = noteOf({ text, path, config: project.config, template: project.template });
+    } catch {
+      this.forget(doc.uri);
+      return;
+    }
+    if (note.kind === 'other') {
+      this.forget(doc.uri);
+      if (previous?.kind === 'roadmap') this.afterChange(doc.uri, true);
+      return;
+    }
+    const kind = note.kind;
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    this.skipped.delete(doc.uri);
+    this.parsed.delete(doc.uri);
+    this.notes.set(doc.uri, {
+      uri: doc.uri,
+      file,
+      path,
+      kind,
+      text,
+      data: outlineData(outlineNote(note), note.lines),
+      version: doc.version,
+      changed: Date.now(),
+      problems: previous?.problems ?? null,
+      note,
+    });
+    this.afterChange(doc.uri, previous?.kind === 'roadmap');
   }
 
   /** A file changed, appeared or disappeared on disk (not open in the editor). */
   async fromDisk(file: string): Promise<void> {
     const uri = URI.file(file).toString();
     if (this.state.documents.get(uri) || !this.insideRoots(file) || !/\.(?:md|markdown)$/i.test(file)) return;
-    const wasRoadmap = this.notes.get(uri)?.note.kind === 'roadmap';
+    const wasRoadmap = this.notes.get(uri)?.kind === 'roadmap';
     const exists = await fs.stat(file).then(
       (st) => st.isFile(),
       () => false,
     );
     if (!exists) this.forget(uri);
-    else await this.indexFile(file, uri);
-    if (this.notes.has(uri)) this.recount.add(uri);
-    this.changed(uri, wasRoadmap);
-    void this.countProblems();
+    else {
+      const project = this.state.configs.forFile(file);
+      const path = relativePath(project.root, file);
+      const byName = matchesGlobs(path, [...project.config.handoffGlobs, ...project.config.roadmapGlobs]) || (project.config.roadmap && resolve(project.root, project.config.roadmap) === resolve(file));
+      if (byName || (await looksLikeNote(file))) await this.indexFromDisk(file, uri);
+      else this.forget(uri);
+    }
+    this.afterChange(uri, wasRoadmap);
   }
 
   private insideRoots(file: string): boolean {
@@ -211,22 +292,25 @@ export class WorkspaceIndex implements NotesSource {
   }
 
   /** After a note changed: tell the client, and re-check the notes that read it. */
-  private changed(uri: string, wasRoadmap: boolean): void {
+  private afterChange(uri: string, wasRoadmap: boolean): void {
     const entry = this.notes.get(uri);
     if (entry) this.onChanged([uri], []);
-    const isRoadmap = entry?.note.kind === 'roadmap';
-    if (isRoadmap || wasRoadmap) {
-      // Its handoffs' roadmap rules read it.
-      for (const h of this.all()) {
-        if (h.note.kind !== 'handoff' || this.roadmapUriFor(h.uri) !== uri) continue;
-        this.relint(h.uri);
-        if (h.version === null) this.recount.add(h.uri);
-      }
-      void this.countProblems();
-    } else if (entry?.note.kind === 'handoff') {
-      // Its roadmap's rules read it.
+    if (entry?.kind === 'roadmap' || wasRoadmap) this.recountHandoffsOf(uri);
+    else if (entry?.kind === 'handoff') {
       const roadmap = this.roadmapUriFor(uri);
-      if (roadmap) this.relint(roadmap);
+      if (roadmap) this.relint(roadmap); // its roadmap's rules read it
+    }
+  }
+
+  /** A roadmap changed: its handoffs' roadmap rules read it. */
+  private recountHandoffsOf(roadmapUri: string): void {
+    for (const h of this.all()) {
+      if (h.kind !== 'handoff' || this.roadmapUriFor(h.uri) !== roadmapUri) continue;
+      if (h.version !== null) this.relint(h.uri);
+      else
+        void this.indexFromDisk(h.file, h.uri, h.text).then((outcome) => {
+          if (outcome === 'note') this.onChanged([h.uri], []);
+        });
     }
   }
 
@@ -242,46 +326,11 @@ export class WorkspaceIndex implements NotesSource {
   /** What the linter published for an open note: its problem counts. */
   published(uri: string, result: LintResult | null): void {
     const entry = this.notes.get(uri);
-    if (!entry) return;
-    if (!result) return; // closed: the feature reads it again from disk
+    if (!entry || !result) return; // closed: the feature reads it again from disk
     const counts = countsOf(result);
     const same = entry.problems && counts.errors === entry.problems.errors && counts.warnings === entry.problems.warnings && counts.infos === entry.problems.infos;
     entry.problems = counts;
-    if (!same || entry.version !== null) this.onChanged([uri], []);
-  }
-
-  /** Counts the text-rule problems of notes that are not open, in the background. */
-  private async countProblems(): Promise<void> {
-    if (this.recounting) return;
-    this.recounting = true;
-    try {
-      while (this.recount.size) {
-        const uri = this.recount.values().next().value as string;
-        this.recount.delete(uri);
-        const entry = this.notes.get(uri);
-        if (!entry || this.state.documents.get(uri)) continue;
-        const project = this.state.configs.forFile(entry.file);
-        try {
-          const result = lint({
-            text: entry.note.text,
-            path: entry.path,
-            config: project.config,
-            template: project.template,
-            today: today(),
-            note: entry.note,
-            roadmap: entry.note.kind === 'handoff' ? this.roadmapFor(uri) : null,
-            handoffs: entry.note.kind === 'roadmap' ? this.handoffsFor(uri) : [],
-          });
-          entry.problems = countsOf(result);
-          this.onChanged([uri], []);
-        } catch (e) {
-          this.state.log.error(`Counting the problems of ${entry.path} failed`, e);
-        }
-        await yieldToLoop();
-      }
-    } finally {
-      this.recounting = false;
-    }
+    if (!same) this.onChanged([uri], []);
   }
 
   // ------------------------------------------------------------------------------- links
@@ -299,17 +348,17 @@ export class WorkspaceIndex implements NotesSource {
     const project = this.state.configs.forFile(file);
     if (project.config.roadmap) {
       const uri = URI.file(resolve(project.root, project.config.roadmap)).toString();
-      return this.notes.get(uri)?.note.kind === 'roadmap' ? uri : null;
+      return this.notes.get(uri)?.kind === 'roadmap' ? uri : null;
     }
     const root = this.state.configs.rootOf(file);
-    const inRoot = (f: string) => resolve(f).startsWith(root.endsWith(sep) ? root : root + sep) || dirname(resolve(f)) === root;
-    const roadmaps = this.all().filter((n) => n.note.kind === 'roadmap' && n.file !== file && inRoot(n.file));
+    const under = (f: string) => resolve(f).startsWith(root.endsWith(sep) ? root : root + sep);
+    const roadmaps = this.all().filter((n) => n.kind === 'roadmap' && n.file !== file && under(n.file));
     if (!roadmaps.length) return null;
     // Nearest: in the note's own folder or the closest folder above it.
     const dir = dirname(resolve(file));
     let best: IndexedNote | null = null;
     let bestDepth = -1;
-    for (const r of roadmaps) {
+    for (const r of roadmaps.sort((a, b) => a.file.localeCompare(b.file))) {
       const rdir = dirname(resolve(r.file));
       if (dir === rdir || dir.startsWith(rdir.endsWith(sep) ? rdir : rdir + sep)) {
         const depth = rdir.split(sep).length;
@@ -326,20 +375,45 @@ export class WorkspaceIndex implements NotesSource {
     return roadmaps[0].uri;
   }
 
-  roadmapFor(uri: string): Note | null {
-    const r = this.roadmapUriFor(uri);
-    return r ? (this.notes.get(r)?.note ?? null) : null;
+  /** The parsed note of an entry: kept for open notes and roadmaps, cached for the others. */
+  private noteOfEntry(entry: IndexedNote): Note {
+    if (entry.note) return entry.note;
+    const cached = this.parsed.get(entry.uri);
+    if (cached) {
+      this.parsed.delete(entry.uri);
+      this.parsed.set(entry.uri, cached);
+      return cached;
+    }
+    const project = this.state.configs.forFile(entry.file);
+    const note = noteOf({ text: entry.text, path: entry.path, config: project.config, template: project.template });
+    if (entry.kind === 'roadmap') entry.note = note;
+    else {
+      this.parsed.set(entry.uri, note);
+      if (this.parsed.size > PARSED_CACHE) this.parsed.delete(this.parsed.keys().next().value as string);
+    }
+    return note;
   }
 
+  roadmapFor(uri: string): Note | null {
+    const r = this.roadmapUriFor(uri);
+    const entry = r ? this.notes.get(r) : undefined;
+    return entry ? this.noteOfEntry(entry) : null;
+  }
+
+  /** The handoffs checked against a roadmap: open ones first, then the most recently changed. */
   handoffsFor(uri: string): Note[] {
     return this.all()
-      .filter((n) => n.note.kind === 'handoff' && this.roadmapUriFor(n.uri) === uri)
-      .map((n) => n.note);
+      .filter((n) => n.kind === 'handoff' && this.roadmapUriFor(n.uri) === uri)
+      .sort((a, b) => Number(b.version !== null) - Number(a.version !== null) || b.changed - a.changed)
+      .slice(0, MAX_HANDOFFS_PER_ROADMAP)
+      .map((n) => this.noteOfEntry(n));
   }
 
   /** Rescan after a configuration change (globs, roadmap, template). */
   configChanged(): void {
     this.links.clear();
+    this.parsed.clear();
+    for (const n of this.notes.values()) if (n.version === null) n.note = null;
     void this.scan();
   }
 
@@ -350,12 +424,11 @@ export class WorkspaceIndex implements NotesSource {
     const files = wanted
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((n) =>
-        fileOutline(n.outline, {
+        fileOutline(n.data, {
           uri: n.uri,
           path: n.path,
           version: n.version,
-          lines: n.note.lines,
-          roadmapUri: n.note.kind === 'handoff' ? this.roadmapUriFor(n.uri) : null,
+          roadmapUri: n.kind === 'handoff' ? this.roadmapUriFor(n.uri) : null,
           problems: n.problems,
           git: git(n.uri),
         }),

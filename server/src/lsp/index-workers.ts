@@ -1,0 +1,116 @@
+// Worker threads for the workspace index: parsing is the costly part of indexing (about 10 ms
+// for a 10 KB note), so notes read from disk are indexed in workers while the server's own
+// thread keeps answering. Workers run the server bundle itself (see server.ts); without them
+// (a worker fails to start), jobs run in this thread, one per turn of the event loop.
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
+import { yieldToLoop } from './workspace-scan';
+
+const MARK = 'handoffIndexWorker';
+
+/** In a worker thread started by IndexWorkers: serve jobs. Returns false in the main thread. */
+export function serveIndexJobs(): boolean {
+  if (isMainThread || !(workerData as Record<string, unknown> | null)?.[MARK] || !parentPort) return false;
+  const port = parentPort;
+  port.on('message', (m: { id: number; job: IndexJob }) => {
+    let result: IndexJobResult | { type: 'error'; message: string };
+    try {
+      result = runIndexJob(m.job);
+    } catch (e) {
+      result = { type: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage({ id: m.id, result });
+  });
+  return true;
+}
+
+interface Pending {
+  job: IndexJob;
+  resolve: (r: IndexJobResult) => void;
+  reject: (e: Error) => void;
+}
+
+export class IndexWorkers {
+  private readonly workers: Array<{ worker: Worker; busy: Pending | null; id: number }> = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private inProcess: Promise<void> | null = null;
+
+  /** `size` workers running `script` (the server bundle); 0 runs every job in this thread. */
+  constructor(size = Math.min(4, Math.max(1, availableParallelism())), script: string = __filename, onError: (e: unknown) => void = () => {}) {
+    for (let i = 0; i < size; i++) {
+      try {
+        const worker = new Worker(script, { workerData: { [MARK]: true } });
+        worker.unref();
+        const slot = { worker, busy: null as Pending | null, id: -1 };
+        worker.on('message', (m: { id: number; result: IndexJobResult | { type: 'error'; message: string } }) => {
+          const p = slot.busy;
+          slot.busy = null;
+          if (p && m.result.type === 'error') p.reject(new Error(m.result.message));
+          else if (p) p.resolve(m.result as IndexJobResult);
+          this.pump();
+        });
+        worker.on('error', (e) => {
+          onError(e);
+          this.drop(slot);
+        });
+        worker.on('exit', () => this.drop(slot));
+        this.workers.push(slot);
+      } catch (e) {
+        onError(e);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  run(job: IndexJob): Promise<IndexJobResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (!this.workers.length) {
+      this.inProcess ??= this.drainInProcess();
+      return;
+    }
+    for (const slot of this.workers) {
+      if (slot.busy || !this.queue.length) continue;
+      const p = this.queue.shift()!;
+      slot.busy = p;
+      slot.id = this.nextId++;
+      slot.worker.postMessage({ id: slot.id, job: p.job });
+    }
+  }
+
+  private async drainInProcess(): Promise<void> {
+    while (this.queue.length) {
+      const p = this.queue.shift()!;
+      try {
+        p.resolve(runIndexJob(p.job));
+      } catch (e) {
+        p.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      await yieldToLoop();
+    }
+    this.inProcess = null;
+  }
+
+  private drop(slot: { worker: Worker; busy: Pending | null }): void {
+    const i = this.workers.indexOf(slot as (typeof this.workers)[number]);
+    if (i < 0) return;
+    this.workers.splice(i, 1);
+    if (slot.busy) this.queue.unshift(slot.busy);
+    slot.busy = null;
+    this.pump();
+  }
+
+  dispose(): void {
+    for (const s of this.workers.splice(0)) void s.worker.terminate();
+  }
+}
