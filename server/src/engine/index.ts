@@ -17,3 +17,5 @@ export { buildNote, type Note } from './model/note';
 export { DIALECTS, templateDialect, type Dialect, type SectionSpec } from './dialects';
 export { LineIndex } from './lines';
 export { matchesGlobs, DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './detect';
+export { IncrementalParser } from './incremental';
+export { parseMarkdown } from './parse';

@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from './rule';
 import type { Dialect } from './dialects/dialect';
 import { buildNote, type Note } from './model/note';
 import { LineIndex } from './lines';
+import type { IncrementalParser } from './incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 
 export interface LintInput {
@@ -38,7 +39,7 @@ export interface LintResult {
   failures: RuleFailure[];
 }
 
-export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'template'>): Note {
+export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'template'> & { parser?: IncrementalParser }): Note {
   const config = input.config ?? defaultConfig();
   const text = input.text.length > config.maxLintBytes ? capAtLine(input.text, config.maxLintBytes) : input.text;
   return buildNote(text, {
@@ -47,6 +48,7 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
     template: input.template ?? null,
     handoffGlobs: config.handoffGlobs,
     roadmapGlobs: config.roadmapGlobs,
+    parse: input.parser ? (t) => input.parser!.parse(t) : undefined,
   });
 }
 
@@ -87,6 +89,11 @@ export function lintWith(input: LintInput): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const lines = note.text.length === input.text.length ? note.lines : new LineIndex(input.text);
+  const memo = new Map<string, unknown>();
+  const shared = <T>(key: string, compute: () => T): T => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  };
   for (const rule of input.rules) {
     if (!ruleApplies(rule, note, input)) continue;
     const resolved = resolveRule(rule, config);
@@ -101,6 +108,7 @@ export function lintWith(input: LintInput): LintResult {
       workspace: input.workspace ?? null,
       roadmap: input.roadmap ?? null,
       handoffs: input.handoffs ?? [],
+      shared,
       report: (r) => found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix }),
     };
     try {

@@ -75,6 +75,8 @@ export interface RuleContext {
   /** The handoffs that point at this roadmap. */
   handoffs: Note[];
   report(report: Report): void;
+  /** A value computed once per lint and shared by the rules that need it (e.g. one secret scan). */
+  shared<T>(key: string, compute: () => T): T;
 }
 
 export interface Rule {

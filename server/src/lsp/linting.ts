@@ -4,7 +4,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { lint, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
+import { IncrementalParser, parseMarkdown, lint, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
 import type { ProjectConfigs } from './project-config';
 import type { Log } from './log';
@@ -48,6 +48,8 @@ export class DocumentLinter {
   /** Longest wait after a keystroke; the actual wait follows what the last lint cost. */
   maxDebounceMs = 250;
   private readonly cost = new Map<string, number>();
+  /** Per open document: re-parses only the chunks of a note that an edit touched. */
+  private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
 
   constructor(
@@ -89,6 +91,7 @@ export class DocumentLinter {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.cost.delete(uri);
+    this.parsers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const listener of this.publishListeners) listener(uri, null);
   }
@@ -110,8 +113,12 @@ export class DocumentLinter {
     const project = this.configs.forFile(file ?? '/untitled.md');
     const rel = file ? relativePath(project.root, file) : uriName(doc.uri);
     const text = doc.getText();
+    // A binary file opened as text (NUL in its first 8 KB, as the CLI and the index read it) is not a note.
+    if (text.lastIndexOf('\u0000', 8192) >= 0) return null;
     const input = { text, path: rel, config: project.config, template: project.template, today: today() };
-    const note = noteOf(input);
+    let parser = this.parsers.get(doc.uri);
+    if (!parser) this.parsers.set(doc.uri, (parser = new IncrementalParser(parseMarkdown)));
+    const note = noteOf({ ...input, parser });
     if (note.kind === 'other') return null;
     const roadmap = note.kind === 'handoff' ? (this.notesSource?.roadmapFor(doc.uri) ?? null) : null;
     const handoffs = note.kind === 'roadmap' ? (this.notesSource?.handoffsFor(doc.uri) ?? []) : [];

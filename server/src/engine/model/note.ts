@@ -19,6 +19,8 @@ import { parseRoadmap, type Roadmap } from './roadmap';
 
 export interface NoteOptions {
   path?: string | null;
+  /** Parses the text; the editor passes an incremental parser that reuses unchanged chunks. */
+  parse?: (text: string) => Root;
   /** Dialect id from configuration: 'auto', a built-in id, or 'template'. */
   dialect?: string;
   /** The project's template, already turned into a dialect. */
@@ -51,7 +53,7 @@ export interface Note {
 }
 
 export function buildNote(text: string, options: NoteOptions): Note {
-  const root = parseMarkdown(text);
+  const root = (options.parse ?? parseMarkdown)(text);
   const lines = new LineIndex(text);
   const yaml = root.children.find((n): n is Yaml => n.type === 'yaml') ?? null;
   const data = yaml ? frontmatterData(yaml.value) : null;

@@ -1,5 +1,15 @@
 import { defineRule } from '../rule';
-import { plainText } from '../walk';
+import { plainText, visit } from '../walk';
+import type { Node } from 'mdast';
+
+function hasImage(node: Node): boolean {
+  let found = false;
+  visit(node, (n) => {
+    if (n.type === 'image' || n.type === 'imageReference') found = true;
+    return found ? 'skip' : undefined;
+  });
+  return found;
+}
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
 
@@ -33,8 +43,7 @@ export default defineRule({
       const content = s.nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak');
       if (content.some((n) => n.type === 'code' || n.type === 'table' || n.type === 'image')) continue;
       const words = content.map((n) => plainText(n)).join(' ').split(/\s+/).filter(Boolean);
-      const hasImage = content.some((n) => JSON.stringify(n).includes('"type":"image"'));
-      if (hasImage) continue;
+      if (content.some(hasImage)) continue;
       const emptyItems = content.some((n) => n.type === 'list');
       if (!words.length && !emptyItems) {
         report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Empty section "${s.heading.text}"` });

@@ -32,9 +32,9 @@ export default defineRule({
       ],
     },
   },
-  check({ note, text, report }) {
+  check({ note, text, report, shared }) {
     const exempt = commitValueRanges(note);
-    for (const hit of findSecrets(text)) {
+    for (const hit of shared('secrets', () => findSecrets(text))) {
       if (hit.certainty !== 'secret') continue;
       if (exempt.some(([s, e]) => hit.start >= s && hit.end <= e)) continue;
       report({

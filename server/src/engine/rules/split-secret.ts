@@ -29,8 +29,8 @@ export default defineRule({
       ],
     },
   },
-  check({ text, report }) {
-    for (const hit of findSecrets(text)) {
+  check({ text, report, shared }) {
+    for (const hit of shared('secrets', () => findSecrets(text))) {
       if (hit.certainty !== 'possible-split') continue;
       report({
         start: hit.start,

@@ -1,0 +1,207 @@
+// Incremental parsing for the editor: a note is cut into chunks at "safe" lines, an ATX
+// heading at column 0 after a blank line that is not inside fenced code, front matter or an
+// HTML block running to a closing marker. At such a line every open block has ended, so each
+// chunk parsed alone gives the same nodes as the whole text, shifted by the chunk's offset and
+// line. After an edit, chunks whose text did not change are reused (moved in place) and only
+// new chunk texts are parsed. Link reference and footnote definitions are global ("[x]" is a
+// reference only when "[x]: …" exists anywhere), so a text with any definition is parsed whole.
+// The line scan need not be exact: a chunk whose own parse leaves a fence or an HTML block open
+// is merged with the next, so a wrong guess costs time, never correctness (test/engine/
+// incremental.test.ts checks equality with a full parse on random edits).
+import type { Root, RootContent, Node } from 'mdast';
+
+export interface Chunk {
+  text: string;
+  start: number;
+  line: number;
+  children: RootContent[];
+  end: { line: number; column: number; offset: number };
+  /** Start of the root as parsed (column 2, offset 1 after a BOM); kept for the first chunk. */
+  rootStart: { line: number; column: number; offset: number };
+  /** Its isolated parse closed every block before the trailing blank line. */
+  clean: boolean;
+}
+
+/** Whether no node of an isolated chunk parse reaches into the chunk's trailing blank lines. */
+function cleanEnd(text: string, root: Root): boolean {
+  const last = root.children[root.children.length - 1];
+  if (!last?.position) return true;
+  let k = text.length - 1;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  // The trailing blank lines start after the line break that ends the last content line.
+  const br = /\r\n|\r|\n/g;
+  br.lastIndex = k + 1;
+  const m = br.exec(text);
+  const blankStart = m ? m.index + m[0].length : text.length;
+  return (last.position.end.offset ?? 0) < blankStart || blankStart >= text.length;
+}
+
+/** What the last parse did, for tests and benchmarks. */
+export interface UpdateStats {
+  chunks: number;
+  parsed: number;
+  parsedBytes: number;
+  shiftedChunks: number;
+  fallback: boolean;
+  /** Chunks merged with the next because their parse left a block open. */
+  merged: number;
+}
+
+// Anywhere, not only at a line start: definitions also live inside list items and quotes.
+const DEFINITION = /\[(?:[^\]\\\n]|\\.)+\]:/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_TO_MARKER: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/** Start offsets and start lines (0-based) of the chunks of a text. */
+export function chunkStarts(text: string): { starts: number[]; lines: number[] } {
+  const starts = [0];
+  const lines = [0];
+  let pos = 0;
+  let line = 0;
+  let fence: { char: string; len: number } | null = null;
+  let html: RegExp | null = null;
+  let prevBlank = false;
+  if (text.startsWith('---\n') || text.startsWith('---\r\n') || text.startsWith('\ufeff---')) {
+    // Front matter: no chunk boundary until it closes.
+    const close = text.search(/\n---[ \t]*(?:\r?\n|$)/);
+    if (close > 0) {
+      const upTo = text.indexOf('\n', close + 1);
+      line += (text.slice(0, upTo < 0 ? text.length : upTo).match(/\r\n|\r|\n/g) ?? []).length;
+      pos = upTo < 0 ? text.length : upTo + 1;
+      if (upTo >= 0) line++;
+    }
+  }
+  const BREAK = /\r\n|\r|\n/g;
+  while (pos < text.length) {
+    // Lines end at \r\n, \r or \n, as micromark counts them.
+    BREAK.lastIndex = pos;
+    const m = BREAK.exec(text);
+    const end = m ? m.index : text.length;
+    const l = text.slice(pos, end);
+    if (fence) {
+      const f = FENCE.exec(l);
+      if (f && f[1][0] === fence.char && f[1].length >= fence.len && !f[2].trim()) fence = null;
+      prevBlank = false;
+    } else if (html) {
+      if (html.test(l)) html = null;
+      prevBlank = false;
+    } else if (!l.trim()) {
+      prevBlank = true;
+    } else {
+      if (prevBlank && l.charCodeAt(0) === 35 /* # */ && /^#{1,6}(?:[ \t]|$)/.test(l) && pos > 0) {
+        starts.push(pos);
+        lines.push(line);
+      }
+      const f = FENCE.exec(l);
+      if (f && !(f[1][0] === '`' && f[2].includes('`'))) fence = { char: f[1][0], len: f[1].length };
+      else {
+        const h = HTML_TO_MARKER.find(([open]) => open.test(l));
+        if (h && !h[1].test(l.replace(/^ {0,3}/, '').slice(2))) html = h[1];
+      }
+      prevBlank = false;
+    }
+    if (!m) break;
+    pos = end + m[0].length;
+    line++;
+  }
+  return { starts, lines };
+}
+
+function shift(nodes: Node[], dOffset: number, dLine: number): void {
+  if (!dOffset && !dLine) return;
+  const seen = new Set<object>();
+  const move = (p: { line: number; offset?: number } | undefined) => {
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    p.line += dLine;
+    if (p.offset !== undefined) p.offset += dOffset;
+  };
+  const walk = (n: Node) => {
+    if (n.position) {
+      move(n.position.start);
+      move(n.position.end);
+    }
+    const children = (n as { children?: Node[] }).children;
+    if (children) for (const c of children) walk(c);
+  };
+  for (const n of nodes) walk(n);
+}
+
+export class IncrementalParser {
+  private chunks: Chunk[] = [];
+  last: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
+
+  constructor(private readonly parseText: (text: string) => Root) {}
+
+  /** Parses text, reusing the chunks of the previous call whose text did not change. */
+  parse(text: string): Root {
+    const stats: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
+    const { starts, lines } = DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text);
+    stats.fallback = starts.length === 1;
+    const pool = new Map<string, Chunk[]>();
+    for (const c of this.chunks) {
+      const list = pool.get(c.text);
+      if (list) list.push(c);
+      else pool.set(c.text, [c]);
+    }
+    const next: Chunk[] = [];
+    const take = (chunkText: string, start: number, line: number, first: boolean): Chunk => {
+      // Chunk 0 may hold front matter or a BOM, so it is only ever reused as chunk 0.
+      const list = pool.get(chunkText);
+      const reuse = list && (first ? list.find((c) => c.start === 0) : list.find((c) => c.start !== 0));
+      if (reuse) {
+        list!.splice(list!.indexOf(reuse), 1);
+        const dOffset = start - reuse.start;
+        const dLine = line - reuse.line;
+        if (dOffset || dLine) {
+          shift(reuse.children, dOffset, dLine);
+          reuse.end = { ...reuse.end, line: reuse.end.line + dLine, offset: reuse.end.offset + dOffset };
+          reuse.start = start;
+          reuse.line = line;
+          stats.shiftedChunks++;
+        }
+        return reuse;
+      }
+      const root = this.parseText(chunkText);
+      const e = root.position!.end;
+      const s0 = root.position!.start;
+      const chunk: Chunk = { text: chunkText, start, line, children: root.children, end: { line: e.line + line, column: e.column, offset: (e.offset ?? 0) + start }, rootStart: { line: s0.line, column: s0.column, offset: s0.offset ?? 0 }, clean: cleanEnd(chunkText, root) };
+      shift(root.children, start, line);
+      stats.parsed++;
+      stats.parsedBytes += chunkText.length;
+      return chunk;
+    };
+    let i = 0;
+    while (i < starts.length) {
+      // A chunk whose isolated parse leaves a fence or an HTML block open (its last node runs
+      // into the blank line before the next heading) is merged with the next one: the line
+      // scanner may be wrong about such blocks, the parse is not.
+      let j = i + 1;
+      for (;;) {
+        const chunk = take(text.slice(starts[i], j < starts.length ? starts[j] : text.length), starts[i], lines[i], i === 0);
+        if (chunk.clean || j >= starts.length) {
+          next.push(chunk);
+          break;
+        }
+        stats.merged++;
+        j++;
+      }
+      i = j;
+    }
+    this.chunks = next;
+    stats.chunks = next.length;
+    this.last = stats;
+    const last = next[next.length - 1];
+    return {
+      type: 'root',
+      children: next.flatMap((c) => c.children),
+      position: { start: next[0] ? { ...next[0].rootStart } : { line: 1, column: 1, offset: 0 }, end: last ? { ...last.end } : { line: 1, column: 1, offset: 0 } },
+    };
+  }
+}

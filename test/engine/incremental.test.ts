@@ -1,0 +1,56 @@
+// The incremental parser gives exactly the tree of a full parse (positions included) after
+// any edit: random edits of characters that matter to Markdown over the corpus notes and the
+// examples, with a fixed seed.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { IncrementalParser, parseMarkdown } from '../../server/src/engine';
+
+const CORPUS = join(__dirname, '../fixtures/corpus');
+const notes = [
+  ...readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: readFileSync(join(CORPUS, f), 'utf8') })),
+  ...['session-handoff.md', 'next-chat-handoff.md'].map((f) => ({ name: f, text: readFileSync(join(__dirname, '../fixtures/examples', f), 'utf8') })),
+].filter((n) => n.text.length < 60_000);
+
+const plain = (root: unknown) => JSON.parse(JSON.stringify(root));
+
+const PIECES = ['#', '`', '*', '-', '|', '>', '<', '\n', '\r\n', ' ', 'a', '\n```\n', '\n\n## New heading\n\n', '\n<!--\n', '\n\n[ref]: https://example.invalid\n\n', '\n---\n', '- [ ] task\n', '~~~', '\uFEFF', '\r'];
+
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...PIECES), remove: fc.nat(30), kind: fc.constantFrom('insert', 'delete', 'replace') });
+
+function apply(text: string, e: { at: number; piece: string; remove: number; kind: string }): string {
+  const at = Math.floor(e.at * text.length);
+  if (e.kind === 'insert') return text.slice(0, at) + e.piece + text.slice(at);
+  if (e.kind === 'delete') return text.slice(0, at) + text.slice(at + e.remove);
+  return text.slice(0, at) + e.piece + text.slice(at + e.remove);
+}
+
+describe('incremental parser', function () {
+  this.timeout(120000);
+
+  it('equals a full parse after random edits (corpus and examples)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...notes), fc.array(edit, { minLength: 1, maxLength: 12 }), (note, edits) => {
+        const parser = new IncrementalParser(parseMarkdown);
+        let text = note.text;
+        parser.parse(text);
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepEqual(plain(parser.parse(text)), plain(parseMarkdown(text)), `${note.name} after ${JSON.stringify(e)}`);
+        }
+      }),
+      { seed: 20261122, numRuns: 120 },
+    );
+  });
+
+  it('re-parses only the chunk an edit touches', () => {
+    const note = notes.find((n) => n.name === 'next-chat-handoff.md')!;
+    const parser = new IncrementalParser(parseMarkdown);
+    parser.parse(note.text);
+    const at = note.text.indexOf('## Validation Status') - 3;
+    parser.parse(note.text.slice(0, at) + 'x' + note.text.slice(at));
+    assert.equal(parser.last.parsed, 1);
+    assert.ok(parser.last.parsedBytes < note.text.length / 3, `${parser.last.parsedBytes} of ${note.text.length}`);
+  });
+});
