@@ -23,3 +23,5 @@ step "extension in VS Code, Restricted Mode"
 node test/vscode/run.mjs --trust=no
 step "extension UI in a browser (packaged .vsix, code-server + Chromium)"
 node test/vscode/ui.mjs
+step "Handoff sidebar in a browser (code-server + Chromium: real clicks on the trees)"
+node test/vscode/sidebar-ui.mjs --shot=test-results/screenshots/sidebar-ui/sidebar.png

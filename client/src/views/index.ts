@@ -18,6 +18,9 @@ interface NodeJson {
   label: string;
   description?: string;
   checked?: boolean;
+  /** What a click runs. */
+  command?: { command: string; arguments: unknown[] };
+  contextValue?: string;
   children?: NodeJson[];
 }
 
@@ -26,6 +29,8 @@ function json(n: Node): NodeJson {
   if (typeof n.item.description === 'string' && n.item.description) out.description = n.item.description;
   const box = n.item.checkboxState;
   if (box !== undefined) out.checked = (typeof box === 'object' ? box.state : box) === vscode.TreeItemCheckboxState.Checked;
+  if (n.item.command) out.command = { command: n.item.command.command, arguments: n.item.command.arguments ?? [] };
+  if (n.item.contextValue) out.contextValue = n.item.contextValue;
   if (n.children.length) out.children = n.children.map(json);
   return out;
 }
@@ -123,7 +128,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
         const outcome = await toggleStep(client, n.file, n.step, state === vscode.TreeItemCheckboxState.Checked);
         if (outcome === 'stale') void vscode.window.showWarningMessage('Handoff: the note changed since the list was built; try again.');
         else if (outcome === 'failed') void vscode.window.showWarningMessage('Handoff: the step could not be ticked.');
-        if (outcome !== 'applied') trees.nextSteps.refresh();
+        if (outcome !== 'applied') trees.nextSteps.reset();
       }
     }),
     // For tests and troubleshooting: what the views show now, as plain data.

@@ -14,7 +14,7 @@ export function stepNode(f: FileOutline, s: OutlineStep, showGroup: boolean): No
       tooltip: s.checkbox ? 'Tick this step in the note' : 'Tick this step (the list item becomes a task item)',
     };
   } else item.iconPath = new vscode.ThemeIcon(s.done ? 'pass-filled' : 'circle-large-outline');
-  item.description = [s.number !== null ? `${s.number}.` : null, showGroup ? s.group : null].filter(Boolean).join(' ');
+  item.description = showGroup ? s.group : undefined;
   item.tooltip = new vscode.MarkdownString().appendText(s.text).appendMarkdown(`\n\n\`${f.path}\`, line ${s.range.start.line + 1} · ${s.group}`);
   item.command = revealCommand(f.uri, { start: s.textRange.start, end: s.textRange.end });
   item.contextValue = 'handoffStep';

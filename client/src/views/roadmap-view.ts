@@ -20,7 +20,9 @@ function phasesOf(f: FileOutline): Node[] {
         item.contextValue = 'roadmapItem';
         return node(item, [], { file: f, roadmapItem: it, text: it.text });
       });
-      const item = new vscode.TreeItem(p.title || labelOf(f), items.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      // Open phases start expanded, finished ones collapsed.
+      const open = p.done < p.total || p.status === 'in-progress';
+      const item = new vscode.TreeItem(p.title || labelOf(f), !items.length ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${f.uri}#phase${i}`;
       item.description = [p.total ? `${p.done}/${p.total}` : null, p.status].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(p.total && p.done === p.total ? 'pass-filled' : p.status ? ICON[p.status] : 'milestone');

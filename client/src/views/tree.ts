@@ -41,9 +41,22 @@ export class NodeTree implements vscode.TreeDataProvider<Node> {
 
   constructor(private readonly build: () => Node[]) {}
 
+  private signature = '';
+
+  /** Rebuilds the tree; the view re-renders only when something it shows changed. */
   refresh(): void {
-    this.roots = this.build();
+    const roots = this.build();
+    const signature = JSON.stringify(roots, (key, value) => (key === 'parent' || key === 'file' || key === 'step' || key === 'risk' || key === 'roadmapItem' ? undefined : value));
+    this.roots = roots;
+    if (signature === this.signature) return;
+    this.signature = signature;
     this.emitter.fire();
+  }
+
+  /** Re-renders even when nothing changed (a checkbox the user clicked must be put back). */
+  reset(): void {
+    this.signature = '';
+    this.refresh();
   }
 
   getTreeItem(n: Node): vscode.TreeItem {

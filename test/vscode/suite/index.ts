@@ -11,6 +11,7 @@ export function run(): Promise<void> {
       require('./activation.test');
       require('./diagnostics.test');
       require('./update.test');
+      require('./sidebar.test');
     }
   });
 }
