@@ -8,7 +8,8 @@
 //
 // Steps: the Handoff container opens with Status, Next Steps, Risks and Roadmap filled; a click
 // on a step reveals its line; a click on its checkbox writes "[x]" into the note (saved); Ctrl+Z
-// in the editor restores the text; a step typed in the editor appears in the tree.
+// in the editor restores the text; a step typed in the editor appears in the tree; a folder
+// without a handoff note shows the welcome view and its New Handoff button.
 // Screenshots go to test-results/screenshots/sidebar-ui/; the one of the filled sidebar is also
 // written to --shot (default docs/screenshot-sidebar.png, the README's picture).
 // Exit code 0 only when every step passed.
@@ -235,6 +236,17 @@ async function main() {
     const text = await editorText();
     if (!/5\. Write the release notes\./.test(text)) throw new Error('the editor does not show the typed step');
     void cursorLine;
+  });
+
+  await step('welcome', 'a workspace without a handoff note shows the welcome view with New Handoff', async () => {
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(empty, { recursive: true });
+    fs.writeFileSync(path.join(empty, 'README.md'), '# Readme\n');
+    await page.goto(server.url({ folder: empty, payload: [['extensionDevelopmentPath', server.remote(repoRoot)]] }), { timeout: left(60000) });
+    await page.locator('.monaco-workbench').waitFor({ timeout: left(60000) });
+    await page.locator('.activitybar .action-item a[aria-label^="Handoff"]').first().click({ timeout: left() });
+    await pane('Status').getByText('No handoff note in this workspace yet').waitFor({ timeout: left(60000) });
+    await pane('Status').getByRole('button', { name: 'New Handoff' }).waitFor({ timeout: left() });
   });
 }
 
