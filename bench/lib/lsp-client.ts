@@ -127,12 +127,37 @@ export class LspClient {
   }
 }
 
-/** The server's debounce as written in its source, since the protocol does not expose it. */
-export function debounceFromSource(): number | null {
+/**
+ * The server's debounce as written in its source (the protocol does not expose it): a fixed
+ * `debounceMs = N`, or the adaptive policy `min(maxDebounceMs, round(cost × F))` with a first
+ * wait of W ms (`cost === undefined ? W : Math.min(this.maxDebounceMs, Math.round(cost * F))`).
+ */
+export interface Debounce {
+  fixedMs: number | null;
+  adaptive: { maxMs: number; factor: number; firstMs: number } | null;
+  describe: string;
+}
+
+export function debounceFromSource(): Debounce | null {
   const file = join(ROOT, 'server/src/lsp/linting.ts');
   if (!existsSync(file)) return null;
-  const m = /debounceMs\s*=\s*(\d+)/.exec(readFileSync(file, 'utf8'));
-  return m ? Number(m[1]) : null;
+  const src = readFileSync(file, 'utf8');
+  const fixed = /debounceMs\s*=\s*(\d+)/.exec(src);
+  if (fixed) return { fixedMs: Number(fixed[1]), adaptive: null, describe: `${fixed[1]} ms fixed` };
+  const max = /maxDebounceMs\s*=\s*(\d+)/.exec(src);
+  const rule = /cost === undefined \? (\d+) : Math\.min\(this\.maxDebounceMs, Math\.round\(cost \* ([\d.]+)\)\)/.exec(src);
+  if (max && rule) {
+    const a = { maxMs: Number(max[1]), factor: Number(rule[2]), firstMs: Number(rule[1]) };
+    return { fixedMs: null, adaptive: a, describe: `adaptive: min(${a.maxMs}, ${a.factor} × last lint cost) ms, ${a.firstMs} ms before the first measured lint` };
+  }
+  return null;
+}
+
+/** The wait the server applies after a change, given what its lints cost. */
+export function debounceFor(d: Debounce | null, lintCostMs: number): number | null {
+  if (!d) return null;
+  if (d.fixedMs !== null) return d.fixedMs;
+  return d.adaptive ? Math.min(d.adaptive.maxMs, Math.round(lintCostMs * d.adaptive.factor)) : null;
 }
 
 export async function waitForFile(file: string, totalMs: number, everyMs = 15_000, label = file): Promise<boolean> {

@@ -1,9 +1,9 @@
 // micromark is pinned to 4.0.2 through "overrides" in package.json. 4.0.3 replaced a splice in
 // lib/initialize/document.js with an EditMap whose consume rebuilds the whole event array, which
-// makes parsing list-heavy notes super-linear: on a generated 400 KB handoff note the event pass
-// takes ~4× as long as with 4.0.2, and a 4 MB note minutes instead of seconds (figures in
-// bench/README.md, `node --import tsx bench/micromark.ts`). Handoff parses on every keystroke,
-// so an upgrade must be measured with the bench before this pin moves.
+// makes parsing long list-heavy notes super-linear: on a generated 4 MB handoff note micromark's
+// event pass took 82 s with 4.0.3 against 5.6 s with 4.0.2, and the engine's whole parse 119 s
+// against 26 s (bench/README.md; `node --import tsx bench/micromark.ts --setup`). Handoff parses
+// on every keystroke, so an upgrade must be measured with that bench before this pin moves.
 import { strict as assert } from 'node:assert';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
