@@ -6,6 +6,8 @@ import type { Rule, RuleContext } from './rule';
 import type { Dialect } from './dialects/dialect';
 import { buildNote, type Note } from './model/note';
 import { LineIndex } from './lines';
+import { tooComplex } from './complexity';
+import { detectKind } from './detect';
 import type { IncrementalParser } from './incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 
@@ -42,14 +44,38 @@ export interface LintResult {
 export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'template'> & { parser?: IncrementalParser }): Note {
   const config = input.config ?? defaultConfig();
   const text = input.text.length > config.maxLintBytes ? capAtLine(input.text, config.maxLintBytes) : input.text;
-  return buildNote(text, {
+  const options = {
     path: input.path ?? null,
     dialect: config.dialect,
     template: input.template ?? null,
     handoffGlobs: config.handoffGlobs,
     roadmapGlobs: config.roadmapGlobs,
-    parse: input.parser ? (t) => input.parser!.parse(t) : undefined,
-  });
+    parse: input.parser ? (t: string) => input.parser!.parse(t) : undefined,
+  };
+  const tooHard = tooComplex(text);
+  if (tooHard) return unparsedNote(text, options, tooHard);
+  try {
+    return buildNote(text, options);
+  } catch (error) {
+    // Nesting deeper than the guard saw: the parser's own recursion ran out of stack.
+    if (error instanceof RangeError) return unparsedNote(text, options, 'nested too deeply to parse');
+    throw error;
+  }
+}
+
+/**
+ * A note whose Markdown is not parsed: the structure of an empty note, the real text, and only
+ * the rules that read the text itself (secrets, personal data, invisible and broken characters).
+ * Its kind comes from its path, front matter type or first heading line.
+ */
+function unparsedNote(text: string, options: Parameters<typeof buildNote>[1], why: string): Note {
+  const blank = text.replace(/[^\r\n]/g, ' ');
+  const head = text.slice(0, 4096);
+  const title = /^\uFEFF?#[ \t]+(.+)$/m.exec(head)?.[1] ?? null;
+  const type = /^---\r?\n[\s\S]*?^type:\s*(handoff|roadmap)\b/im.exec(head)?.[1] ?? null;
+  const note = buildNote(blank, { ...options, parse: undefined });
+  const { kind } = detectKind({ path: options.path ?? null, title, frontmatterType: type, handoffGlobs: options.handoffGlobs, roadmapGlobs: options.roadmapGlobs });
+  return { ...note, text, lines: new LineIndex(text), kind, hygieneOnly: true, unparsed: why };
 }
 
 /**

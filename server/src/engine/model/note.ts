@@ -49,6 +49,8 @@ export interface Note {
   fields: Field[];
   frontmatter: { start: number; end: number; data: Record<string, unknown> | null } | null;
   suppressions: Suppressions;
+  /** Why the Markdown was not parsed (too deeply nested, too many delimiters); only text rules run then. */
+  unparsed?: string;
   roadmap: Roadmap | null;
 }
 

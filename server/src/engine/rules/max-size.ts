@@ -3,9 +3,9 @@ import { defineRule } from '../rule';
 export default defineRule({
   meta: {
     id: 'max-size',
-    description: 'Notes over the size limit are linted only up to it',
+    description: 'Notes over the size limit are linted only up to it; notes too complex to parse only for secrets and characters',
     rationale:
-      'A handoff of several megabytes is no longer a handoff. Structural rules stop at `maxLintBytes` (2 MB by default) to keep the editor responsive; the scans for secrets and broken characters still read the whole text.',
+      'A handoff of several megabytes is no longer a handoff. Structural rules stop at `maxLintBytes` (2 MB by default) to keep the editor responsive; the scans for secrets and broken characters still read the whole text. A note nested more than 100 levels deep, or with thousands of emphasis, link or HTML delimiters in one paragraph, would take the Markdown parser minutes (or overflow its stack): its structure is not checked at all, and the text scans still run.',
     tags: ['hygiene'],
     fixable: false,
     severity: 'info',
@@ -21,6 +21,7 @@ export default defineRule({
     },
   },
   check({ note, text, report }) {
+    if (note.unparsed) report({ start: 0, end: 0, message: `Structure not checked: ${note.unparsed}; only secrets, personal data and characters are checked` });
     if (text.length <= note.text.length) return;
     const mb = (note.text.length / 1_000_000).toFixed(1);
     report({ start: 0, end: 0, message: `Lint limited to the first ${mb} MB of ${(text.length / 1_000_000).toFixed(1)} MB (maxLintBytes)` });

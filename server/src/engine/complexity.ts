@@ -1,0 +1,88 @@
+// Notes the Markdown parser cannot take in reasonable time, or at all. micromark resolves
+// emphasis, links and inline HTML per run of inline content with work that grows with the square
+// of the delimiters in the run (80 KB of `*a_ ` costs minutes; `[ (](` and unclosed `<!--` behave
+// alike), and remark-gfm's transforms recurse once per nesting level (a few thousand nested block
+// quotes or emphasis overflow the stack). One linear pass over the lines estimates both; a note
+// over either limit is not parsed, and only the rules that read the text itself run on it.
+
+/** Container nesting (block quotes and lists) deeper than this is not parsed. */
+export const MAX_NESTING = 100;
+/** Delimiters (`* _ [ ] ( ) < >`) in one run of inline content. */
+export const MAX_RUN_DELIMITERS = 2000;
+/** Sum over the runs of delimiters squared: the parser's quadratic work, bounded for the whole note. */
+export const MAX_DELIMITER_COST = 10_000_000;
+
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const FENCE = /^(`{3,}|~{3,})/;
+
+/** Why the note is too complex to parse, or null. */
+export function tooComplex(text: string): string | null {
+  let run = 0;
+  let cost = 0;
+  let fence: string | null = null;
+  const endRun = (): string | null => {
+    if (run > MAX_RUN_DELIMITERS) return `a paragraph holds ${run} emphasis, link or HTML delimiters (more than ${MAX_RUN_DELIMITERS})`;
+    cost += run * run;
+    run = 0;
+    return cost > MAX_DELIMITER_COST ? 'too many emphasis, link and HTML delimiters in its paragraphs' : null;
+  };
+  let start = 0;
+  while (start <= text.length) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(start, end);
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+
+    // Container markers at the start of the line: `>`, list markers, and indentation.
+    let i = 0;
+    let quotes = 0;
+    let items = 0;
+    let spaces = 0;
+    for (;;) {
+      while (i < line.length && (line[i] === ' ' || line[i] === '\t')) {
+        spaces += line[i] === '\t' ? 4 : 1;
+        i++;
+      }
+      if (line[i] === '>') {
+        quotes++;
+        i++;
+        continue;
+      }
+      const marker = i < line.length ? LIST_MARKER.exec(line.slice(i, i + 16)) : null;
+      if (marker) {
+        items++;
+        i += marker[0].length;
+        continue;
+      }
+      break;
+    }
+    // Nested lists indent by two or more columns a level.
+    if (quotes + items > MAX_NESTING || quotes + items + Math.floor(spaces / 2) > MAX_NESTING * 2) return `block quotes or lists nested more than ${MAX_NESTING} deep`;
+
+    const rest = line.slice(i);
+    const fenced = FENCE.exec(rest);
+    if (fence !== null) {
+      if (fenced && fenced[1][0] === fence[0] && fenced[1].length >= fence.length && !rest.slice(fenced[1].length).trim()) fence = null;
+      continue;
+    }
+    if (fenced) {
+      fence = fenced[1];
+      const why = endRun();
+      if (why) return why;
+      continue;
+    }
+    // A blank line, a heading, a table row or a list item starts a new run of inline content.
+    if (!rest.trim() || rest[0] === '#' || rest[0] === '|' || items > 0) {
+      const why = endRun();
+      if (why) return why;
+    }
+    for (let k = 0; k < rest.length; k++) {
+      const c = rest.charCodeAt(k);
+      // * _ [ ] ( ) < >
+      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 40 || c === 41 || c === 60 || c === 62) run++;
+    }
+    if (run > MAX_RUN_DELIMITERS) return endRun();
+    if (end >= text.length) break;
+  }
+  return endRun();
+}
