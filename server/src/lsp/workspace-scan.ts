@@ -1,9 +1,10 @@
 // Finding and reading notes on disk for the workspace index, without blocking the server: async
 // file system calls, a yield to the event loop between files, node_modules and .git never
-// entered, the user's files.exclude honoured, symlinked folders not followed. A file over the
-// size limit is not read; a binary file (NUL in its first 8 KB) is recognised and skipped.
+// entered, the user's files.exclude honoured, symlinked folders not followed, linked notes read
+// only when they resolve inside the folder. A file over the size limit is not read; a binary
+// file (NUL in its first 8 KB) is recognised and skipped.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { decodeNote } from '../cli/decode';
 
@@ -26,6 +27,12 @@ export function excludeMatcher(exclude: Record<string, unknown> | null | undefin
 
 /** Markdown files under a folder, depth first; relative paths are POSIX. */
 export async function* markdownFiles(root: string, excluded: (rel: string) => boolean): AsyncGenerator<{ file: string; rel: string }> {
+  const realRoot = await fs.realpath(root).catch(() => root);
+  // A linked note is read only when it resolves inside the folder (a link may point anywhere).
+  const inside = async (link: string) => {
+    const real = await fs.realpath(link).catch(() => null);
+    return real !== null && (real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep));
+  };
   const stack: Array<{ dir: string; rel: string }> = [{ dir: root, rel: '' }];
   while (stack.length) {
     const { dir, rel } = stack.pop()!;
@@ -41,6 +48,7 @@ export async function* markdownFiles(root: string, excluded: (rel: string) => bo
       if (e.isDirectory()) {
         if (!NEVER_ENTERED.has(e.name) && !excluded(childRel)) stack.push({ dir: join(dir, e.name), rel: childRel });
       } else if ((e.isFile() || e.isSymbolicLink()) && NOTE_FILE.test(e.name) && !excluded(childRel)) {
+        if (e.isSymbolicLink() && !(await inside(join(dir, e.name)))) continue;
         yield { file: join(dir, e.name), rel: childRel };
       }
     }
