@@ -180,4 +180,31 @@ describe('reliability: regressions', () => {
       assert.deepEqual(positions[1], positions[0]);
     });
   });
+
+  describe('templates', () => {
+    it('a template too complex to parse is refused with a message: the CLI exits 2 instead of hanging, the server reports it', async () => {
+      const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const { main } = await import('../../server/src/cli/cli');
+      const { ProjectConfigs } = await import('../../server/src/lsp/project-config');
+      const dir = mkdtempSync(join(tmpdir(), 'handoff-template-'));
+      try {
+        writeFileSync(join(dir, 'TEMPLATE.md'), '# Template\n\n' + '*a_ '.repeat(20000) + '\n');
+        writeFileSync(join(dir, '.handoff.json'), JSON.stringify({ dialect: 'template', template: 'TEMPLATE.md' }));
+        writeFileSync(join(dir, 'HANDOFF.md'), '# Session Handoff\n');
+        let err = '';
+        const started = Date.now();
+        const code = await main(['lint'], { cwd: dir, env: { HANDOFF_NO_GIT: '1' }, stdout: () => {}, stderr: (t) => (err += t), isTTY: false });
+        assert.equal(code, 2);
+        assert.match(err, /Template "TEMPLATE\.md" cannot be used: too complex to parse/);
+        assert.ok(Date.now() - started < 20000);
+        const project = new ProjectConfigs([dir]).forFile(join(dir, 'HANDOFF.md'));
+        assert.match(project.templateProblem ?? '', /too complex to parse/);
+        assert.equal(project.config.dialect, 'auto');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });

@@ -49,7 +49,13 @@ export function loadConfig(cwd: string, explicit: string | null): LoadedConfig {
     const bytes = existsSync(path) && statSync(path).isFile() ? readFileSync(path) : null;
     const note = bytes ? decodeNote(bytes) : null;
     if (!note || note.kind === 'binary') problems.push({ message: `Template "${config.template}" ${note ? 'is not a text file' : 'not found'}`, ...valueRange(text, 'template') });
-    else template = templateDialect(note.text);
+    else {
+      try {
+        template = templateDialect(note.text);
+      } catch (error) {
+        problems.push({ message: `Template "${config.template}" cannot be used: ${(error as Error).message}`, ...valueRange(text, 'template') });
+      }
+    }
   }
   if (!problems.length && config.roadmap) {
     const path = resolve(root, config.roadmap);

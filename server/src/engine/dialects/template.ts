@@ -3,12 +3,16 @@
 import type { Heading, Html, Root } from 'mdast';
 import type { Dialect, FieldSpec, SectionSpec } from './dialect';
 import { parseMarkdown, startOf, endOf } from '../parse';
+import { tooComplex } from '../complexity';
 import { plainText } from '../walk';
 import { roleOf } from '../roles';
 import { fieldsInNodes } from '../model/fields';
 import { buildSections, flatten } from '../model/sections';
 
+/** Throws when the template is too complex to parse (see complexity.ts); callers report it. */
 export function templateDialect(text: string, id = 'template'): Dialect {
+  const tooHard = tooComplex(text);
+  if (tooHard) throw new Error(`too complex to parse: ${tooHard}`);
   const root: Root = parseMarkdown(text);
   const headings = root.children.filter((n): n is Heading => n.type === 'heading');
   const h1 = headings.find((h) => h.depth === 1);
