@@ -166,7 +166,7 @@ describe('reliability: regressions', () => {
   describe('CRLF', () => {
     it('a task item whose checkbox ends its line reads the same with CRLF as with LF (no offset between CR and LF)', () => {
       const positions = ['\n', '\r\n'].map((eol) => {
-        const text = ['# Roadmap', '', '## Phase 1', '', '- [ ] ', '| →', 'x', '- [x] done', '- [ ] open', '- ✅ done'].join(eol) + eol;
+        const text = ['- [ ] ', '\u2069.x', 'a line', '## Decisions (and links)', '', '## Phase 1', '', '- [ ] ', '| →', 'x', '- [x] done', '- [ ] open', '- ✅ done'].join(eol) + eol;
         const { findings, lines, note } = lint({ text, path: 'docs/ROADMAP.md', today: TODAY });
         const offsets: number[] = [];
         const walk = (n: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {

@@ -63,7 +63,12 @@ function mendCrlfSplits(root: Root, text: string): void {
   visit(root, (node: Node) => {
     const p = node.position;
     if (!p) return;
-    if (splits(p.start.offset)) p.start = point(p.start.offset! + 1);
+    if (splits(p.start.offset)) {
+      p.start = point(p.start.offset! + 1);
+      // Its value began with that LF too; it now starts where the node does.
+      const n = node as Node & { value?: unknown };
+      if (typeof n.value === 'string' && n.value.startsWith('\n')) n.value = n.value.slice(1);
+    }
     if (splits(p.end.offset)) p.end = point(Math.max(p.start.offset ?? 0, p.end.offset! - 1));
     if ((p.end.offset ?? 0) < (p.start.offset ?? 0)) p.end = p.start;
   });
