@@ -135,6 +135,25 @@ describe('reliability: regressions', () => {
       assert.equal(run(once, git, 'NEXT_CHAT_HANDOFF.md'), once);
     });
 
+    it('a note that the first pass turns into a session handoff gets the fields that dialect requires in the same run', () => {
+      const text = ['# Session Handoff', '', '## Decisions (and links)', '', '- x', '', '## Snapshot', '', '- Date: 2024-02-30', '', '## Notes', ''].join('\r');
+      const git = gitFacts({ changedSince: [{ path: 'src/é.md', status: 'modified' }] });
+      const once = run(text, git);
+      assert.ok(once.includes('- Branch / commit: `main`'), once);
+      assert.equal(run(once, git), once);
+    });
+
+    it('composeEdits joins two passes: edits inside text the first wrote change it, the others move back', async () => {
+      const { composeEdits } = await import('../../server/src/engine/update');
+      const base = 'aaa bbb ccc';
+      const first = [{ start: 4, end: 7, text: 'BBBB' }, { start: 11, end: 11, text: ' end' }];
+      const mid = applyEdits(base, first);
+      const second = [{ start: 0, end: 3, text: 'A' }, { start: 5, end: 5, text: '+' }, { start: mid.length, end: mid.length, text: '!' }];
+      const joined = composeEdits(base, first, second)!;
+      assert.equal(applyEdits(base, joined), applyEdits(mid, second));
+      assert.equal(composeEdits(base, first, [{ start: 2, end: 6, text: 'x' }]), null, 'straddling the first pass');
+    });
+
     it('a free-form note whose fields sit in its first section keeps them first when a changes section is added', () => {
       const text = '# Session Handoff\n\n## Next Priority Work\n\nHEAD: `abc1234`\n';
       const git = gitFacts({ changedSince: [{ path: 'src/b.ts', status: 'added' }] });

@@ -3,6 +3,9 @@
 // commit that the note does not mention yet, and insert a snapshot or changes section where
 // the dialect puts it when there is none. Everything else is left byte for byte.
 import type { TextEdit } from './types';
+import { applyEdits } from './fix';
+import { buildNote } from './model/note';
+import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './detect';
 import type { GitFacts, FileChange } from './facts';
 import type { Note } from './model/note';
 import type { Field } from './model/fields';
@@ -21,6 +24,8 @@ export interface UpdateOptions {
   now?: Date;
   /** Most changed files listed before "…and K more". */
   maxListed?: number;
+  /** Builds the note for an updated text with the caller's configuration (default: the note's path and dialect, default globs). */
+  reparse?: (text: string) => Note;
 }
 
 export interface UpdatePlan {
@@ -38,7 +43,67 @@ export function branchText(git: GitFacts): string | null {
   return git.branch;
 }
 
+/**
+ * The edits that bring a note up to date. What one pass adds can change how the note reads (a
+ * changes section added to a free-form note can make it read as a session handoff, whose
+ * required fields then are missing), so the result is planned again, up to twice, and the
+ * passes are joined into one set of edits on the original text: running Update a second time
+ * changes nothing.
+ */
 export function planUpdate(note: Note, git: GitFacts, options: UpdateOptions): UpdatePlan {
+  const first = planOnce(note, git, options);
+  if (first.refused || !first.edits.length) return first;
+  const reparse = options.reparse ?? ((text: string) => buildNote(text, {
+    path: note.path,
+    dialect: note.dialectPinned ? note.dialect.id : 'auto',
+    template: note.dialect.id === 'template' ? note.dialect : null,
+    handoffGlobs: DEFAULT_HANDOFF_GLOBS,
+    roadmapGlobs: DEFAULT_ROADMAP_GLOBS,
+  }));
+  let plan = first;
+  for (let pass = 0; pass < 2; pass++) {
+    const text = applyEdits(note.text, plan.edits);
+    const next = reparse(text);
+    if (next.kind !== 'handoff') break;
+    const again = planOnce(next, git, options);
+    if (again.refused || !again.edits.length) break;
+    const joined = composeEdits(note.text, plan.edits, again.edits);
+    if (!joined) break;
+    plan = { edits: joined, summary: [...plan.summary, ...again.summary.filter((l) => !plan.summary.includes(l))], refused: null };
+  }
+  return plan;
+}
+
+/**
+ * Edits on `base` equal to applying `first` and then `second` (edits on the result of `first`),
+ * or null when an edit of `second` straddles the text `first` wrote. Edits of `second` inside
+ * that text change it; the others move back to `base`'s offsets.
+ */
+export function composeEdits(base: string, first: TextEdit[], second: TextEdit[]): TextEdit[] | null {
+  let delta = 0;
+  const regions = [...first]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((e) => {
+      const region = { edit: { ...e }, from: e.start + delta, to: e.start + delta + e.text.length, shift: e.text.length - (e.end - e.start) };
+      delta += region.shift;
+      return region;
+    });
+  const moved: TextEdit[] = [];
+  for (const e of [...second].sort((a, b) => b.start - a.start || b.end - a.end)) {
+    const inside = regions.find((r) => e.start >= r.from && e.end <= r.to);
+    if (inside) {
+      inside.edit.text = inside.edit.text.slice(0, e.start - inside.from) + e.text + inside.edit.text.slice(e.end - inside.from);
+      continue;
+    }
+    if (regions.some((r) => e.start < r.to && e.end > r.from)) return null;
+    const shift = regions.filter((r) => r.to <= e.start).reduce((n, r) => n + r.shift, 0);
+    moved.push({ start: e.start - shift, end: e.end - shift, text: e.text });
+  }
+  const joined = [...regions.map((r) => r.edit), ...moved];
+  return applyEdits(base, joined) === applyEdits(applyEdits(base, first), second) ? joined : null;
+}
+
+function planOnce(note: Note, git: GitFacts, options: UpdateOptions): UpdatePlan {
   if (note.kind !== 'handoff') return refuse('Not a handoff note');
   const line = (o: number) => note.lines.position(o).line + 1;
   const snapshots = note.sections.filter((s) => s.role === 'snapshot');

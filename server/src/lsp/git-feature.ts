@@ -6,7 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { MarkupKind, CompletionItemKind, type Hover, type CompletionItem } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DIALECTS, type GitFacts, type LintResult } from '../engine';
+import { DIALECTS, noteOf, type GitFacts, type LintResult } from '../engine';
 import { commitRefs, pathRefs } from '../engine/references';
 import { missingPaths, nonPaths, candidates } from '../engine/rules/path-exists';
 import { planUpdate } from '../engine/update';
@@ -58,6 +58,7 @@ export const gitFeature: Feature = (state) => {
     if (!paths) return;
     const onChange = () => {
       provider.invalidate(root);
+      changed();
       scheduleRelint();
     };
     for (const p of [...paths.files.map(dirname), ...paths.directories]) {
@@ -91,7 +92,20 @@ export const gitFeature: Feature = (state) => {
     const missing = repoRoot
       ? missingPaths(note, workspace, nonPaths(note)).map((m) => relative(repoRoot, join(workspace.root, m.path)).split(sep).join('/'))
       : [];
-    return gatherGitFacts(provider, { notePath: file, recordedCommit: recorded, commitHashes: commitRefs(note).map((h) => h.hash), missingPaths: missing });
+    const hashes = commitRefs(note).map((h) => h.hash);
+    // The same questions since git last changed: the same answer, so the linter need not lint again.
+    const key = JSON.stringify([generation, file, recorded, hashes, missing]);
+    const previous = lastGathered.get(file);
+    if (previous?.key === key) return previous.facts;
+    const facts = await gatherGitFacts(provider, { notePath: file, recordedCommit: recorded, commitHashes: hashes, missingPaths: missing });
+    if (!isGitUnavailable(facts) || facts.reason !== 'aborted') lastGathered.set(file, { key, facts });
+    return facts;
+  };
+  let generation = 0;
+  const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
+  const changed = () => {
+    generation++;
+    lastGathered.clear();
   };
 
   state.linter.factsSource = async (doc: TextDocument, result: LintResult): Promise<Facts | null> => {
@@ -102,7 +116,9 @@ export const gitFeature: Feature = (state) => {
     if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
     const git = await gather(file, result);
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
-    return { git: relativeToWorkspace(git, workspace.root), workspace, gitNote: null };
+    const old = state.linter.factsFor(doc.uri);
+    if (old?.git && old.workspace === workspace && (old as Facts & { source?: GitFacts }).source === git) return old;
+    return Object.assign({ git: relativeToWorkspace(git, workspace.root), workspace, gitNote: null }, { source: git });
   };
 
   /** Returns the facts already in use when nothing changed, so the linter skips a re-lint. */
@@ -125,11 +141,14 @@ export const gitFeature: Feature = (state) => {
     if (!result || result.note.kind !== 'handoff') return none('This file is not a handoff note');
     const location = await provider.locate(dirname(file));
     if (!isGitUnavailable(location)) provider.invalidate(location.root);
+    changed();
     const git = await gather(file, result);
     if (isGitUnavailable(git)) return none(git.message);
     const current = state.documents.get(uri);
     if (!current || current.version !== version || doc.version !== version) return { ...none('The note changed while git was running'), stale: true };
-    const plan = planUpdate(result.note, relativeToWorkspace(git, workspaceFor(file).root), { today: today() });
+    const project = state.configs.forFile(file);
+    const reparse = (text: string) => noteOf({ text, path: result.note.path, config: project.config, template: project.template });
+    const plan = planUpdate(result.note, relativeToWorkspace(git, workspaceFor(file).root), { today: today(), reparse });
     return { version, edits: plan.edits.map((e) => toLspEdit(result.note.lines, e)), summary: plan.summary, refused: plan.refused };
   });
 
@@ -147,6 +166,7 @@ export const gitFeature: Feature = (state) => {
   });
 
   const recreate = () => {
+    changed();
     provider.dispose();
     provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
     notified.clear();
@@ -155,6 +175,7 @@ export const gitFeature: Feature = (state) => {
   return {
     onTrustChanged() {
       provider.setTrusted(state.trusted);
+      changed();
       notified.clear();
     },
     onSettingsChanged() {
@@ -162,6 +183,7 @@ export const gitFeature: Feature = (state) => {
       scheduleRelint();
     },
     onFilesChanged(paths: string[]) {
+      changed();
       for (const f of folders.values()) {
         const inside = paths.filter((p) => p.startsWith(f.root + sep));
         if (!inside.length) continue;

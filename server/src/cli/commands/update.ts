@@ -47,7 +47,7 @@ export const updateCommand: Command = {
           failed++;
           continue;
         }
-        const plan = planUpdate(note, git, { today });
+        const plan = planUpdate(note, git, { today, reparse: (text) => noteOf({ text, path: target.notePath, config: loaded.config, template: loaded.template }) });
         if (plan.refused) {
           io.stderr(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
           failed++;
