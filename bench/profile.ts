@@ -1,7 +1,10 @@
 // Where the engine's time goes: a V8 CPU profile of `lint` (all rules, uncapped) on a generated
 // note, summarised by package (self time) and by function.
 //
-//   node --import tsx bench/profile.ts [--size 400k] [--runs 5] [--out FILE]
+//   node --import tsx bench/profile.ts [--size 400k] [--runs 5] [--typing] [--out FILE]
+//
+// --typing profiles keystrokes instead: one character typed in the middle per run, the note
+// rebuilt with the engine's IncrementalParser as the server does (default 200 runs).
 //
 // The profiler (node:inspector) runs only around the measured runs, after three warm-up runs,
 // so start-up (module loading, tsx) stays out of it. The profile is also written to a temp
@@ -11,7 +14,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateNote, SIZES } from './lib/gen';
-import { loadEngine, ROOT } from './lib/engine';
+import { loadEngine, ROOT, ENGINE_DIR } from './lib/engine';
 import { table } from './lib/stats';
 
 const argv = process.argv.slice(2);
@@ -20,7 +23,8 @@ const value = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const SIZE = (value('--size') ?? '400k').toLowerCase();
-const RUNS = Number(value('--runs') ?? 5);
+const TYPING = argv.includes('--typing');
+const RUNS = Number(value('--runs') ?? (TYPING ? 200 : 5));
 const OUT = value('--out') ?? join(ROOT, 'bench/results/profile.json');
 
 interface ProfileNode {
@@ -35,7 +39,20 @@ async function profileLint(): Promise<{ nodes: ProfileNode[] }> {
   const s = SIZES.find((x) => x.label.toLowerCase().replace(' ', '').replace('kb', 'k').replace('mb', 'm') === SIZE)!;
   const text = generateNote({ seed: 1, bytes: s.bytes });
   const config = { ...engine.defaultConfig(), maxLintBytes: Number.MAX_SAFE_INTEGER };
-  const run = () => engine.lintWith({ text, path: 'HANDOFF.md', today: '2026-02-06', config, rules: engine.rules });
+  let run = () => engine.lintWith({ text, path: 'HANDOFF.md', today: '2026-02-06', config, rules: engine.rules });
+  if (TYPING) {
+    // One keystroke at a time in the middle, with an incremental parser kept across them.
+    const { IncrementalParser } = await import(join(ENGINE_DIR, 'index'));
+    const parser = new IncrementalParser(engine.parts.parseMarkdown);
+    let current = text;
+    let at = current.indexOf('\n- ', current.length >> 1) + 10;
+    run = () => {
+      current = current.slice(0, at) + 'x' + current.slice(at);
+      at++;
+      const input = { text: current, path: 'HANDOFF.md', today: '2026-02-06', config };
+      return engine.lintWith({ ...input, note: engine.noteOf({ ...input, parser }), rules: engine.rules });
+    };
+  }
   for (let i = 0; i < 3; i++) run();
   const session = new Session();
   session.connect();
@@ -77,7 +94,7 @@ async function main(): Promise<void> {
   const pct = (x: number) => ((x / total) * 100).toFixed(1) + '%';
   const top = <T>(m: Map<T, number>, k: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
   const report = [
-    `## CPU profile: lint of a generated ${SIZE} note, ${RUNS} runs (self time, ${total} samples)\n`,
+    `## CPU profile: ${TYPING ? 'keystrokes (incremental parse + all rules) in' : 'lint of'} a generated ${SIZE} note, ${RUNS} runs (self time, ${total} samples)\n`,
     table(['package / module', 'self time'], top(byPkg, 20).map(([k, v]) => [k, pct(v)])),
     '',
     table(['function', 'self time'], top(byFn, 25).map(([k, v]) => [k.length > 110 ? k.slice(0, 107) + '…' : k, pct(v)])),

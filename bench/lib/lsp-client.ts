@@ -28,7 +28,7 @@ export class LspClient {
   stderr = '';
 
   constructor(serverPath = SERVER) {
-    this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.exited = new Promise<never>((_, reject) => {
       this.proc.on('exit', (code, signal) => {
@@ -151,6 +151,20 @@ export function debounceFromSource(): Debounce | null {
     return { fixedMs: null, adaptive: a, describe: `adaptive: min(${a.maxMs}, ${a.factor} × last lint cost) ms, ${a.firstMs} ms before the first measured lint` };
   }
   return null;
+}
+
+/**
+ * The part of one observed latency t (change → diagnostics) that was the debounce. For the
+ * adaptive policy t = d + c with d = min(max, F·c), c the lint's cost, so d = F·t/(1+F) while
+ * that stays under the cap, else the cap. (The cost is that of the previous lint, close to this
+ * one's when typing in one place.)
+ */
+export function debounceWithin(d: Debounce | null, latencyMs: number): number | null {
+  if (!d) return null;
+  if (d.fixedMs !== null) return d.fixedMs;
+  if (!d.adaptive) return null;
+  const { maxMs, factor } = d.adaptive;
+  return Math.min(maxMs, (factor * latencyMs) / (1 + factor));
 }
 
 /** The wait the server applies after a change, given what its lints cost. */
