@@ -102,18 +102,22 @@ export function assertOnlyEditedRangesChanged(before: string, edits: readonly Te
 }
 
 /**
- * The fast-check budget: a fixed seed and a small number of runs in CI (`npm test`), a larger
- * one under `npm run fuzz` (HANDOFF_FUZZ_RUNS, HANDOFF_FUZZ_SEED; see scripts/fuzz.mjs).
+ * The fast-check budget: a fixed seed and `ciRuns` runs in CI (`npm test`); `npm run fuzz`
+ * (scripts/fuzz.mjs) sets HANDOFF_FUZZ_SCALE (runs multiplied, default there 20) and
+ * HANDOFF_FUZZ_SEED (a fresh seed each time, printed, so that a failure can be replayed).
  */
 export function budget(ciRuns: number): { seed: number; numRuns: number; endOnFailure: boolean } {
-  const runs = Number(process.env.HANDOFF_FUZZ_RUNS);
+  const scale = Number(process.env.HANDOFF_FUZZ_SCALE);
   const seed = Number(process.env.HANDOFF_FUZZ_SEED);
   return {
-    seed: Number.isFinite(seed) && process.env.HANDOFF_FUZZ_SEED ? seed : 0x48414e44,
-    numRuns: Number.isFinite(runs) && runs > 0 ? Math.max(ciRuns, Math.round((ciRuns * runs) / 100)) : ciRuns,
+    seed: process.env.HANDOFF_FUZZ_SEED && Number.isInteger(seed) ? seed : FIXED_SEED,
+    numRuns: Number.isFinite(scale) && scale > 0 ? Math.max(1, Math.round(ciRuns * scale)) : ciRuns,
     endOnFailure: true,
   };
 }
+
+/** The seed CI runs the properties with. */
+export const FIXED_SEED = 0x48414e44;
 
 /** Fake secrets for leak tests, built from pieces with a seeded PRNG. */
 export function fakeSecrets(seed = 0x1eaf): Record<string, string> {
