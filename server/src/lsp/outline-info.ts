@@ -4,6 +4,7 @@ import type { GitFacts, LineIndex } from '../engine';
 import type { NoteOutline, OutlineEntry } from '../engine/outline';
 import type { FileOutline, OutlineGit, OutlineRisk } from '../protocol';
 import { toRange } from './convert';
+import { withSecretsMasked } from '../engine/scan/secrets';
 
 /** A note's outline without what depends on where it is read (uri, links, problems, git). */
 export type OutlineData = Omit<FileOutline, 'uri' | 'path' | 'version' | 'roadmapUri' | 'problems' | 'git'>;
@@ -17,17 +18,20 @@ export interface OutlineContext {
   git: GitFacts | null;
 }
 
+// The outline is shown outside the editor (the sidebar's tree): secrets in it are masked.
+const m = withSecretsMasked;
+
 function entry(lines: LineIndex, e: OutlineEntry): OutlineRisk {
-  return { text: e.text, range: toRange(lines, e.start, e.end), textRange: toRange(lines, e.textStart, e.textEnd), group: e.group, ids: e.ids };
+  return { text: m(e.text), range: toRange(lines, e.start, e.end), textRange: toRange(lines, e.textStart, e.textEnd), group: m(e.group), ids: e.ids };
 }
 
 export function outlineData(outline: NoteOutline, lines: LineIndex): OutlineData {
-  const field = (f: { value: string; start: number; end: number } | null) => (f ? { value: f.value, range: toRange(lines, f.start, f.end) } : null);
+  const field = (f: { value: string; start: number; end: number } | null) => (f ? { value: m(f.value), range: toRange(lines, f.start, f.end) } : null);
   const s = outline.snapshot;
   return {
     kind: outline.kind,
     dialect: outline.dialect,
-    title: outline.title?.text ?? null,
+    title: outline.title ? m(outline.title.text) : null,
     snapshot: { date: field(s.date), branch: field(s.branch), commit: field(s.commit), upstream: field(s.upstream), worktree: field(s.worktree), goal: field(s.goal) },
     nextSteps: outline.nextSteps.map((st) => ({
       ...entry(lines, st),
@@ -45,13 +49,13 @@ export function outlineData(outline: NoteOutline, lines: LineIndex): OutlineData
           done: outline.roadmap.done,
           total: outline.roadmap.total,
           phases: outline.roadmap.phases.map((p) => ({
-            title: p.title,
+            title: m(p.title),
             range: toRange(lines, p.headingStart, p.headingEnd),
             depth: p.depth,
             status: p.status,
             done: p.done,
             total: p.total,
-            items: p.items.map((i) => ({ id: i.id, text: i.text, range: toRange(lines, i.start, i.end), textRange: toRange(lines, i.textStart, i.textEnd), status: i.status })),
+            items: p.items.map((i) => ({ id: i.id, text: m(i.text), range: toRange(lines, i.start, i.end), textRange: toRange(lines, i.textStart, i.textEnd), status: i.status })),
           })),
         }
       : null,

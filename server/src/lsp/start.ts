@@ -17,6 +17,7 @@ import { completions } from './completion';
 import { documentSymbols, foldingRanges } from './outline';
 import { toRange } from './convert';
 import { LineIndex } from '../engine';
+import { withSecretsMasked } from '../engine/scan/secrets';
 import { DEFAULT_SETTINGS, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
 import { CodeActionKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { LintResult } from '../engine';
@@ -198,7 +199,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     if (!doc || !result) return null;
     for (const source of state.hovers) {
       const hover = await source(doc, result, params.position);
-      if (hover) return hover;
+      if (hover) return withoutSecrets(hover);
     }
     return null;
   });
@@ -218,3 +219,18 @@ export function startServer(connection: Connection, features: Feature[] = []): v
   documents.listen(connection);
   connection.listen();
 }
+
+/**
+ * Hovers show text from elsewhere (commit subjects, roadmap items): secrets in it are masked,
+ * whichever feature made the hover.
+ */
+function withoutSecrets(hover: Hover): Hover {
+  const mask = (c: unknown): unknown => {
+    if (typeof c === 'string') return withSecretsMasked(c);
+    if (Array.isArray(c)) return c.map(mask);
+    if (c && typeof c === 'object' && typeof (c as { value?: unknown }).value === 'string') return { ...c, value: withSecretsMasked((c as { value: string }).value) };
+    return c;
+  };
+  return { ...hover, contents: mask(hover.contents) as Hover['contents'] };
+}
+

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { noteOf } from '../../engine';
 import { outlineNote, type NoteOutline } from '../../engine/outline';
+import { withSecretsMasked } from '../../engine/scan/secrets';
 import type { Note } from '../../engine/model/note';
 import { parseCommandArgs } from '../args';
 import { loadConfig } from '../config';
@@ -31,20 +32,23 @@ export interface OutlineFileJson {
 export function outlineJson(file: string, note: Note, outline: NoteOutline): OutlineFileJson {
   const line = (offset: number) => note.lines.position(offset).line + 1;
   const s = outline.snapshot;
+  // Printed outside the editor (CI logs): secrets are masked.
+  const m = withSecretsMasked;
+  const v = (f: { value: string } | null) => (f ? m(f.value) : null);
   return {
     file,
     kind: outline.kind,
     dialect: outline.dialect,
-    title: outline.title?.text ?? null,
-    snapshot: { date: s.date?.value ?? null, branch: s.branch?.value ?? null, commit: s.commit?.value ?? null, upstream: s.upstream?.value ?? null, worktree: s.worktree?.value ?? null },
-    nextSteps: outline.nextSteps.map((st) => ({ text: st.text, line: line(st.start), done: st.done })),
-    risks: outline.risks.map((r) => ({ text: r.text, line: line(r.start) })),
+    title: outline.title ? m(outline.title.text) : null,
+    snapshot: { date: v(s.date), branch: v(s.branch), commit: v(s.commit), upstream: v(s.upstream), worktree: v(s.worktree) },
+    nextSteps: outline.nextSteps.map((st) => ({ text: m(st.text), line: line(st.start), done: st.done })),
+    risks: outline.risks.map((r) => ({ text: m(r.text), line: line(r.start) })),
     roadmap: outline.roadmap
       ? {
           phases: outline.roadmap.phases.map((p) => ({
-            title: p.title,
+            title: m(p.title),
             line: line(p.headingStart),
-            items: p.items.map((i) => ({ id: i.id, text: i.text, line: line(i.start), status: i.status })),
+            items: p.items.map((i) => ({ id: i.id, text: m(i.text), line: line(i.start), status: i.status })),
           })),
         }
       : null,

@@ -123,3 +123,22 @@ function splitKind(prefix: string): SecretKind {
   if (prefix === 'github_pat_') return 'GitHub fine-grained token';
   return 'GitHub token';
 }
+
+/**
+ * The text with every secret in it replaced by its masked preview (`ghp_…(40 chars)`), for
+ * text shown outside the editor: the sidebar's outline, `handoff outline`. Split tokens are
+ * masked too; placeholders are left as they are.
+ */
+export function withSecretsMasked(text: string): string {
+  if (text.length < 8) return text;
+  let out = text;
+  const hits = findSecrets(text).filter((h) => h.certainty !== 'placeholder').sort((a, b) => b.start - a.start);
+  let before = Infinity;
+  for (const h of hits) {
+    if (h.end > before) continue; // overlapping hits: the later one is masked already
+    out = out.slice(0, h.start) + h.preview + out.slice(h.end);
+    before = h.start;
+  }
+  return out;
+}
+
