@@ -33,28 +33,55 @@ const HASH = /(?<![\w/.#-])[0-9a-f]{7,40}(?![\w/-])/g;
 
 interface Walked {
   node: Node;
-  ancestors: Parent[];
+  /** Inside a link or a heading. */
+  inLinkOrHeading: boolean;
+  /** The nearest list item, paragraph or table row around the node. */
+  holder: Parent | null;
 }
 
+/** The nodes references come from, with what the rules need of their ancestors; once per note. */
+const walked = new WeakMap<Note, Walked[]>();
+const WANTED = new Set(['text', 'inlineCode', 'link', 'code']);
+
 function walk(note: Note): Walked[] {
+  const cached = walked.get(note);
+  if (cached) return cached;
   const out: Walked[] = [];
-  const visit = (node: Node, ancestors: Parent[]) => {
-    out.push({ node, ancestors });
+  const visit = (node: Node, inLinkOrHeading: boolean, holder: Parent | null) => {
+    if (WANTED.has(node.type)) out.push({ node, inLinkOrHeading, holder });
     const children = (node as Parent).children;
-    if (children) for (const c of children) visit(c, [...ancestors, node as Parent]);
+    if (!children) return;
+    const inside = inLinkOrHeading || node.type === 'link' || node.type === 'heading';
+    const h = node.type === 'listItem' || node.type === 'paragraph' || node.type === 'tableRow' ? (node as Parent) : holder;
+    for (const c of children) visit(c, inside, h);
   };
-  visit(note.root, []);
+  visit(note.root, false, null);
+  walked.set(note, out);
   return out;
+}
+
+// Notes are immutable: what they refer to is found once per note, however many rules ask.
+const commitMemo = new WeakMap<Note, HashRef[]>();
+const pathMemo = new WeakMap<Note, PathRef[]>();
+const commandMemo = new WeakMap<Note, CommandRef[]>();
+function once<T>(memo: WeakMap<Note, T>, note: Note, find: (note: Note) => T): T {
+  let value = memo.get(note);
+  if (value === undefined) memo.set(note, (value = find(note)));
+  return value;
 }
 
 const offsetOf = (n: Node) => n.position?.start.offset ?? 0;
 
 /** Commit-like hashes in text and inline code (with at least one digit and one letter). */
 export function commitRefs(note: Note): HashRef[] {
+  return once(commitMemo, note, findCommitRefs);
+}
+
+function findCommitRefs(note: Note): HashRef[] {
   const out: HashRef[] = [];
-  for (const { node, ancestors } of walk(note)) {
+  for (const { node, inLinkOrHeading } of walk(note)) {
     if (node.type !== 'text' && node.type !== 'inlineCode') continue;
-    if (ancestors.some((a) => a.type === 'link' || a.type === 'heading')) continue;
+    if (inLinkOrHeading) continue;
     const value = (node as Text | InlineCode).value;
     const base = offsetOf(node) + (node.type === 'inlineCode' ? note.text.slice(offsetOf(node)).search(/[^`]/) : 0);
     for (const m of value.matchAll(HASH)) {
@@ -77,8 +104,7 @@ function stripLocation(p: string): string {
   return p.replace(/#L?\d+(?:-L?\d+)?$/, '').replace(/:\d+(?::\d+)?(?:-\d+)?$/, '');
 }
 
-function contextOf(note: Note, ancestors: Parent[]): string {
-  const holder = [...ancestors].reverse().find((a) => a.type === 'listItem' || a.type === 'paragraph' || a.type === 'tableRow');
+function contextOf(note: Note, holder: Parent | null): string {
   if (!holder?.position) return '';
   const own = holder.type === 'listItem' ? (holder.children[0] ?? holder) : holder;
   return note.text.slice(offsetOf(own), own.position?.end.offset ?? 0);
@@ -86,17 +112,22 @@ function contextOf(note: Note, ancestors: Parent[]): string {
 
 /** Paths in backticks (with an extension or a trailing slash, no spaces) and relative links. */
 export function pathRefs(note: Note, exclude: ReadonlySet<string> = new Set()): PathRef[] {
+  const all = once(pathMemo, note, findPathRefs);
+  return exclude.size ? all.filter((r) => !exclude.has(r.path)) : all;
+}
+
+function findPathRefs(note: Note): PathRef[] {
   const out: PathRef[] = [];
-  for (const { node, ancestors } of walk(note)) {
+  for (const { node, holder } of walk(note)) {
     if (node.type === 'inlineCode') {
       const raw = (node as InlineCode).value.trim();
       const path = stripLocation(raw);
-      if (!path || exclude.has(path) || PLACEHOLDER.test(path) || /\s/.test(path) || !PATHLIKE.test(path)) continue;
+      if (!path || PLACEHOLDER.test(path) || /\s/.test(path) || !PATHLIKE.test(path)) continue;
       if (!HAS_EXTENSION.test(path) && !path.endsWith('/')) continue;
       if (/^\d+(?:\.\d+)+$/.test(path) || /^v?\d/.test(path.split('/')[0]) && !path.includes('/')) continue; // versions
       if (!path.includes('/') && /^[\w-]+\.(?:com|org|net|io|dev|app|ai|co)$/i.test(path)) continue; // domains
       const start = offsetOf(node) + note.text.slice(offsetOf(node)).indexOf(raw);
-      out.push({ path, start, end: start + raw.length, via: 'code', context: contextOf(note, ancestors) });
+      out.push({ path, start, end: start + raw.length, via: 'code', context: contextOf(note, holder) });
     } else if (node.type === 'link') {
       const url = (node as Link).url;
       if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i.test(url) || PLACEHOLDER.test(url)) continue;
@@ -105,7 +136,7 @@ export function pathRefs(note: Note, exclude: ReadonlySet<string> = new Set()): 
       const src = note.text.slice(offsetOf(node), node.position?.end.offset ?? 0);
       const at = src.lastIndexOf(url);
       const start = at >= 0 ? offsetOf(node) + at : offsetOf(node);
-      out.push({ path, start, end: at >= 0 ? start + url.length : node.position?.end.offset ?? start, via: 'link', context: contextOf(note, ancestors) });
+      out.push({ path, start, end: at >= 0 ? start + url.length : node.position?.end.offset ?? start, via: 'link', context: contextOf(note, holder) });
     }
   }
   return out;
@@ -116,6 +147,10 @@ const COMMAND_START = /^(?:npm|pnpm|yarn|bun|npx|pdm|poetry|uv|make|just|cargo|g
 
 /** Simple commands (split at &&, ||, ;, |) in inline code and in shell code blocks. */
 export function commandRefs(note: Note): CommandRef[] {
+  return once(commandMemo, note, findCommandRefs);
+}
+
+function findCommandRefs(note: Note): CommandRef[] {
   const out: CommandRef[] = [];
   const add = (line: string, base: number) => {
     const clean = line.replace(/^\s*(?:\$|>|#\s*)\s*/, (m) => ' '.repeat(m.length));

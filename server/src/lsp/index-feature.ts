@@ -3,6 +3,7 @@
 // request, tells the client when outlines change (coalesced), and adds hover and completion
 // for roadmap ids.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Note } from '../engine';
 import { OutlineChangedNotification, OutlineRequest } from '../protocol';
 import { filePathOf } from './linting';
 import type { Feature } from './start';
@@ -19,7 +20,16 @@ export const workspaceIndexFeature: Feature = (state) => {
   const workers = new IndexWorkers(undefined, undefined, (e) => state.log.error('An index worker failed; notes are indexed in the server thread', e));
   const index = new WorkspaceIndex(state, workers);
   state.linter.notesSource = index;
-  state.linter.publishListeners.push((uri, result) => index.published(uri, result));
+  // Edited notes the linter is about to lint: the index takes the note the linter builds.
+  const awaitingLint = new Set<string>();
+  state.linter.publishListeners.push((uri, result) => {
+    const doc = state.documents.get(uri);
+    if (doc && awaitingLint.delete(uri)) {
+      if (result && result.note.text.length === doc.getText().length) fromLinterSoon(doc, result.note);
+      else fromEditorSoon(doc); // not a note any more, or capped by maxLintBytes: read it whole
+    }
+    index.published(uri, result);
+  });
   state.hovers.push(roadmapIdHover((uri) => index.roadmapFor(uri)));
   state.completions.push(roadmapIdCompletion((uri) => index.roadmapFor(uri)));
 
@@ -46,6 +56,19 @@ export const workspaceIndexFeature: Feature = (state) => {
   };
 
   const editTimers = new Map<string, NodeJS.Timeout>();
+  /** The outline follows the linter's note a moment later, off the path from keystroke to diagnostics. */
+  const fromLinterSoon = (doc: TextDocument, note: Note) => {
+    clearTimeout(editTimers.get(doc.uri));
+    editTimers.set(
+      doc.uri,
+      setTimeout(() => {
+        editTimers.delete(doc.uri);
+        const current = state.documents.get(doc.uri);
+        // A newer version is on its way through the linter, which brings its own note.
+        if (current && current.version === doc.version) index.fromEditor(current, note);
+      }, EDIT_DEBOUNCE_MS),
+    );
+  };
   const fromEditorSoon = (doc: TextDocument) => {
     clearTimeout(editTimers.get(doc.uri));
     editTimers.set(
@@ -58,8 +81,14 @@ export const workspaceIndexFeature: Feature = (state) => {
     );
   };
   state.documents.onDidOpen(({ document }) => index.fromEditor(document));
-  state.documents.onDidChangeContent(({ document }) => fromEditorSoon(document));
+  state.documents.onDidChangeContent(({ document }) => {
+    // Parsing a note twice per keystroke is what makes large notes slow: when the linter runs on
+    // type it builds the note anyway, and the index waits for it.
+    if (state.linter.enabled && state.settings.run === 'onType') awaitingLint.add(document.uri);
+    else fromEditorSoon(document);
+  });
   state.documents.onDidClose(({ document }) => {
+    awaitingLint.delete(document.uri);
     clearTimeout(editTimers.get(document.uri));
     editTimers.delete(document.uri);
     const file = filePathOf(document.uri);

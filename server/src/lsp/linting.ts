@@ -48,6 +48,7 @@ export class DocumentLinter {
   /** Longest wait after a keystroke; the actual wait follows what the last lint cost. */
   maxDebounceMs = 250;
   private readonly cost = new Map<string, number>();
+  private readonly lastRun = new Map<string, number>();
   /** Per open document: re-parses only the chunks of a note that an edit touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
@@ -65,7 +66,12 @@ export class DocumentLinter {
    */
   debounceFor(uri: string): number {
     const cost = this.cost.get(uri);
-    return cost === undefined ? 50 : Math.min(this.maxDebounceMs, Math.round(cost * 2));
+    if (cost === undefined) return 50;
+    // A keystroke after a quiet spell is linted at once (the leading edge of a burst); during a
+    // burst the lint waits about twice its cost, so it never runs more than about half the time.
+    const quiet = performance.now() - (this.lastRun.get(uri) ?? 0) > 2 * cost + 20;
+    if (quiet && !this.timers.has(uri)) return 0;
+    return Math.min(this.maxDebounceMs, Math.round(cost * 2));
   }
 
   /** Schedules a lint; `delay` 0 lints in the next turn (open, save, config change). */
@@ -91,6 +97,7 @@ export class DocumentLinter {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.cost.delete(uri);
+    this.lastRun.delete(uri);
     this.parsers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const listener of this.publishListeners) listener(uri, null);
@@ -136,6 +143,7 @@ export class DocumentLinter {
     const started = performance.now();
     const result = this.safeLint(doc, facts);
     this.cost.set(doc.uri, performance.now() - started);
+    this.lastRun.set(doc.uri, performance.now());
     if (!result) {
       this.results.delete(doc.uri);
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });

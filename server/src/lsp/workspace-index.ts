@@ -226,8 +226,11 @@ export class WorkspaceIndex implements NotesSource {
 
   // ------------------------------------------------------------------------------- updates
 
-  /** The editor's text of an open document (after open, and debounced after changes). */
-  fromEditor(doc: TextDocument): void {
+  /**
+   * The editor's text of an open document (after open, and after changes). `linted` is the note
+   * the linter just built from this very version, so the index does not parse it a second time.
+   */
+  fromEditor(doc: TextDocument, linted?: Note): void {
     const file = filePathOf(doc.uri);
     if (!file || !this.insideRoots(file)) return;
     const previous = this.notes.get(doc.uri);
@@ -237,7 +240,7 @@ export class WorkspaceIndex implements NotesSource {
     let note: Note;
     try {
       if (text.lastIndexOf('\u0000', 8192) >= 0) throw new Error('binary');
-      note = noteOf({ text, path, config: project.config, template: project.template });
+      note = linted ?? noteOf({ text, path, config: project.config, template: project.template });
     } catch {
       this.forget(doc.uri);
       return;

@@ -12,6 +12,8 @@ export const MAX_INDEXED_FILES = 50_000;
 export class WorkspaceFolderFacts implements WorkspaceFacts {
   private names: Map<string, string[]> | null = null;
   private catalog: CommandCatalog | null = null;
+  /** Answers of exists() since the last file event (a note asks about the same paths on every keystroke). */
+  private readonly existing = new Map<string, boolean>();
 
   constructor(readonly root: string) {}
 
@@ -23,7 +25,9 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
   exists(path: string): boolean | undefined {
     const abs = resolve(this.root, path);
     if (abs !== this.root && !abs.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep)) return undefined;
-    return existsSync(abs);
+    let known = this.existing.get(abs);
+    if (known === undefined) this.existing.set(abs, (known = existsSync(abs)));
+    return known;
   }
 
   findByName(name: string): string[] {
@@ -43,7 +47,10 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
 
   /** A file was created, deleted or renamed: forget what was read. */
   invalidate(kind: 'files' | 'catalog' | 'all'): void {
-    if (kind !== 'catalog') this.names = null;
+    if (kind !== 'catalog') {
+      this.names = null;
+      this.existing.clear();
+    }
     if (kind !== 'files') this.catalog = null;
   }
 }

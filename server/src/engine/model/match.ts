@@ -6,7 +6,24 @@ import { normalizeLabel, similarity, stripQualifiers } from '../labels';
 
 export const FUZZY_THRESHOLD = 0.75;
 
-export function matchHeading(text: string, dialect: Dialect): { spec: number; match: Section['match'] } {
+type HeadingMatch = { spec: number; match: Section['match'] };
+
+// The same headings are matched on every keystroke; a bounded memo per dialect keeps that cheap.
+const memo = new WeakMap<Dialect, Map<string, HeadingMatch>>();
+const MEMO_SIZE = 4096;
+
+export function matchHeading(text: string, dialect: Dialect): HeadingMatch {
+  let known = memo.get(dialect);
+  if (!known) memo.set(dialect, (known = new Map()));
+  const hit = known.get(text);
+  if (hit) return hit;
+  const found = matchHeadingNow(text, dialect);
+  if (known.size >= MEMO_SIZE) known.clear();
+  known.set(text, found);
+  return found;
+}
+
+function matchHeadingNow(text: string, dialect: Dialect): HeadingMatch {
   const n = normalizeLabel(text);
   const bare = stripQualifiers(n);
   const specs = dialect.sections;

@@ -1,6 +1,7 @@
 import { defineRule, option } from '../rule';
 import type { ListItem } from 'mdast';
-import { visit, plainText } from '../walk';
+import { plainText } from '../walk';
+import { nodesOfType } from '../nodes';
 
 export default defineRule({
   meta: {
@@ -30,14 +31,12 @@ export default defineRule({
   check(context) {
     const { note, report } = context;
     const max = option<number>(context, 'max');
-    visit(note.root, (node) => {
-      if (node.type !== 'listItem') return;
-      const item = node as ListItem;
+    for (const item of nodesOfType<ListItem>(note, 'listItem')) {
       const own = item.children.filter((c) => c.type === 'paragraph');
       const length = own.map((p) => plainText(p)).join(' ').length;
-      if (length <= max) return;
+      if (length <= max) continue;
       const start = item.position?.start.offset ?? 0;
       report({ start, end: note.lines.lineEnd(note.lines.position(start).line), message: `Bullet of ${length} characters, expected at most ${max}` });
-    });
+    }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule, option } from '../rule';
 import type { Code } from 'mdast';
-import { visit } from '../walk';
+import { nodesOfType } from '../nodes';
 
 export default defineRule({
   meta: {
@@ -30,13 +30,11 @@ export default defineRule({
   check(context) {
     const { note, report } = context;
     const max = option<number>(context, 'max');
-    visit(note.root, (node) => {
-      if (node.type !== 'code') return;
-      const code = node as Code;
+    for (const code of nodesOfType<Code>(note, 'code')) {
       const lines = code.value ? code.value.split(/\r\n|\r|\n/).length : 0;
-      if (lines <= max) return;
+      if (lines <= max) continue;
       const start = code.position?.start.offset ?? 0;
       report({ start, end: note.lines.lineEnd(note.lines.position(start).line), message: `Code block of ${lines} lines, expected at most ${max}: link to a file instead` });
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { List } from 'mdast';
 import type { TextEdit } from '../types';
-import { visit } from '../walk';
+import { nodesOfType } from '../nodes';
 
 export default defineRule({
   meta: {
@@ -28,18 +28,17 @@ export default defineRule({
     },
   },
   check({ note, report }) {
-    visit(note.root, (node) => {
-      if (node.type !== 'list' || !(node as List).ordered) return;
-      const list = node as List;
+    for (const list of nodesOfType<List>(note, 'list')) {
+      if (!list.ordered) continue;
       const numbers = list.children.map((li) => {
         const start = li.position?.start.offset ?? 0;
         const m = /^(\d{1,9})(?=[.)])/.exec(note.text.slice(start, start + 12));
         return m ? { start, end: start + m[1].length, n: Number(m[1]) } : null;
       });
-      if (numbers.some((x) => x === null) || numbers.length < 2) return;
+      if (numbers.some((x) => x === null) || numbers.length < 2) continue;
       const nums = numbers as Array<{ start: number; end: number; n: number }>;
       const first = nums[0].n;
-      if (nums.every((x) => x.n === first) || nums.every((x, i) => x.n === first + i)) return;
+      if (nums.every((x) => x.n === first) || nums.every((x, i) => x.n === first + i)) continue;
       const edits: TextEdit[] = [];
       nums.forEach((x, i) => { if (x.n !== first + i) edits.push({ start: x.start, end: x.end, text: String(first + i) }); });
       const bad = nums.findIndex((x, i) => x.n !== first + i);
@@ -49,6 +48,6 @@ export default defineRule({
         message: `Unexpected number ${nums[bad].n}, expected ${first + bad}`,
         fix: { title: 'Renumber the list', edits },
       });
-    });
+    }
   },
 });
