@@ -373,7 +373,8 @@ async function trustedSession() {
   if (containers.some((c) => c.id === 'handoff')) {
     await step('sidebar', 'the Handoff sidebar shows the note', async () => {
       const title = containers.find((c) => c.id === 'handoff').title;
-      await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first().click();
+      // The activity-bar icon never counts as "stable" for Playwright (it animates its badge), though it is visible and enabled.
+      await page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first().click({ force: true });
       await page.locator('.sidebar .pane-header').first().waitFor({ state: 'visible', timeout: left() });
       await page.locator('.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: left() });
     });

@@ -6,7 +6,7 @@ import { normalizeLabel } from './labels';
 
 const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
   ['snapshot', /\b(?:snapshot|session (?:info|metadata)|metadata|git state|repo(?:sitory)? state|environment snapshot|current head)\b|スナップショット|快照/u],
-  ['next', /\b(?:next|what'?s left|what is left|what'?s not done|not (?:yet )?done|what needs to be done|remaining(?: work| tasks?)?|outstanding|tasks|to continue|to ?dos?|todo|follow[- ]?ups?|start here|where to start|starting point|first actions|queue|backlog|up next|action items|pending|queued|open tasks|priorit(?:y|ies)|roadmap for next)\b|prossim[io]|da fare|próxim[oa]s?|siguientes? pasos?|para continuar|pendientes?|nächste|prochaines?|次の|次回|次に|今後|残って|残件|下一步|后续|後續|待办|待辦|沒有做|没有做|다음|향후|следующ|дальнейш|план на/u],
+  ['next', /\b(?:next|what'?s left|what is left|what'?s not done|not (?:yet )?done|what needs to be done|remaining(?! (?:risks?|issues?|defects?|problems?|bugs?|gotchas?|caveats?))|what remains|outstanding|tasks|to continue|to ?dos?|todo|follow[- ]?ups?|start here|where to start|starting point|first actions|queue|backlog|up next|action items|pending|queued|open tasks|priorit(?:y|ies)|roadmap for next)\b|prossim[io]|da fare|próxim[oa]s?|siguientes? pasos?|para continuar|pendientes?|nächste|prochaines?|次の|次回|次に|今後|残って|残件|下一步|后续|後續|待办|待辦|沒有做|没有做|다음|향후|следующ|дальнейш|план на/u],
   ['wip', /\b(?:in progress|work in progress|wip|uncommitted|local work|currently working|ongoing|in[- ]flight|what we were working on|in[- ]tree)\b|en (?:progreso|curso)|in corso|進行中|作業中|进行中|진행 ?중|в работе/u],
   ['risks', /\b(?:risks?|known issues?|gotchas?|pitfalls?|footguns?|not fixed|unfixed|blockers?|caveats?|open (?:\w+ )?issues|defects?|concerns|warnings?|challenges|problems|limitations|technical debt|tech debt|bugs|don'?ts)\b|rischi|problemi|riesgos|problemas|riscos|risiken|risques|リスク|注意|課題|风险|風險|问题|問題|注意事项|缺陷|踩過的坑|踩过的坑|리스크|위험|이슈|주의|риск|проблем/u],
   ['changes', /\b(?:what (?:changed|landed|was done|we did|works)|changes|changed|landed|completed?|done|accomplish(?:ed|ments)|implemented|shipped|delivered|changelog|recent (?:changes|work|commits)|work log|this session|fixes|fixed)\b|fatto|completat|hecho|completad|cambios|conclu[ií]d|erledigt|termin[ée]|完了|変更|已完成|完成|变更|變更|완료|변경|сделано|выполнен|изменени/u],
@@ -17,10 +17,21 @@ const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
   ['notes', /\b(?:notes?|editing rules|rules|background|references?|key (?:files|knowledge)|links|resources|misc(?:ellaneous)?|appendix|other|guardrails|files to read|load[- ]bearing|trail|history|historical|log|guide|glossary|environment|setup)\b|note|notas|メモ|备注|備註|메모|заметки/u],
 ];
 
-/** The role a heading or label plays, or null when nothing matches. */
+const STRONG: ReadonlySet<Role> = new Set(['snapshot', 'next', 'wip', 'risks', 'changes']);
+
+function roleOfPart(part: string): Role | null {
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(part)) return role;
+  return null;
+}
+
+/**
+ * The role a heading or label plays, or null when nothing matches. A compound label ("Remaining
+ * risks / TODO", "Open findings / next-session candidates") takes the first part that names a
+ * strong role (next steps, risks, changes, work in progress, snapshot), else its first role.
+ */
 export function roleOf(label: string): Role | null {
   const n = normalizeLabel(label);
   if (!n) return null;
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(n)) return role;
-  return null;
+  const roles = n.split(/\s+(?:\/|&|\+|and|y|et|und)\s+|\s*;\s*/).map(roleOfPart).filter((r): r is Role => r !== null);
+  return roles.find((r) => STRONG.has(r)) ?? roles[0] ?? null;
 }
