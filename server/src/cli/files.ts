@@ -1,8 +1,9 @@
 // Which files a `handoff lint` run looks at. A directory is searched for handoff and roadmap
 // notes by the configuration's globs (node_modules and .git are never entered, symlinked
-// folders are not followed); a file named on the command line is linted whatever its kind; a
-// glob on the command line names files too.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// folders are not followed, linked files only when they resolve inside the directory); a file
+// named on the command line is linted whatever its kind; a glob on the command line names files
+// too.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { matchesGlobs } from '../engine';
@@ -54,8 +55,8 @@ function expandGlob(pattern: string, base: string, cwd: string): string[] {
   return walk(start).filter((file) => isMatch(toPosix(absolutePattern ? file : relative(cwd, file))));
 }
 
-/** Files under a directory, sorted, depth first. */
-function walk(dir: string): string[] {
+/** Files under a directory, sorted, depth first; a linked file only when it resolves inside `root`. */
+function walk(dir: string, root = realRoot(dir)): string[] {
   const out: string[] = [];
   let entries;
   try {
@@ -67,11 +68,12 @@ function walk(dir: string): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) out.push(...walk(path));
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) out.push(...walk(path, root));
     } else if (entry.isFile()) out.push(path);
     else if (entry.isSymbolicLink()) {
       try {
-        if (statSync(path).isFile()) out.push(path);
+        const real = realpathSync(path);
+        if (statSync(real).isFile() && (real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) out.push(path);
       } catch {
         // A dangling link: nothing to lint.
       }
@@ -85,6 +87,14 @@ export function notePath(absolute: string, root: string): string {
   const rel = relative(root, absolute);
   if (rel && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel)) return toPosix(rel);
   return toPosix(absolute).replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
+}
+
+function realRoot(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 function toPosix(path: string): string {
