@@ -7,11 +7,13 @@ export function run(): Promise<void> {
     if (config.trust === 'no') {
       // The driver answered the workspace-trust dialog "No": Restricted Mode.
       require('./restricted.test');
+      require('./reliability-restricted.test');
     } else {
       require('./activation.test');
       require('./diagnostics.test');
       require('./update.test');
       require('./sidebar.test');
+      require('./reliability.test');
     }
   });
 }
