@@ -145,10 +145,16 @@ export function debounceFromSource(): Debounce | null {
   const fixed = /debounceMs\s*=\s*(\d+)/.exec(src);
   if (fixed) return { fixedMs: Number(fixed[1]), adaptive: null, describe: `${fixed[1]} ms fixed` };
   const max = /maxDebounceMs\s*=\s*(\d+)/.exec(src);
-  const rule = /cost === undefined \? (\d+) : Math\.min\(this\.maxDebounceMs, Math\.round\(cost \* ([\d.]+)\)\)/.exec(src);
-  if (max && rule) {
-    const a = { maxMs: Number(max[1]), factor: Number(rule[2]), firstMs: Number(rule[1]) };
-    return { fixedMs: null, adaptive: a, describe: `adaptive: min(${a.maxMs}, ${a.factor} × last lint cost) ms, ${a.firstMs} ms before the first measured lint` };
+  const factor = /Math\.min\(this\.maxDebounceMs, Math\.round\(cost \* ([\d.]+)\)\)/.exec(src);
+  const first = /cost === undefined\s*\)?\s*(?:\?|return)\s*(\d+)/.exec(src);
+  const leading = /quiet/.test(src) && /return 0;/.test(src);
+  if (max && factor) {
+    const a = { maxMs: Number(max[1]), factor: Number(factor[1]), firstMs: first ? Number(first[1]) : 0 };
+    return {
+      fixedMs: null,
+      adaptive: a,
+      describe: `adaptive: min(${a.maxMs}, ${a.factor} × last lint cost) ms, ${a.firstMs} ms before the first measured lint${leading ? ', 0 ms for a keystroke after a quiet spell (not the case here: each edit follows the previous diagnostics at once)' : ''}`,
+    };
   }
   return null;
 }
