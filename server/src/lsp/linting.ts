@@ -46,7 +46,7 @@ export class DocumentLinter {
   /** Told after each publication (null: the note is not checked, or was closed). */
   readonly publishListeners: Array<(uri: string, result: LintResult | null) => void> = [];
   /** Longest wait after a keystroke; the actual wait follows what the last lint cost. */
-  maxDebounceMs = 250;
+  maxDebounceMs = 100;
   private readonly cost = new Map<string, number>();
   private readonly lastRun = new Map<string, number>();
   /** Per open document: re-parses only the chunks of a note that an edit touched. */
