@@ -200,6 +200,18 @@ describe('reliability: regressions', () => {
     });
   });
 
+  describe('line numbers', () => {
+    it('a task item continued on the next line: its paragraph is numbered on the line it starts (micromark says the checkbox line)', () => {
+      const ranges = ['\n', '\r\n'].map((eol) => {
+        const text = ['- [ ] ', '&amp;\u2066x\u0301', '### y'].join(eol) + eol;
+        const note = noteOf({ text, path: 'docs/ROADMAP.md' });
+        const item = note.roadmap!.phases.flatMap((p) => p.items)[0];
+        return [note.lines.position(item.textStart), note.lines.position(item.textEnd)].map((p) => `${p.line}:${p.character}`).join('-');
+      });
+      assert.deepEqual(ranges, ['1:0-1:8', '1:0-1:8'], 'the whole first line of the item, with the entity as written');
+    });
+  });
+
   describe('templates', () => {
     it('a template too complex to parse is refused with a message: the CLI exits 2 instead of hanging, the server reports it', async () => {
       const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');

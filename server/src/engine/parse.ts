@@ -43,16 +43,17 @@ export function parseMarkdown(text: string): Root {
     });
   }
   fillPositions(root, text);
-  if (text.includes('\r\n')) mendCrlfSplits(root, text);
+  mendPositions(root, text);
   return root;
 }
 
 /**
- * No position between the CR and LF of a CRLF. micromark starts the paragraph of a task item
- * whose checkbox ends its line ("- [ ] " then CRLF) at that LF; the same note with LF line
- * endings starts it on the next line, which is where it goes.
+ * Positions whose line and column agree with their offset, never between the CR and LF of a
+ * CRLF. micromark starts the paragraph of a task item whose checkbox ends its line ("- [ ] ")
+ * on the next line but numbers it as the checkbox's line (column 8 of line 1 for offset 7), and
+ * with CRLF line endings at the LF itself; both go to the start of the next line, where they are.
  */
-function mendCrlfSplits(root: Root, text: string): void {
+function mendPositions(root: Root, text: string): void {
   let lines: LineIndex | null = null;
   const point = (offset: number) => {
     lines ??= new LineIndex(text);
@@ -60,9 +61,13 @@ function mendCrlfSplits(root: Root, text: string): void {
     return { line: p.line + 1, column: p.character + 1, offset };
   };
   const splits = (o: number | undefined) => o !== undefined && o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10;
+  // An offset just after a line break is column 1 of its line.
+  const misnumbered = (q: { column: number; offset?: number }) => q.offset !== undefined && q.offset > 0 && q.column !== 1 && (text.charCodeAt(q.offset - 1) === 10 || (text.charCodeAt(q.offset - 1) === 13 && text.charCodeAt(q.offset) !== 10));
   visit(root, (node: Node) => {
     const p = node.position;
     if (!p) return;
+    if (misnumbered(p.start)) p.start = point(p.start.offset!);
+    if (misnumbered(p.end)) p.end = point(p.end.offset!);
     if (splits(p.start.offset)) {
       p.start = point(p.start.offset! + 1);
       // Its value began with that LF too; it now starts where the node does.
