@@ -289,4 +289,80 @@ describe('reliability: engine edges', () => {
       }
     });
   });
+
+  describe('roadmaps in every form, with never a throw', () => {
+    const roadmap = [
+      '# Roadmap',
+      '',
+      'Legend:',
+      '',
+      '- ✅ Done',
+      '- 🚧 In progress',
+      '- ⬜ Planned',
+      '',
+      '| Marker | Meaning |',
+      '|---|---|',
+      '| `[0.5]` | In progress |',
+      '| `[1]` | Done |',
+      '',
+      '## Phase 1 ✅',
+      '',
+      '- ST-01 parser',
+      '- ~~ST-02 dropped idea~~',
+      '',
+      '## Phase 2',
+      '',
+      'Status: `[0.5]`',
+      '',
+      '- [ ] #12 open issue',
+      '- [x] #13 closed issue',
+      '- ST-03 runner (planned)',
+      '',
+      '### Card: ST-04 exporter',
+      '',
+      'Status: planned',
+      '',
+      '## Phase 3',
+      '',
+      '| Id | Item | Status |',
+      '|---|---|---|',
+      '| ST-05 | lexer | ✅ Done |',
+      '| ST-06 | docs |  |',
+      '| ST-07 | api | 🚧 In progress |',
+      '',
+      '## What\'s Left to Build',
+      '',
+      '- ST-08 release',
+      '',
+    ].join('\n');
+    it('legends, status fields, cards, tables, ids and struck-out items are read; handoffs mark items done in their style', () => {
+      const note = noteOf({ text: roadmap, path: 'docs/ROADMAP.md' });
+      const items = note.roadmap!.phases.flatMap((p) => p.items).map((i) => `${i.id ?? '-'}:${i.status ?? 'none'}`);
+      for (const want of ['ST-01:done', 'ST-02:done', '#13:done', 'ST-05:done', 'ST-06:none', 'ST-07:in-progress', 'ST-08:planned']) assert.ok(items.includes(want), `${want} not in ${items.join(' ')}`);
+      const handoff = noteOf({ text: '# Session Handoff\n\n## What changed\n\n- ST-03 runner landed\n- ST-04 exporter done\n- ST-06 docs shipped\n- ST-07: api\n- #12 fixed\n- ST-08 released\n', path: 'HANDOFF.md' });
+      let text = roadmap;
+      for (let pass = 0; pass < 5; pass++) {
+        const r = lint({ text, path: 'docs/ROADMAP.md', today: TODAY, handoffs: [handoff] });
+        assert.deepEqual(r.failures, []);
+        const next = applyFixes(text, r.findings.filter((f) => f.ruleId === 'roadmap-landed'));
+        if (next === text) break;
+        text = next;
+      }
+      assert.notEqual(text, roadmap);
+      const r = lint({ text, path: 'docs/ROADMAP.md', today: TODAY, handoffs: [handoff] });
+      assert.deepEqual(r.failures, []);
+      // And the handoff against the roadmap: ids it names exist, done work is not a next step.
+      const h = lint({ text: '# Session Handoff\n\n## Next steps\n\n1. ST-01 parser again\n2. ST-99 unknown\n3. #13 closed issue\n', path: 'HANDOFF.md', today: TODAY, roadmap: noteOf({ text: roadmap, path: 'docs/ROADMAP.md' }) });
+      assert.deepEqual(h.failures, []);
+      assert.ok(h.findings.some((f) => f.ruleId === 'roadmap-ids'), h.findings.map((f) => f.ruleId).join());
+    });
+
+    it('references: links with anchors and queries, URLs, domains and versions are not paths', () => {
+      const workspace = workspaceOf(['docs/PLAN.md', 'src/app.ts']);
+      const text = '# Handoff\n\n- [plan](docs/PLAN.md#goals) [q](docs/PLAN.md?x=1) [web](https://example.com/x.md) [top](#top) [abs](/etc/x.md) [later](docs/LATER.md)\n- `example.com` `v1.2.3` `1.2.3` `src/app.ts:12` `src/app.ts#L3-L5` `src/*.ts` `src/later.ts`\n\n## Next steps\n\n1. x\n';
+      const found = lint({ text, path: 'HANDOFF.md', today: TODAY, workspace }).findings.filter((f) => f.ruleId === 'path-exists').map((f) => text.slice(f.start, f.end));
+      assert.deepEqual(found, ['docs/LATER.md', 'src/later.ts']);
+    });
+  });
 });
+
