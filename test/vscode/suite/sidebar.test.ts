@@ -130,6 +130,10 @@ describe('sidebar', () => {
     git('add', '.');
     git('commit', '-q', '-m', 'Third');
     session = vscode.Uri.file(sessionFile);
+    // The notes are opened (not shown): files created in folders made a moment earlier can be
+    // missed by code-server's file watcher when the extension is already running, and this spec
+    // is about the views, not the watcher.
+    for (const f of [path.join(dir, 'docs', 'ROADMAP.md'), sessionFile, path.join(repo, 'NEXT_CHAT_HANDOFF.md')]) await vscode.workspace.openTextDocument(vscode.Uri.file(f));
   });
 
   after(() => {
