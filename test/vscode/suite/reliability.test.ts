@@ -163,24 +163,37 @@ describe('reliability (trusted)', function () {
     }
   });
 
-  it('row 26: the file changes on disk while Update runs: no stale overwrite, the disk keeps what was written', async () => {
-    const { dir, head } = repo(root, 'disk');
-    const file = path.join(dir, 'NEXT_CHAT_HANDOFF.md');
-    fs.writeFileSync(file, NEXT_CHAT(head));
-    const uri = vscode.Uri.file(file);
-    const editor = await openInEditor(uri);
-    await waitForDiagnostics(uri, has('branch-current'), 'branch-current');
-    const changed = NEXT_CHAT(head).replace('1. Continue.', '1. Continue, as edited elsewhere.');
-    const running = vscode.commands.executeCommand<boolean>('handoff.update', uri);
-    fs.writeFileSync(file, changed);
-    await running;
-    // Give VS Code's file watcher time to reload a clean document.
-    await new Promise((r) => setTimeout(r, 2000));
-    assert.equal(fs.readFileSync(file, 'utf8'), changed, 'the file on disk was written by the update');
-    const text = editor.document.getText();
-    if (!editor.document.isDirty) assert.equal(text, changed, 'a clean editor shows the disk content');
-    else assert.ok(text.includes('Branch: `main`'), 'a dirty editor holds the update (VS Code asks before overwriting on save)');
-  });
+  for (const autoSave of ['off', 'afterDelay']) {
+    it(`row 26: the file changes on disk while Update runs (files.autoSave ${autoSave}): the change on disk is never lost`, async () => {
+      const { dir, head } = repo(root, `disk-${autoSave}`);
+      const file = path.join(dir, 'NEXT_CHAT_HANDOFF.md');
+      fs.writeFileSync(file, NEXT_CHAT(head));
+      const uri = vscode.Uri.file(file);
+      const editor = await openInEditor(uri);
+      await waitForDiagnostics(uri, has('branch-current'), 'branch-current');
+      const files = vscode.workspace.getConfiguration('files');
+      const before = files.inspect('autoSave')?.globalValue;
+      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+      try {
+        const changed = NEXT_CHAT(head).replace('1. Continue.', '1. Continue, as edited elsewhere.');
+        const running = vscode.commands.executeCommand<boolean>('handoff.update', uri);
+        fs.writeFileSync(file, changed);
+        await running;
+        // Time for VS Code's file watcher to reload a clean document, and for an auto save.
+        await new Promise((r) => setTimeout(r, 2500));
+        const disk = fs.readFileSync(file, 'utf8');
+        assert.ok(disk.includes('as edited elsewhere'), 'the change made on disk was overwritten');
+        // Handoff never writes the file: only an auto save of the updated (reloaded) buffer may.
+        if (autoSave === 'off') assert.equal(disk, changed, 'the file was written although auto save is off');
+        else assert.ok(disk === changed || disk.includes('Branch: `main`'));
+        const text = editor.document.getText();
+        if (!editor.document.isDirty) assert.equal(text, disk, 'a clean editor shows the disk content');
+        else assert.ok(text.includes('Branch: `main`'), 'a dirty editor holds the update (VS Code asks before overwriting on save)');
+      } finally {
+        await files.update('autoSave', before, vscode.ConfigurationTarget.Global);
+      }
+    });
+  }
 
   it('row 14: git not found (handoff.gitPath names a missing binary): lint still works, Update refuses, nothing throws', async () => {
     const config = vscode.workspace.getConfiguration('handoff');
