@@ -16,6 +16,8 @@ node --import tsx scripts/gen-docs.ts --check
 node --import tsx scripts/gen-snippets.ts --check
 step "engine, git, server and CLI tests"
 npx mocha
+step "engine coverage (floor: 90 % lines and branches)"
+npm run --silent coverage
 step "extension in VS Code (code-server)"
 bash scripts/vscode-setup.sh
 node test/vscode/run.mjs
