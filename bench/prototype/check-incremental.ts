@@ -1,4 +1,4 @@
-// Proves the incremental prototype right and measures its gain.
+// Proves the engine's incremental parser (server/src/engine/incremental.ts) right and measures its gain.
 //
 //   node --import tsx bench/prototype/check-incremental.ts [--edits N] [--no-4m]
 //
@@ -13,7 +13,7 @@ import { parseMarkdown } from '../../server/src/engine/parse';
 import { loadCorpus } from '../lib/corpus';
 import { generateNote, mulberry32 } from '../lib/gen';
 import { summarize, fmt, table } from '../lib/stats';
-import { IncrementalParser } from './incremental';
+import { IncrementalParser } from '../../server/src/engine/incremental';
 
 const argv = process.argv.slice(2);
 const EDITS = Number(argv[argv.indexOf('--edits') + 1] || 0) || 40;
