@@ -5,7 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { GitFacts, Note, WorkspaceFacts } from '../engine';
 import { commitRefs } from '../engine/references';
 import { missingPaths, nonPaths } from '../engine/rules/path-exists';
-import { GitFactsProvider, gatherGitFacts, isGitUnavailable } from '../git';
+import { GitFactsProvider, gatherGitFacts, isGitUnavailable, relativeToWorkspace } from '../git';
 import { WorkspaceFolderFacts } from '../workspace/files';
 import type { Target } from './files';
 
@@ -34,19 +34,7 @@ export async function gitFactsFor(target: Target, note: Note, root: string, env:
   const missing = missingPaths(note, workspace, nonPaths(note)).map((m) => relative(location.root, join(root, m.path)).split(sep).join('/'));
   const facts = await gatherGitFacts(provider, { notePath: target.absolute, recordedCommit: recorded, commitHashes: commitRefs(note).map((h) => h.hash), missingPaths: missing });
   if (isGitUnavailable(facts)) return { git: null, problem: facts.message };
-  const prefix = relative(root, facts.root).split(sep).join('/');
-  if (!prefix) return { git: facts, problem: null };
-  const map = (p: string) => (prefix.startsWith('..') ? p : `${prefix}/${p}`);
-  return {
-    git: {
-      ...facts,
-      repoPrefix: prefix.startsWith('..') ? '' : prefix,
-      status: facts.status.map((c) => ({ ...c, path: map(c.path) })),
-      changedSince: facts.changedSince?.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })) ?? null,
-      paths: Object.fromEntries(Object.entries(facts.paths).map(([k, v]) => [map(k), { ...v, renamedTo: v.renamedTo && map(v.renamedTo) }])),
-    },
-    problem: null,
-  };
+  return { git: relativeToWorkspace(facts, root), problem: null };
 }
 
 export function disposeGit(): void {

@@ -14,3 +14,4 @@ export {
 export { createGitRunner, type GitRunner, type GitRunnerOptions, type GitInvocation, type GitRequest, type GitOutput } from './run';
 export { checkGitBinary } from './binary';
 export { describeBranch, describeHead, shortSha } from './render';
+export { relativeToWorkspace } from './relative';

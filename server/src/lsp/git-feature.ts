@@ -11,7 +11,7 @@ import { commitRefs, pathRefs } from '../engine/references';
 import { missingPaths, nonPaths, candidates } from '../engine/rules/path-exists';
 import { planUpdate } from '../engine/update';
 import { newNoteText } from '../engine/new-note';
-import { GitFactsProvider, gatherGitFacts, gitDirWatchPaths, isGitUnavailable, type GitUnavailable } from '../git';
+import { GitFactsProvider, gatherGitFacts, gitDirWatchPaths, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
 import { WorkspaceFolderFacts } from '../workspace/files';
 import { CATALOG_FILES } from '../workspace/catalog';
 import { NewNoteRequest, UpdateRequest } from '../protocol';
@@ -193,20 +193,6 @@ export const gitFeature: Feature = (state) => {
     },
   };
 };
-
-/** GitFacts keyed by repository-relative paths, rewritten to workspace-relative ones. */
-function relativeToWorkspace(git: GitFacts, workspaceRoot: string): GitFacts {
-  const prefix = relative(workspaceRoot, git.root).split(sep).join('/');
-  if (!prefix) return git;
-  const map = (p: string) => (prefix.startsWith('..') ? p : `${prefix}/${p}`);
-  return {
-    ...git,
-    repoPrefix: prefix.startsWith('..') ? '' : prefix,
-    status: git.status.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })),
-    changedSince: git.changedSince?.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })) ?? null,
-    paths: Object.fromEntries(Object.entries(git.paths).map(([k, v]) => [map(k), { ...v, renamedTo: v.renamedTo && map(v.renamedTo) }])),
-  };
-}
 
 async function hoverAt(state: ServerState, doc: TextDocument, result: LintResult, position: { line: number; character: number }, provider: GitFactsProvider, workspaceFor: (file: string) => WorkspaceFolderFacts): Promise<Hover | null> {
   const note = result.note;
