@@ -1,5 +1,6 @@
 // Today as the CLI sees it: the local date, or HANDOFF_TODAY=YYYY-MM-DD (for tests and CI).
 import { UsageError } from './usage';
+import { localDate } from '../engine/dates';
 
 export function todayFrom(env: NodeJS.ProcessEnv, now = new Date()): string {
   const forced = env.HANDOFF_TODAY;
@@ -9,8 +10,7 @@ export function todayFrom(env: NodeJS.ProcessEnv, now = new Date()): string {
     }
     return forced;
   }
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDate(now);
 }
 
 function isCalendarDate(s: string): boolean {

@@ -54,3 +54,9 @@ export function formatDateLike(previous: DateToken | null, todayIso: string, now
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
 }
+
+/** A moment's local calendar date as YYYY-MM-DD (what "today" means to the person writing). */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

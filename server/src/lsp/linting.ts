@@ -4,6 +4,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { localDate } from '../engine/dates';
 import { IncrementalParser, parseMarkdown, lint, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
 import type { ProjectConfigs } from './project-config';
@@ -29,8 +30,7 @@ export interface NotesSource {
 }
 
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDate(new Date());
 }
 
 export function filePathOf(uri: string): string | null {
