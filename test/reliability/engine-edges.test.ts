@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { RULES, applyEdits, applyFixes, lint, noteOf, parseConfig, resolveRule, templateDialect, type GitFacts } from '../../server/src/engine';
 import { planUpdate, codeSpan, quotePath } from '../../server/src/engine/update';
-import { namedTarget } from '../../server/src/engine/rules/command-exists';
+import { namedTarget } from '../../server/src/engine/model/commands';
 import { tooComplex, MAX_DELIMITER_COST } from '../../server/src/engine/complexity';
 import { emptyCatalog } from '../../server/src/engine/example-facts';
 import { openTail } from '../../server/src/engine/sections-edit';

@@ -218,7 +218,7 @@ describe('reliability: regressions', () => {
       const { join } = await import('node:path');
       const { tmpdir } = await import('node:os');
       const { main } = await import('../../server/src/cli/cli');
-      const { ProjectConfigs } = await import('../../server/src/lsp/project-config');
+      const { ProjectConfigs } = await import('../../server/src/project/config');
       const dir = mkdtempSync(join(tmpdir(), 'handoff-template-'));
       try {
         writeFileSync(join(dir, 'TEMPLATE.md'), '# Template\n\n' + '*a_ '.repeat(20000) + '\n');

@@ -9,8 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, lint, noteOf } from '../../server/src/engine';
 import { planUpdate } from '../../server/src/engine/update';
-import { decodeNote } from '../../server/src/cli/decode';
-import { markdownFiles, readNoteFile } from '../../server/src/lsp/workspace-scan';
+import { decodeNote } from '../../server/src/project/decode';
+import { markdownFiles, readNoteFile } from '../../server/src/project/scan';
 import { main } from '../../server/src/cli/cli';
 import { REPO, TODAY, gitFacts, withEol } from './helpers';
 

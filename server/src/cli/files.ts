@@ -1,102 +1,74 @@
-// Which files a `handoff lint` run looks at. A directory is searched for handoff and roadmap
-// notes by the configuration's globs (node_modules and .git are never entered, symlinked
-// folders are not followed, linked files only when they resolve inside the directory); a file
-// named on the command line is linted whatever its kind; a glob on the command line names files
-// too.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+// Which files a CLI run looks at. A directory is searched as the editor's index searches a
+// workspace folder (the project layer's walker: the same skipped folders, symlinked folders not
+// followed, linked files only when they resolve inside the directory), for notes by each note's
+// own configuration: its globs, or a first line that names it a handoff or roadmap. A file named
+// on the command line is taken whatever its kind; a glob on the command line names files too.
+import { isAbsolute, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { matchesGlobs } from '../engine';
-import type { LoadedConfig } from './config';
+import { looksLikeNote, markdownFiles } from '../project/scan';
+import { notePath, toPosix } from '../project/paths';
+import type { CliConfigs } from './config';
 import { UsageError } from './usage';
 
 export interface Target {
   absolute: string;
-  /** POSIX path relative to the project root: what the engine's globs see. */
+  /** POSIX path relative to its project root: what the engine's globs see. */
   notePath: string;
   /** POSIX path relative to the working directory: what the reports show. */
   display: string;
 }
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+export function targetOf(absolute: string, cwd: string, configs: CliConfigs): Target {
+  return { absolute, notePath: notePath(absolute, configs.forFile(absolute).root), display: toPosix(relative(cwd, absolute)) || '.' };
+}
 
-export function findTargets(args: string[], cwd: string, loaded: LoadedConfig): Target[] {
+/** Whether a walked file is a note: by its configuration's globs or roadmap, or by its first lines. */
+export async function isNoteFile(file: string, configs: CliConfigs): Promise<boolean> {
+  const project = configs.forFile(file);
+  if (project.config.template && resolve(project.root, project.config.template) === resolve(file)) return false; // a skeleton, not a note
+  if (project.config.roadmap && resolve(project.root, project.config.roadmap) === resolve(file)) return true;
+  return matchesGlobs(notePath(file, project.root), [...project.config.handoffGlobs, ...project.config.roadmapGlobs]) || looksLikeNote(file);
+}
+
+export async function findTargets(args: string[], cwd: string, configs: CliConfigs): Promise<Target[]> {
   const found = new Map<string, Target>();
   const add = (absolute: string) => {
-    if (!found.has(absolute)) found.set(absolute, { absolute, notePath: notePath(absolute, loaded.root), display: toPosix(relative(cwd, absolute)) || '.' });
+    if (!found.has(absolute)) found.set(absolute, targetOf(absolute, cwd, configs));
   };
-  const globs = [...loaded.config.handoffGlobs, ...loaded.config.roadmapGlobs];
-  const template = loaded.config.template ? resolve(loaded.root, loaded.config.template) : null;
   for (const arg of args.length ? args : ['.']) {
     const absolute = resolve(cwd, arg);
-    if (existsSync(absolute)) {
-      if (statSync(absolute).isDirectory()) {
-        for (const file of walk(absolute)) {
-          // The template is a skeleton, not a note.
-          if (file !== template && matchesGlobs(notePath(file, loaded.root), globs)) add(file);
-        }
-      } else add(absolute);
+    let isDirectory: boolean | null = null;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      isDirectory = null;
+    }
+    if (isDirectory) {
+      const notes: string[] = [];
+      for await (const { file } of markdownFiles(absolute, () => false)) if (await isNoteFile(file, configs)) notes.push(file);
+      for (const file of notes.sort()) add(file);
+      continue;
+    }
+    if (isDirectory === false) {
+      add(absolute);
       continue;
     }
     const scan = picomatch.scan(arg);
     if (!scan.isGlob) throw new UsageError(`No such file or directory: ${arg}`);
-    const matches = expandGlob(arg, scan.base, cwd);
+    const isMatch = picomatch(toPosix(arg), { dot: true });
+    const start = resolve(cwd, scan.base || '.');
+    const matches: string[] = [];
+    try {
+      if (statSync(start).isDirectory()) {
+        for await (const { file } of markdownFiles(start, () => false, () => true)) if (isMatch(toPosix(isAbsolute(arg) ? file : relative(cwd, file)))) matches.push(file);
+      }
+    } catch {
+      /* no such base folder: no match */
+    }
     if (!matches.length) throw new UsageError(`No files match the pattern "${arg}"`);
-    for (const file of matches) add(file);
+    for (const file of matches.sort()) add(file);
   }
   return [...found.values()];
-}
-
-function expandGlob(pattern: string, base: string, cwd: string): string[] {
-  const absolutePattern = isAbsolute(pattern);
-  const isMatch = picomatch(toPosix(pattern), { dot: true });
-  const start = resolve(cwd, base || '.');
-  if (!existsSync(start) || !statSync(start).isDirectory()) return [];
-  return walk(start).filter((file) => isMatch(toPosix(absolutePattern ? file : relative(cwd, file))));
-}
-
-/** Files under a directory, sorted, depth first; a linked file only when it resolves inside `root`. */
-function walk(dir: string, root = realRoot(dir)): string[] {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) out.push(...walk(path, root));
-    } else if (entry.isFile()) out.push(path);
-    else if (entry.isSymbolicLink()) {
-      try {
-        const real = realpathSync(path);
-        if (statSync(real).isFile() && (real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) out.push(path);
-      } catch {
-        // A dangling link: nothing to lint.
-      }
-    }
-  }
-  return out;
-}
-
-/** Path the engine's globs match: relative to the root, or the absolute path when outside it. */
-export function notePath(absolute: string, root: string): string {
-  const rel = relative(root, absolute);
-  if (rel && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel)) return toPosix(rel);
-  return toPosix(absolute).replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
-}
-
-function realRoot(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return dir;
-  }
-}
-
-function toPosix(path: string): string {
-  return sep === '\\' ? path.replace(/\\/g, '/') : path;
 }

@@ -1,50 +1,47 @@
-// Linting one file: read its bytes, decode, lint, and with --fix apply fixes until none is left
-// (or ten passes), writing the file once, only if it changed, with its BOM and line endings.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { applyFixes, lint, noteOf, type LintInput, type Note } from '../engine';
-import type { LoadedConfig } from './config';
-import { decodeNote, encodeNote } from './decode';
+// Linting one file: read its bytes (bounded, a regular file only), decode, lint against its
+// project (facts, roadmap, handoffs), and with --fix apply fixes until none is left (or ten
+// passes), writing the file once, only if it changed, with its BOM and line endings.
+import { writeFileSync } from 'node:fs';
+import { applyFixes, lint, type LintInput } from '../engine';
+import { encodeNote } from '../project/decode';
+import { MAX_NOTE_BYTES, readText } from '../project/read';
 import type { Target } from './files';
-import { gitFactsFor, workspaceFor } from './git';
+import type { CliProject } from './project';
 import { toCliFindings, type FileReport } from './report';
 
 export const MAX_FIX_PASSES = 10;
 
 export interface LintFileOptions {
-  loaded: LoadedConfig;
+  project: CliProject;
   today: string;
   fix: boolean;
-  env: NodeJS.ProcessEnv;
-  /** The configured roadmap, for handoffs checked against it. */
-  roadmap: { absolute: string; note: Note } | null;
 }
 
 export async function lintFile(target: Target, options: LintFileOptions): Promise<FileReport> {
   const report: FileReport = { file: target.display, findings: [], skipped: null, notes: [], fixed: false };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(target.absolute);
-  } catch (error) {
-    report.skipped = `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  const read = readText(target.absolute, MAX_NOTE_BYTES);
+  if ('problem' in read) {
+    report.skipped = read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem;
     return report;
   }
-  const decoded = decodeNote(bytes);
-  if (decoded.kind === 'binary') {
-    report.skipped = 'binary file (NUL byte in its first 8 KB)';
-    return report;
-  }
+  const decoded = read.decoded;
   if (decoded.invalidSequences > 0) {
     report.notes.push(`invalid UTF-8: ${decoded.invalidSequences} byte sequence${decoded.invalidSequences > 1 ? 's' : ''} decoded as U+FFFD`);
   }
-  const base = { path: target.notePath, config: options.loaded.config, template: options.loaded.template };
-  const facts = await gitFactsFor(target, noteOf({ ...base, text: decoded.text }), options.loaded.root, options.env);
+  const { project } = options;
+  const configured = project.configs.forFile(target.absolute);
+  const note = project.noteOf(target.absolute, decoded.text);
+  const facts = await project.gitFor(target.absolute, note);
   if (facts.problem) report.notes.push(`git checks off: ${facts.problem}`);
   const input: Omit<LintInput, 'rules' | 'text'> = {
-    ...base,
+    path: note.path,
+    config: configured.config,
+    template: configured.template,
     today: options.today,
     git: facts.git,
-    workspace: workspaceFor(options.loaded.root),
-    roadmap: options.roadmap && options.roadmap.absolute !== target.absolute ? options.roadmap.note : null,
+    workspace: project.workspaceFor(target.absolute),
+    roadmap: note.kind === 'handoff' ? await project.roadmapFor(target.absolute) : null,
+    handoffs: note.kind === 'roadmap' ? await project.handoffsFor(target.absolute) : [],
   };
   let text = decoded.text;
   let result = lint({ ...input, text });
@@ -65,6 +62,7 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
       }
       if (text !== decoded.text) {
         writeFileSync(target.absolute, encodeNote(text, decoded.bom));
+        project.updated(target.absolute, text);
         report.fixed = true;
       }
     }

@@ -1,6 +1,6 @@
 // Today as the CLI sees it: the local date, or HANDOFF_TODAY=YYYY-MM-DD (for tests and CI).
 import { UsageError } from './usage';
-import { localDate } from '../engine/dates';
+import { localDate } from '../engine';
 
 export function todayFrom(env: NodeJS.ProcessEnv, now = new Date()): string {
   const forced = env.HANDOFF_TODAY;

@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Code } from 'mdast';
 import { fixEdits, type LintResult } from '../engine';
-import { visit } from '../engine/walk';
+import { visit } from '../engine';
 import { toLspEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.handoff';

@@ -2,7 +2,7 @@
 // heading), and snapshot values (today, and from git the branch and HEAD) after a field label.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { LintResult, GitFacts } from '../engine';
-import { fillSkeleton } from '../engine/sections-edit';
+import { fillSkeleton } from '../engine';
 
 export function completions(result: LintResult, position: Position, today: string, git: GitFacts | null): CompletionItem[] {
   const note = result.note;

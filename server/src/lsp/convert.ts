@@ -1,7 +1,7 @@
 // Engine findings (UTF-16 offsets) to LSP diagnostics and edits (UTF-16 line/character).
 import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { Finding, LineIndex, TextEdit } from '../engine';
-import { ruleDocUrl } from '../engine/docs-url';
+import { ruleDocUrl } from '../engine';
 
 /** What a diagnostic carries so that code actions need no server state. */
 export interface DiagnosticData {

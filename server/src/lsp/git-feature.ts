@@ -7,13 +7,15 @@ import { MarkupKind, CompletionItemKind, type Hover, type CompletionItem } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DIALECTS, noteOf, type GitFacts, type LintResult } from '../engine';
-import { commitRefs, pathRefs } from '../engine/references';
-import { missingPaths, nonPaths, candidates } from '../engine/rules/path-exists';
-import { planUpdate } from '../engine/update';
-import { newNoteText } from '../engine/new-note';
-import { GitFactsProvider, gatherGitFacts, gitDirWatchPaths, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
-import { WorkspaceFolderFacts } from '../workspace/files';
-import { CATALOG_FILES } from '../workspace/catalog';
+import { commitRefs, pathRefs } from '../engine';
+import { candidates, nonPaths } from '../engine';
+import { planUpdate } from '../engine';
+import { newNoteText } from '../engine';
+import { GitFactsProvider, gitDirWatchPaths, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
+import { WorkspaceFolderFacts } from '../project/files';
+import { askGit } from '../project/facts';
+import { insideAny, isInside } from '../project/paths';
+import { CATALOG_FILES } from '../project/catalog';
 import { NewNoteRequest, UpdateRequest } from '../protocol';
 import { filePathOf, today, type Facts } from './linting';
 import { toLspEdit, toRange } from './convert';
@@ -23,13 +25,11 @@ export const RESTRICTED_NOTE = 'Restricted Mode: git checks are off';
 export const OUTSIDE_NOTE = 'outside the workspace folders: git checks are off';
 
 /**
- * Whether a file lies inside one of the workspace folders. A trusted window trusts its folders,
- * not any file opened in it: a note from elsewhere (or any note in an empty window) may sit in a
- * repository whose configuration runs programs, so git is not run for it.
+ * A trusted window trusts its folders, not any file opened in it: a note from elsewhere (or any
+ * note in an empty window) may sit in a repository whose configuration runs programs, so git is
+ * not run for it.
  */
-export function insideFolders(roots: readonly string[], file: string): boolean {
-  return roots.some((r) => file === r || file.startsWith(r.endsWith(sep) ? r : r + sep));
-}
+const insideFolders = insideAny;
 
 export const gitFeature: Feature = (state) => {
   let provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
@@ -83,23 +83,12 @@ export const gitFeature: Feature = (state) => {
   };
 
   const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => {
-    const note = result.note;
-    const workspace = workspaceFor(file);
-    const recorded = note.fields.find((f) => f.key === 'commit' && /^[0-9a-f]{7,40}$/.test(f.value))?.value ?? null;
-    const location = await provider.locate(dirname(file));
-    const repoRoot = isGitUnavailable(location) ? null : location.root;
-    if (repoRoot) void watchRepo(repoRoot);
-    const missing = repoRoot
-      ? missingPaths(note, workspace, nonPaths(note)).map((m) => relative(repoRoot, join(workspace.root, m.path)).split(sep).join('/'))
-      : [];
-    const hashes = commitRefs(note).map((h) => h.hash);
-    // The same questions since git last changed: the same answer, so the linter need not lint again.
-    const key = JSON.stringify([generation, file, recorded, hashes, missing]);
     const previous = lastGathered.get(file);
-    if (previous?.key === key) return previous.facts;
-    const facts = await gatherGitFacts(provider, { notePath: file, recordedCommit: recorded, commitHashes: hashes, missingPaths: missing });
-    if (!isGitUnavailable(facts) || facts.reason !== 'aborted') lastGathered.set(file, { key, facts });
-    return facts;
+    const asked = await askGit(provider, file, result.note, workspaceFor(file), (key) => (previous?.key === `${generation}:${key}` ? previous.facts : null));
+    if (asked.repoRoot) void watchRepo(asked.repoRoot);
+    // The same questions since git last changed: the same answer, so the linter need not lint again.
+    if (asked.key && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
+    return asked.facts;
   };
   let generation = 0;
   const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
@@ -185,7 +174,7 @@ export const gitFeature: Feature = (state) => {
     onFilesChanged(paths: string[]) {
       changed();
       for (const f of folders.values()) {
-        const inside = paths.filter((p) => p.startsWith(f.root + sep));
+        const inside = paths.filter((p) => p !== f.root && isInside(f.root, p));
         if (!inside.length) continue;
         f.invalidate(inside.some((p) => CATALOG_FILES.includes(p.slice(p.lastIndexOf(sep) + 1))) ? 'all' : 'files');
       }

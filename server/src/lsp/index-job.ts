@@ -4,8 +4,8 @@
 // one). Only plain data goes in and comes out, so a job can cross to a worker.
 import { readFileSync, statSync } from 'node:fs';
 import { lint, noteOf, templateDialect, type Dialect, type HandoffConfig, type Note } from '../engine';
-import { outlineNote } from '../engine/outline';
-import { decodeNote } from '../cli/decode';
+import { outlineNote } from '../engine';
+import { decodeNote } from '../project/decode';
 import type { FileOutline } from '../protocol';
 import { outlineData, type OutlineData } from './outline-info';
 

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
-import { yieldToLoop } from './workspace-scan';
+import { yieldToLoop } from '../project/scan';
 
 const MARK = 'handoffIndexWorker';
 

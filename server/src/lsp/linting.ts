@@ -4,10 +4,11 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { localDate } from '../engine/dates';
+import { localDate } from '../engine';
 import { IncrementalParser, parseMarkdown, lint, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
-import type { ProjectConfigs } from './project-config';
+import { notePath } from '../project/paths';
+import type { ProjectConfigs } from '../project/config';
 import type { Log } from './log';
 import { NoteStatusNotification } from '../protocol';
 
@@ -118,7 +119,7 @@ export class DocumentLinter {
   lintText(doc: TextDocument, facts: Facts | null): LintResult | null {
     const file = filePathOf(doc.uri);
     const project = this.configs.forFile(file ?? '/untitled.md');
-    const rel = file ? relativePath(project.root, file) : uriName(doc.uri);
+    const rel = file ? notePath(file, project.root) : uriName(doc.uri);
     const text = doc.getText();
     // A binary file opened as text (NUL in its first 8 KB, as the CLI and the index read it) is not a note.
     if (text.lastIndexOf('\u0000', 8192) >= 0) return null;
@@ -201,13 +202,6 @@ export class DocumentLinter {
       gitNote: facts?.gitNote ?? null,
     });
   }
-}
-
-export function relativePath(root: string, file: string): string {
-  const norm = (p: string) => p.replace(/\\/g, '/');
-  const r = norm(root).replace(/\/$/, '');
-  const f = norm(file);
-  return f.startsWith(r + '/') ? f.slice(r.length + 1) : f.split('/').pop() ?? f;
 }
 
 function uriName(uri: string): string {

@@ -1,10 +1,10 @@
 // The engine's outline of a note (offsets) as the protocol's FileOutline (LSP ranges), with the
 // git facts the server holds for it.
 import type { GitFacts, LineIndex } from '../engine';
-import type { NoteOutline, OutlineEntry } from '../engine/outline';
+import type { NoteOutline, OutlineEntry } from '../engine';
 import type { FileOutline, OutlineGit, OutlineRisk } from '../protocol';
 import { toRange } from './convert';
-import { withSecretsMasked } from '../engine/scan/secrets';
+import { withSecretsMasked } from '../engine';
 
 /** A note's outline without what depends on where it is read (uri, links, problems, git). */
 export type OutlineData = Omit<FileOutline, 'uri' | 'path' | 'version' | 'roadmapUri' | 'problems' | 'git'>;

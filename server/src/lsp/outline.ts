@@ -1,7 +1,7 @@
 // Document symbols (the outline) and folding, by section.
 import { SymbolKind, FoldingRangeKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
 import type { Note } from '../engine';
-import type { Section } from '../engine/model/sections';
+import type { Section } from '../engine';
 
 export function documentSymbols(note: Note): DocumentSymbol[] {
   const lines = note.lines;

@@ -3,8 +3,8 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, Note } from '../engine';
-import { ID_PATTERN } from '../engine/model/roadmap';
-import { roadmapIds } from '../engine/roadmap-link';
+import { ID_PATTERN } from '../engine';
+import { roadmapIds } from '../engine';
 import type { CompletionSource, HoverSource } from './start';
 
 type RoadmapOf = (uri: string) => Note | null;

@@ -10,14 +10,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DocumentLinter, filePathOf, today } from './linting';
-import { ProjectConfigs } from './project-config';
+import { ProjectConfigs } from '../project/config';
 import { Log } from './log';
 import { codeActions, fixAllEdits, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
 import { documentSymbols, foldingRanges } from './outline';
 import { toRange } from './convert';
 import { LineIndex } from '../engine';
-import { withSecretsMasked } from '../engine/scan/secrets';
+import { withSecretsMasked } from '../engine';
 import { DEFAULT_SETTINGS, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
 import { CodeActionKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { LintResult } from '../engine';

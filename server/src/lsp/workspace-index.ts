@@ -4,16 +4,18 @@
 // open notes and, on demand, for roadmaps and recently used handoffs. It links each handoff to
 // the roadmap it is checked against, gives the linter those notes, re-checks the notes that
 // read a changed one, holds problem counts for the Status view, and answers the outline request.
-import { resolve, dirname, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { matchesGlobs, noteOf, type GitFacts, type LintResult, type Note } from '../engine';
-import { outlineNote } from '../engine/outline';
+import { outlineNote } from '../engine';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
-import { filePathOf, relativePath, today, type NotesSource } from './linting';
+import { filePathOf, today, type NotesSource } from './linting';
+import { insideAny, notePath } from '../project/paths';
+import { chooseRoadmap, handoffsOfRoadmap } from '../project/link';
 import type { ServerState } from './start';
-import { excludeMatcher, looksLikeNote, markdownFiles } from './workspace-scan';
+import { excludeMatcher, looksLikeNote, markdownFiles } from '../project/scan';
 import { fileOutline, outlineData, type OutlineData } from './outline-info';
 import type { IndexJob, IndexJobResult } from './index-job';
 import type { IndexWorkers } from './index-workers';
@@ -44,8 +46,6 @@ export interface IndexStats {
   ms: number;
 }
 
-/** A roadmap is checked against its most recent handoffs, at most this many. */
-export const MAX_HANDOFFS_PER_ROADMAP = 20;
 /** Parsed notes of closed handoffs kept for the roadmap rules. */
 const PARSED_CACHE = 64;
 
@@ -109,7 +109,7 @@ export class WorkspaceIndex implements NotesSource {
           continue;
         }
         const project = this.state.configs.forFile(file);
-        const path = relativePath(project.root, file);
+        const path = notePath(file, project.root);
         if (project.config.template && resolve(project.root, project.config.template) === resolve(file)) continue; // a skeleton, not a note
         const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) === resolve(file) : false;
         const roadmapByName = configured || matchesGlobs(path, project.config.roadmapGlobs);
@@ -177,7 +177,7 @@ export class WorkspaceIndex implements NotesSource {
     const roadmap = roadmapUri ? this.notes.get(roadmapUri) : undefined;
     return {
       file,
-      path: relativePath(project.root, file),
+      path: notePath(file, project.root),
       config: project.config,
       templateFile: project.config.template ? resolve(project.root, project.config.template) : null,
       roadmap: roadmap ? { path: roadmap.path, text: roadmap.text } : null,
@@ -198,7 +198,7 @@ export class WorkspaceIndex implements NotesSource {
     if (this.state.documents.get(uri)) return 'none'; // opened meanwhile: the editor's text wins
     if (result.type === 'gone' || result.type === 'other') return this.forget(uri);
     const project = this.state.configs.forFile(file);
-    const path = relativePath(project.root, file);
+    const path = notePath(file, project.root);
     if (result.type === 'skipped') {
       if (this.notes.delete(uri)) this.onChanged([], [uri]);
       this.skipped.set(uri, { uri, path, reason: result.reason });
@@ -235,7 +235,7 @@ export class WorkspaceIndex implements NotesSource {
     if (!file || !this.insideRoots(file)) return;
     const previous = this.notes.get(doc.uri);
     const project = this.state.configs.forFile(file);
-    const path = relativePath(project.root, file);
+    const path = notePath(file, project.root);
     const text = doc.getText();
     let note: Note;
     try {
@@ -281,7 +281,7 @@ export class WorkspaceIndex implements NotesSource {
     if (!exists) this.forget(uri);
     else {
       const project = this.state.configs.forFile(file);
-      const path = relativePath(project.root, file);
+      const path = notePath(file, project.root);
       const byName = matchesGlobs(path, [...project.config.handoffGlobs, ...project.config.roadmapGlobs]) || (project.config.roadmap && resolve(project.root, project.config.roadmap) === resolve(file));
       if (byName || (await looksLikeNote(file))) await this.indexFromDisk(file, uri);
       else this.forget(uri);
@@ -290,8 +290,7 @@ export class WorkspaceIndex implements NotesSource {
   }
 
   private insideRoots(file: string): boolean {
-    const abs = resolve(file);
-    return this.state.roots.some((r) => abs === r || abs.startsWith(r.endsWith(sep) ? r : r + sep));
+    return insideAny(this.state.roots, file);
   }
 
   /** After a note changed: tell the client, and re-check the notes that read it. */
@@ -349,33 +348,10 @@ export class WorkspaceIndex implements NotesSource {
 
   private findRoadmap(file: string): string | null {
     const project = this.state.configs.forFile(file);
-    if (project.config.roadmap) {
-      const uri = URI.file(resolve(project.root, project.config.roadmap)).toString();
-      return this.notes.get(uri)?.kind === 'roadmap' ? uri : null;
-    }
-    const root = this.state.configs.rootOf(file);
-    const under = (f: string) => resolve(f).startsWith(root.endsWith(sep) ? root : root + sep);
-    const roadmaps = this.all().filter((n) => n.kind === 'roadmap' && n.file !== file && under(n.file));
-    if (!roadmaps.length) return null;
-    // Nearest: in the note's own folder or the closest folder above it.
-    const dir = dirname(resolve(file));
-    let best: IndexedNote | null = null;
-    let bestDepth = -1;
-    for (const r of roadmaps.sort((a, b) => a.file.localeCompare(b.file))) {
-      const rdir = dirname(resolve(r.file));
-      if (dir === rdir || dir.startsWith(rdir.endsWith(sep) ? rdir : rdir + sep)) {
-        const depth = rdir.split(sep).length;
-        if (depth > bestDepth) [best, bestDepth] = [r, depth];
-      }
-    }
-    if (best) return best.uri;
-    // Else the project's main roadmap: ROADMAP.md or docs/ROADMAP.md at the root, then the shortest path.
-    const rank = (r: IndexedNote) => {
-      const rel = relativePath(root, r.file).toLowerCase();
-      return rel === 'roadmap.md' ? 0 : rel === 'docs/roadmap.md' ? 1 : 2;
-    };
-    roadmaps.sort((a, b) => rank(a) - rank(b) || a.file.split(sep).length - b.file.split(sep).length || a.file.localeCompare(b.file));
-    return roadmaps[0].uri;
+    const roadmaps = this.all().filter((n) => n.kind === 'roadmap').map((n) => n.file);
+    const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
+    const found = chooseRoadmap(file, roadmaps, configured, this.state.configs.rootOf(file));
+    return found ? URI.file(found).toString() : null;
   }
 
   /** The parsed note of an entry: kept for open notes and roadmaps, cached for the others. */
@@ -405,11 +381,10 @@ export class WorkspaceIndex implements NotesSource {
 
   /** The handoffs checked against a roadmap: open ones first, then the most recently changed. */
   handoffsFor(uri: string): Note[] {
-    return this.all()
-      .filter((n) => n.kind === 'handoff' && this.roadmapUriFor(n.uri) === uri)
-      .sort((a, b) => Number(b.version !== null) - Number(a.version !== null) || b.changed - a.changed)
-      .slice(0, MAX_HANDOFFS_PER_ROADMAP)
-      .map((n) => this.noteOfEntry(n));
+    const handoffs = this.all()
+      .filter((n) => n.kind === 'handoff')
+      .map((n) => ({ file: n.file, open: n.version !== null, changed: n.changed, entry: n }));
+    return handoffsOfRoadmap(uri, handoffs, (h) => this.roadmapUriFor(h.entry.uri)).map((h) => this.noteOfEntry(h.entry));
   }
 
   /** Rescan after a configuration change (globs, roadmap, template). */

@@ -1,16 +1,12 @@
 // `handoff lint [paths|globs...] [--fix] [--format stylish|json|sarif|github] [--config FILE]`
 // Exit 0 without errors, 1 with errors (warnings and info do not fail), 2 for usage or config problems.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { noteOf } from '../../engine';
 import { formatOption, parseCommandArgs } from '../args';
-import { loadConfig, type LoadedConfig } from '../config';
-import { decodeNote } from '../decode';
-import { findTargets, notePath } from '../files';
+import { CliConfigs } from '../config';
+import { findTargets } from '../files';
+import { CliProject } from '../project';
 import { FORMATS } from '../formats';
 import type { Command, Io } from '../io';
 import { lintFile, type LintFileOptions } from '../lint-file';
-import { disposeGit } from '../git';
 import { countBySeverity, type FileReport } from '../report';
 import { todayFrom } from '../today';
 import { USAGE } from '../usage';
@@ -35,12 +31,16 @@ export const lintCommand: Command = {
     }
     const format = formatOption(values.format, Object.keys(FORMATS));
     const today = todayFrom(io.env);
-    const loaded = loadConfig(io.cwd, values.config ?? null);
-    const targets = findTargets(positionals, io.cwd, loaded);
-    const options: LintFileOptions = { loaded, today, env: io.env, fix: Boolean(values.fix), roadmap: loadRoadmap(loaded) };
+    const configs = new CliConfigs(io.cwd, values.config ?? null);
+    const targets = await findTargets(positionals, io.cwd, configs);
+    const project = new CliProject(configs, io.env);
+    const options: LintFileOptions = { project, today, fix: Boolean(values.fix) };
     const reports: FileReport[] = [];
-    for (const target of targets) reports.push(await lintFile(target, options));
-    disposeGit();
+    try {
+      for (const target of targets) reports.push(await lintFile(target, options));
+    } finally {
+      project.dispose();
+    }
     for (const r of reports) {
       if (r.skipped) io.stderr(`handoff: ${r.file}: skipped, ${r.skipped}\n`);
       for (const note of r.notes) io.stderr(`handoff: ${r.file}: ${note}\n`);
@@ -50,13 +50,3 @@ export const lintCommand: Command = {
     return countBySeverity(reports).error > 0 ? 1 : 0;
   },
 };
-
-function loadRoadmap(loaded: LoadedConfig): LintFileOptions['roadmap'] {
-  if (!loaded.config.roadmap) return null;
-  const absolute = resolve(loaded.root, loaded.config.roadmap);
-  if (!existsSync(absolute)) return null;
-  const decoded = decodeNote(readFileSync(absolute));
-  if (decoded.kind === 'binary') return null;
-  const note = noteOf({ text: decoded.text, path: notePath(absolute, loaded.root), config: loaded.config, template: loaded.template });
-  return { absolute, note };
-}

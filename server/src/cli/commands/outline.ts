@@ -2,14 +2,11 @@
 // note: kind, dialect, title, snapshot fields, next steps in recommended order, risks, and a
 // roadmap's phases with their items and status. Lines are 1-based; absent parts are null or [].
 // Exit 0, or 2 for usage and configuration problems.
-import { readFileSync } from 'node:fs';
-import { noteOf } from '../../engine';
-import { outlineNote, type NoteOutline } from '../../engine/outline';
-import { withSecretsMasked } from '../../engine/scan/secrets';
-import type { Note } from '../../engine/model/note';
+import { outlineNote, withSecretsMasked, type Note, type NoteOutline } from '../../engine';
 import { parseCommandArgs } from '../args';
-import { loadConfig } from '../config';
-import { decodeNote } from '../decode';
+import { CliConfigs } from '../config';
+import { CliProject } from '../project';
+import { MAX_NOTE_BYTES, readText } from '../../project/read';
 import { findTargets } from '../files';
 import type { Command, Io } from '../io';
 import { USAGE } from '../usage';
@@ -96,22 +93,16 @@ export const outlineCommand: Command = {
       io.stdout(USAGE + '\n');
       return 0;
     }
-    const loaded = loadConfig(io.cwd, values.config ?? null);
+    const configs = new CliConfigs(io.cwd, values.config ?? null);
+    const project = new CliProject(configs, io.env);
     const files: OutlineFileJson[] = [];
-    for (const target of findTargets(positionals, io.cwd, loaded)) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(target.absolute);
-      } catch (error) {
-        io.stderr(`handoff: ${target.display}: skipped, cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    for (const target of await findTargets(positionals, io.cwd, configs)) {
+      const read = readText(target.absolute, MAX_NOTE_BYTES);
+      if ('problem' in read) {
+        io.stderr(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem}\n`);
         continue;
       }
-      const decoded = decodeNote(bytes);
-      if (decoded.kind === 'binary') {
-        io.stderr(`handoff: ${target.display}: skipped, binary file (NUL byte in its first 8 KB)\n`);
-        continue;
-      }
-      const note = noteOf({ text: decoded.text, path: target.notePath, config: loaded.config, template: loaded.template });
+      const note = project.noteOf(target.absolute, read.text);
       files.push(outlineJson(target.display, note, outlineNote(note)));
     }
     if (values.json) io.stdout(JSON.stringify({ files } satisfies OutlineJson, null, 2) + '\n');

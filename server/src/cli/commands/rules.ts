@@ -1,7 +1,7 @@
 // `handoff rules [--format stylish|json]`: every rule with its default severity, whether it
 // can fix, and what it checks.
 import { RULES } from '../../engine';
-import { ruleDocUrl } from '../../engine/docs-url';
+import { ruleDocUrl } from '../../engine';
 import { formatOption, parseCommandArgs } from '../args';
 import type { Command, Io } from '../io';
 import { USAGE } from '../usage';

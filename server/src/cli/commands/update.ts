@@ -2,15 +2,16 @@
 // git (date, branch, HEAD/upstream, worktree, files changed since the recorded commit). With
 // --dry-run it prints the change as a unified diff and writes nothing. Exit 0 when every note
 // was updated (or was up to date), 1 when one could not be, 2 for usage or config problems.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
-import { applyEdits, noteOf } from '../../engine';
-import { planUpdate } from '../../engine/update';
+import { applyEdits } from '../../engine';
+import { planUpdate } from '../../engine';
 import { parseCommandArgs } from '../args';
-import { loadConfig } from '../config';
-import { decodeNote, encodeNote } from '../decode';
+import { CliConfigs } from '../config';
+import { encodeNote } from '../../project/decode';
+import { MAX_NOTE_BYTES, readText } from '../../project/read';
 import { findTargets } from '../files';
-import { disposeGit, gitFactsFor } from '../git';
+import { CliProject } from '../project';
 import type { Command, Io } from '../io';
 import { todayFrom } from '../today';
 import { USAGE, UsageError } from '../usage';
@@ -23,31 +24,34 @@ export const updateCommand: Command = {
       io.stdout(USAGE + '\n');
       return 0;
     }
-    const loaded = loadConfig(io.cwd, values.config ?? null);
+    const configs = new CliConfigs(io.cwd, values.config ?? null);
     const today = todayFrom(io.env);
     const env = { ...io.env, HANDOFF_NO_GIT: undefined };
     let failed = 0;
     let handoffs = 0;
+    const project = new CliProject(configs, env);
     try {
-      for (const target of findTargets(positionals, io.cwd, loaded)) {
-        const decoded = decodeNote(readFileSync(target.absolute));
-        if (decoded.kind === 'binary') {
-          if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, binary file\n`);
+      for (const target of await findTargets(positionals, io.cwd, configs)) {
+        const read = readText(target.absolute, MAX_NOTE_BYTES);
+        if ('problem' in read) {
+          if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file' : read.problem}\n`);
+          if (positionals.length && read.code !== 'binary') failed++;
           continue;
         }
-        const note = noteOf({ text: decoded.text, path: target.notePath, config: loaded.config, template: loaded.template });
+        const decoded = read.decoded;
+        const note = project.noteOf(target.absolute, decoded.text);
         if (note.kind !== 'handoff' || note.hygieneOnly) {
           if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, not a handoff note\n`);
           continue;
         }
         handoffs++;
-        const { git, problem } = await gitFactsFor(target, note, loaded.root, env);
+        const { git, problem } = await project.gitFor(target.absolute, note);
         if (!git) {
           io.stderr(`handoff: ${target.display}: not updated: ${problem ?? `Not a git repository: ${target.display}`}\n`);
           failed++;
           continue;
         }
-        const plan = planUpdate(note, git, { today, reparse: (text) => noteOf({ text, path: target.notePath, config: loaded.config, template: loaded.template }) });
+        const plan = planUpdate(note, git, { today, reparse: (text) => project.noteOf(target.absolute, text) });
         if (plan.refused) {
           io.stderr(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
           failed++;
@@ -71,7 +75,7 @@ export const updateCommand: Command = {
         io.stderr(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
       }
     } finally {
-      disposeGit();
+      project.dispose();
     }
     if (!handoffs) throw new UsageError('No handoff note found (name one, e.g. handoff update HANDOFF.md)');
     return failed ? 1 : 0;

@@ -2,7 +2,7 @@
 // columns in UTF-16 code units (the run says so in `columnKind`).
 import { pathToFileURL } from 'node:url';
 import { RULES, type Severity } from '../../engine';
-import { ruleDocUrl } from '../../engine/docs-url';
+import { ruleDocUrl } from '../../engine';
 import type { FileReport } from '../report';
 import type { FormatContext } from './index';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
-import { commitValueRanges } from './exempt';
+import { commitValueRanges } from '../model/commit-values';
 import { fakeToken } from '../fake-token';
 
 // Examples build token shapes from pieces so that no token-shaped literal sits in the source.

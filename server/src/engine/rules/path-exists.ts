@@ -1,43 +1,8 @@
 import { defineRule } from '../rule';
-import { pathRefs, type PathRef } from '../references';
+import { missingPaths, nonPaths } from '../model/paths';
 import type { Note } from '../model/note';
-import type { WorkspaceFacts } from '../facts';
 
 const GONE = /\b(?:delet(?:e|ed|es|ing)|remov(?:e|ed|es|ing)|renam(?:e|ed|es|ing)|mov(?:e|ed|es|ing)|drop(?:ped)?|gone|replaced|retired|obsolete)\b|→|->/i;
-
-/** The workspace-relative path a reference names, tried from the root and from the note's folder. */
-export function candidates(note: Note, ref: PathRef): string[] {
-  const dir = note.path?.includes('/') ? note.path.slice(0, note.path.lastIndexOf('/')) : '';
-  const join = (base: string, p: string) => {
-    const parts = (base ? base.split('/') : []).concat(p.split('/'));
-    const out: string[] = [];
-    for (const part of parts) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') out.pop();
-      else out.push(part);
-    }
-    return out.join('/') + (p.endsWith('/') ? '/' : '');
-  };
-  const fromNote = join(dir, ref.path);
-  const fromRoot = join('', ref.path);
-  return ref.via === 'link' ? [fromNote] : [...new Set([fromRoot, fromNote])];
-}
-
-export function missingPaths(note: Note, workspace: WorkspaceFacts, exclude: ReadonlySet<string>): Array<{ ref: PathRef; path: string }> {
-  const out: Array<{ ref: PathRef; path: string }> = [];
-  for (const ref of pathRefs(note, exclude)) {
-    const paths = candidates(note, ref);
-    const known = paths.map((p) => workspace.exists(p));
-    if (known.some((k) => k !== false)) continue;
-    out.push({ ref, path: paths[0] });
-  }
-  return out;
-}
-
-/** Values that are not paths even when they look like one: the branch and upstream names. */
-export function nonPaths(note: Note): Set<string> {
-  return new Set(note.fields.filter((f) => f.key === 'branch' || f.key === 'upstream').flatMap((f) => [f.value, f.upstreamName ?? '']).filter(Boolean));
-}
 
 export default defineRule({
   meta: {

@@ -1,16 +1,7 @@
 import { defineRule } from '../rule';
-import type { Note } from '../model/note';
-import type { GitFacts } from '../facts';
+import { dirtyBesidesNote } from '../model/worktree';
 
 const NOTE = (state: string) => `# Next Chat Handoff\n\nDate: 2026-11-20\nWorktree: ${state}\n`;
-
-/** Whether the worktree has changes other than the note itself (editing the note is not "dirty"). */
-export function dirtyBesidesNote(git: GitFacts, note: Note): boolean {
-  if (!git.dirty) return false;
-  if (!git.status.length) return true;
-  const own = note.path?.replace(/\\/g, '/');
-  return git.status.some((s) => !own || !(s.path === own || s.path.endsWith('/' + own) || own.endsWith('/' + s.path)));
-}
 
 export default defineRule({
   meta: {

@@ -4,11 +4,13 @@
 // only when they resolve inside the folder. A file over the size limit is not read; a binary
 // file (NUL in its first 8 KB) is recognised and skipped.
 import { promises as fs } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { decodeNote } from '../cli/decode';
+import { decodeNote } from './decode';
+import { isInside } from './paths';
 
-const NEVER_ENTERED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders no front end enters: dependencies, version-control data, build output. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.next', '.turbo']);
 const NOTE_FILE = /\.(?:md|markdown)$/i;
 const SNIFF_BYTES = 4096;
 
@@ -25,13 +27,13 @@ export function excludeMatcher(exclude: Record<string, unknown> | null | undefin
   return (rel) => m(rel) || m(rel + '/');
 }
 
-/** Markdown files under a folder, depth first; relative paths are POSIX. */
-export async function* markdownFiles(root: string, excluded: (rel: string) => boolean): AsyncGenerator<{ file: string; rel: string }> {
+/** Markdown files (or the names `accept` takes) under a folder, depth first, sorted; relative paths are POSIX. */
+export async function* markdownFiles(root: string, excluded: (rel: string) => boolean, accept: (name: string) => boolean = (name) => NOTE_FILE.test(name)): AsyncGenerator<{ file: string; rel: string }> {
   const realRoot = await fs.realpath(root).catch(() => root);
   // A linked note is read only when it resolves inside the folder (a link may point anywhere).
   const inside = async (link: string) => {
     const real = await fs.realpath(link).catch(() => null);
-    return real !== null && (real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep));
+    return real !== null && isInside(realRoot, real);
   };
   const stack: Array<{ dir: string; rel: string }> = [{ dir: root, rel: '' }];
   while (stack.length) {
@@ -46,8 +48,8 @@ export async function* markdownFiles(root: string, excluded: (rel: string) => bo
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!NEVER_ENTERED.has(e.name) && !excluded(childRel)) stack.push({ dir: join(dir, e.name), rel: childRel });
-      } else if ((e.isFile() || e.isSymbolicLink()) && NOTE_FILE.test(e.name) && !excluded(childRel)) {
+        if (!SKIPPED_DIRECTORIES.has(e.name) && !excluded(childRel)) stack.push({ dir: join(dir, e.name), rel: childRel });
+      } else if ((e.isFile() || e.isSymbolicLink()) && accept(e.name) && !excluded(childRel)) {
         if (e.isSymbolicLink() && !(await inside(join(dir, e.name)))) continue;
         yield { file: join(dir, e.name), rel: childRel };
       }

@@ -2,11 +2,12 @@
 // with a given name (a bounded index built lazily, skipping node_modules and .git), and the
 // command catalog. Never follows a path outside the folder.
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CommandCatalog, WorkspaceFacts } from '../engine';
 import { readCatalog } from './catalog';
+import { isInside } from './paths';
+import { SKIPPED_DIRECTORIES } from './scan';
 
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.next', '.turbo']);
 export const MAX_INDEXED_FILES = 50_000;
 
 export class WorkspaceFolderFacts implements WorkspaceFacts {
@@ -24,7 +25,7 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
 
   exists(path: string): boolean | undefined {
     const abs = resolve(this.root, path);
-    if (abs !== this.root && !abs.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep)) return undefined;
+    if (!isInside(this.root, abs)) return undefined;
     let known = this.existing.get(abs);
     if (known === undefined) this.existing.set(abs, (known = existsSync(abs)));
     return known;
@@ -70,7 +71,7 @@ function indexNames(root: string): Map<string, string[]> {
       if (count >= MAX_INDEXED_FILES) return;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIP.has(e.name)) walk(join(dir, e.name), r);
+        if (!SKIPPED_DIRECTORIES.has(e.name)) walk(join(dir, e.name), r);
       } else if (e.isFile()) {
         count++;
         names.set(e.name, [...(names.get(e.name) ?? []), r]);

@@ -1,0 +1,121 @@
+// The project around the notes a CLI run looks at, built from the project layer as the language
+// server builds it: each note's configuration, its workspace facts, git's answers to its
+// questions, and its links (the roadmap a handoff is checked against, the handoffs a roadmap is
+// checked against), found among the notes of the project root. The CLI runs where its user runs
+// it, so git is used (hardened as everywhere); HANDOFF_NO_GIT=1 turns it off.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { noteOf, type GitFacts, type Note } from '../engine';
+import { GitFactsProvider, isGitUnavailable } from '../git';
+import { askGit, forEngine } from '../project/facts';
+import { WorkspaceFolderFacts } from '../project/files';
+import { chooseRoadmap, handoffsOfRoadmap } from '../project/link';
+import { markdownFiles } from '../project/scan';
+import { notePath } from '../project/paths';
+import { MAX_NOTE_BYTES, readText } from '../project/read';
+import type { CliConfigs } from './config';
+import { isNoteFile } from './files';
+
+export interface CliGit {
+  git: GitFacts | null;
+  /** Why git facts are missing, when git was wanted. */
+  problem: string | null;
+}
+
+interface ProjectNote {
+  file: string;
+  kind: 'handoff' | 'roadmap';
+  changed: number;
+  note: Note;
+}
+
+export class CliProject {
+  private provider: GitFactsProvider | null = null;
+  private readonly workspaces = new Map<string, WorkspaceFolderFacts>();
+  private notes: Map<string, ProjectNote> | null = null;
+
+  constructor(
+    readonly configs: CliConfigs,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** A note's text parsed with its own configuration. */
+  noteOf(file: string, text: string): Note {
+    const project = this.configs.forFile(file);
+    return noteOf({ text, path: notePath(file, project.root), config: project.config, template: project.template });
+  }
+
+  workspaceFor(file: string): WorkspaceFolderFacts {
+    const root = this.configs.rootOf(file);
+    let w = this.workspaces.get(root);
+    if (!w) this.workspaces.set(root, (w = new WorkspaceFolderFacts(root)));
+    return w;
+  }
+
+  async gitFor(file: string, note: Note): Promise<CliGit> {
+    if (this.env.HANDOFF_NO_GIT === '1') return { git: null, problem: null };
+    this.provider ??= new GitFactsProvider({ trusted: true, gitPath: this.env.HANDOFF_GIT_PATH || null });
+    const workspace = this.workspaceFor(file);
+    const { facts } = await askGit(this.provider, file, note, workspace);
+    if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message };
+    return { git: forEngine(facts, workspace.root), problem: null };
+  }
+
+  /** The roadmap a handoff is checked against, by the project layer's policy. */
+  async roadmapFor(file: string): Promise<Note | null> {
+    const notes = await this.projectNotes();
+    const project = this.configs.forFile(file);
+    const roadmaps = [...notes.values()].filter((n) => n.kind === 'roadmap').map((n) => n.file);
+    const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
+    const chosen = chooseRoadmap(file, roadmaps, configured, this.configs.rootOf(file));
+    return chosen ? (notes.get(chosen)?.note ?? null) : null;
+  }
+
+  /** The handoffs a roadmap is checked against: the most recently changed that link to it. */
+  async handoffsFor(file: string): Promise<Note[]> {
+    const notes = await this.projectNotes();
+    const roadmap = resolve(file);
+    const handoffs = [...notes.values()].filter((n) => n.kind === 'handoff').map((n) => ({ ...n, open: false }));
+    const linked: typeof handoffs = [];
+    for (const h of handoffs) {
+      const project = this.configs.forFile(h.file);
+      const roadmaps = [...notes.values()].filter((n) => n.kind === 'roadmap').map((n) => n.file);
+      const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
+      if (chooseRoadmap(h.file, roadmaps, configured, this.configs.rootOf(h.file)) === roadmap) linked.push(h);
+    }
+    return handoffsOfRoadmap(roadmap, linked, () => roadmap).map((h) => h.note);
+  }
+
+  /** Replaces a note's text after --fix, so the notes linked to it read the fixed text. */
+  updated(file: string, text: string): void {
+    const entry = this.notes?.get(resolve(file));
+    if (entry) entry.note = this.noteOf(entry.file, text);
+  }
+
+  /** The handoffs and roadmaps of the project root, read once per run. */
+  private async projectNotes(): Promise<Map<string, ProjectNote>> {
+    if (this.notes) return this.notes;
+    const notes = new Map<string, ProjectNote>();
+    for await (const { file } of markdownFiles(this.configs.root, () => false)) {
+      if (!(await isNoteFile(file, this.configs))) continue;
+      const read = readText(file, MAX_NOTE_BYTES);
+      if (!('text' in read)) continue;
+      const note = this.noteOf(file, read.text);
+      if (note.kind === 'other') continue;
+      let changed = 0;
+      try {
+        changed = statSync(file).mtimeMs;
+      } catch {
+        /* gone meanwhile */
+      }
+      notes.set(resolve(file), { file: resolve(file), kind: note.kind, changed, note });
+    }
+    this.notes = notes;
+    return notes;
+  }
+
+  dispose(): void {
+    this.provider?.dispose();
+    this.provider = null;
+  }
+}

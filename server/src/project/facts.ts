@@ -1,0 +1,36 @@
+// Answering a note's questions (engine: factQuestions) through git, the same for every front
+// end: the repository is located from the note's folder, paths are turned from workspace- to
+// repository-relative, and the answer comes back workspace-relative for the engine.
+import { dirname, join, relative } from 'node:path';
+import { factQuestions, type GitFacts, type Note } from '../engine';
+import { gatherGitFacts, isGitUnavailable, relativeToWorkspace, type GitFactsProvider, type GitUnavailable } from '../git';
+import type { WorkspaceFolderFacts } from './files';
+import { toPosix } from './paths';
+
+export interface Answered {
+  /** The question set, as a key: the same key since git last changed gets the same answer. */
+  key: string;
+  /** Repository-relative facts (as git gave them). */
+  facts: GitFacts | GitUnavailable;
+}
+
+/**
+ * Asks git what the note needs; `repoRoot` is where the note's repository was found. `known`
+ * returns an earlier answer to the same questions, when the caller still trusts it.
+ */
+export async function askGit(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, known: (key: string) => GitFacts | GitUnavailable | null = () => null): Promise<Answered & { repoRoot: string | null }> {
+  const location = await provider.locate(dirname(file));
+  if (isGitUnavailable(location)) return { key: '', facts: location, repoRoot: null };
+  const q = factQuestions(note, workspace);
+  const missing = q.missingPaths.map((p) => toPosix(relative(location.root, join(workspace.root, p))));
+  const key = JSON.stringify([file, q.recordedCommit, q.commitHashes, missing]);
+  const earlier = known(key);
+  if (earlier) return { key, facts: earlier, repoRoot: location.root };
+  const facts = await gatherGitFacts(provider, { notePath: file, recordedCommit: q.recordedCommit, commitHashes: q.commitHashes, missingPaths: missing });
+  return { key, facts, repoRoot: location.root };
+}
+
+/** The facts as the engine reads them: paths relative to the workspace root. */
+export function forEngine(facts: GitFacts, workspaceRoot: string): GitFacts {
+  return relativeToWorkspace(facts, workspaceRoot);
+}
