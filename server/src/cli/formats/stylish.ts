@@ -1,7 +1,7 @@
 // Human-readable output, grouped by file, in the manner of ESLint's "stylish".
 import type { Severity } from '../../engine';
 import { countBySeverity, type FileReport } from '../report';
-import type { FormatContext } from './index';
+import type { FormatContext } from './format';
 
 const COLORS: Record<Severity | 'dim' | 'bold', [string, string]> = {
   error: ['\x1b[31m', '\x1b[39m'],
