@@ -9,6 +9,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "types"
 npx tsc --noEmit -p .
+step "layer boundaries (dependency-cruiser) and dead files or dependencies (knip)"
+npx depcruise server/src client/src --config .dependency-cruiser.cjs
+npx knip --no-progress
 step "build"
 node scripts/build.mjs
 step "generated files are up to date"
