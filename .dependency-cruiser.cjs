@@ -22,7 +22,7 @@ module.exports = {
       from: { path: '^server/src/engine/' },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
-        pathNot: 'node_modules/(@types/mdast|mdast-[^/]+|micromark[^/]*|unified|remark-[^/]+|jsonc-parser|picomatch|yaml|@secretlint/[^/]+|unist-[^/]+|vfile[^/]*)/',
+        pathNot: 'node_modules/(@types/mdast|mdast-[^/]+|micromark[^/]*|unified|remark-[^/]+|jsonc-parser|picomatch|lru-cache|yaml|@secretlint/[^/]+|unist-[^/]+|vfile[^/]*)/',
       },
     },
     {

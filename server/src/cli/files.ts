@@ -18,10 +18,12 @@ export interface Target {
   notePath: string;
   /** POSIX path relative to the working directory: what the reports show. */
   display: string;
+  /** Named on the command line (not found in a directory or by a glob). */
+  named: boolean;
 }
 
-export function targetOf(absolute: string, cwd: string, configs: CliConfigs): Target {
-  return { absolute, notePath: notePath(absolute, configs.forFile(absolute).root), display: toPosix(relative(cwd, absolute)) || '.' };
+function targetOf(absolute: string, cwd: string, configs: CliConfigs, named: boolean): Target {
+  return { absolute, notePath: notePath(absolute, configs.forFile(absolute).root), display: toPosix(relative(cwd, absolute)) || '.', named };
 }
 
 /** Whether a walked file is a note: by its configuration's globs or roadmap, or by its first lines. */
@@ -34,8 +36,8 @@ export async function isNoteFile(file: string, configs: CliConfigs): Promise<boo
 
 export async function findTargets(args: string[], cwd: string, configs: CliConfigs): Promise<Target[]> {
   const found = new Map<string, Target>();
-  const add = (absolute: string) => {
-    if (!found.has(absolute)) found.set(absolute, targetOf(absolute, cwd, configs));
+  const add = (absolute: string, named = false) => {
+    if (!found.has(absolute)) found.set(absolute, targetOf(absolute, cwd, configs, named));
   };
   for (const arg of args.length ? args : ['.']) {
     const absolute = resolve(cwd, arg);
@@ -52,7 +54,7 @@ export async function findTargets(args: string[], cwd: string, configs: CliConfi
       continue;
     }
     if (isDirectory === false) {
-      add(absolute);
+      add(absolute, true);
       continue;
     }
     const scan = picomatch.scan(arg);

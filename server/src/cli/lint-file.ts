@@ -22,6 +22,7 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
   const read = readText(target.absolute, MAX_NOTE_BYTES);
   if ('problem' in read) {
     report.skipped = read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem;
+    report.unusable = target.named && read.code === 'not-a-file';
     return report;
   }
   const decoded = read.decoded;

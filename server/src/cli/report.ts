@@ -21,6 +21,8 @@ export interface FileReport {
   findings: CliFinding[];
   /** Why the file was not linted (binary), or null. */
   skipped: string | null;
+  /** A file named on the command line that is not a regular file (a FIFO, a device): exit 2. */
+  unusable?: boolean;
   /** Notices about the file (invalid UTF-8, not written back). */
   notes: string[];
   /** Whether --fix wrote the file. */

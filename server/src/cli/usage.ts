@@ -27,7 +27,8 @@ Options for rules:
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or configuration problem.
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration problem, or a named file
+that is not a regular file (a FIFO, a device).
 Set HANDOFF_TODAY=YYYY-MM-DD to lint as of another day.`;
 
 /** A problem with how the CLI was called or configured: printed, then exit 2. */

@@ -2,6 +2,7 @@
 // A file that only looks like a handoff by its name (feature documentation called
 // SESSION_HANDOFF.md) is recognised by its content and gets hygiene rules only.
 import picomatch from 'picomatch';
+import { LRUCache } from 'lru-cache';
 import type { NoteKind, Role } from './types';
 import { normalizeLabel } from './labels';
 
@@ -14,7 +15,9 @@ export const DEFAULT_HANDOFF_GLOBS = [
 ];
 export const DEFAULT_ROADMAP_GLOBS = ['**/ROADMAP.md', '**/roadmap*.md', '**/*_ROADMAP.md', '**/memory-bank/progress.md'];
 
-const matchers = new Map<string, (path: string) => boolean>();
+// Compiled glob sets, by their globs: a handful per workspace (one per configuration), bounded
+// so that configurations read over a long session cannot grow it without end.
+const matchers = new LRUCache<string, (path: string) => boolean>({ max: 64 });
 function matcher(globs: string[]): (path: string) => boolean {
   const key = globs.join('\0');
   let m = matchers.get(key);

@@ -2,7 +2,9 @@
 // (a file over the size limit is not read, a binary one is skipped), parse it, outline it, and
 // count the problems the text rules find (against its roadmap, when it is a handoff that has
 // one). Only plain data goes in and comes out, so a job can cross to a worker.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
+import { readBytes, readText } from '../project/read';
 import { lint, noteOf, templateDialect, type Dialect, type HandoffConfig, type Note } from '../engine';
 import { outlineNote } from '../engine';
 import { decodeNote } from '../project/decode';
@@ -29,54 +31,62 @@ export type IndexJobResult =
   | { type: 'other' }
   | { type: 'gone' };
 
-const templates = new Map<string, { mtime: number; dialect: Dialect | null }>();
-const roadmaps = new Map<string, { text: string; note: Note }>();
+/** What a thread running index jobs keeps between them: templates and roadmaps, bounded. */
+export interface IndexJobCaches {
+  templates: LRUCache<string, { mtime: number; dialect: Dialect | null }>;
+  roadmaps: LRUCache<string, { text: string; note: Note }>;
+}
 
-function template(file: string | null): Dialect | null {
+export function indexJobCaches(): IndexJobCaches {
+  return { templates: new LRUCache({ max: 16 }), roadmaps: new LRUCache({ max: 32 }) };
+}
+
+function template(file: string | null, caches: IndexJobCaches): Dialect | null {
   if (!file) return null;
   try {
-    const st = statSync(file);
-    const cached = templates.get(file);
-    if (cached && cached.mtime === st.mtimeMs) return cached.dialect;
-    const dialect = st.size > 1_000_000 ? null : templateDialect(readFileSync(file, 'utf8'));
-    templates.set(file, { mtime: st.mtimeMs, dialect });
+    const mtime = statSync(file).mtimeMs;
+    const cached = caches.templates.get(file);
+    if (cached && cached.mtime === mtime) return cached.dialect;
+    const read = readText(file);
+    const dialect = 'text' in read ? templateDialect(read.text) : null;
+    caches.templates.set(file, { mtime, dialect });
     return dialect;
   } catch {
     return null;
   }
 }
 
-function roadmapNote(job: IndexJob, tpl: Dialect | null): Note | null {
+function roadmapNote(job: IndexJob, tpl: Dialect | null, caches: IndexJobCaches): Note | null {
   if (!job.roadmap) return null;
-  const cached = roadmaps.get(job.roadmap.path);
+  const cached = caches.roadmaps.get(job.roadmap.path);
   if (cached?.text === job.roadmap.text) return cached.note;
   const note = noteOf({ text: job.roadmap.text, path: job.roadmap.path, config: job.config, template: tpl });
-  roadmaps.set(job.roadmap.path, { text: job.roadmap.text, note });
-  if (roadmaps.size > 32) roadmaps.delete(roadmaps.keys().next().value as string);
+  caches.roadmaps.set(job.roadmap.path, { text: job.roadmap.text, note });
   return note;
 }
 
-export function runIndexJob(job: IndexJob): IndexJobResult {
+export function runIndexJob(job: IndexJob, caches: IndexJobCaches): IndexJobResult {
   let text = job.text;
   let mtime = Date.now();
   if (text === undefined) {
-    try {
-      const st = statSync(job.file);
-      if (!st.isFile()) return { type: 'gone' };
-      mtime = st.mtimeMs;
-      if (st.size > job.config.maxLintBytes) return { type: 'skipped', reason: `larger than ${job.config.maxLintBytes} bytes (${st.size})` };
-      const decoded = decodeNote(readFileSync(job.file));
-      if (decoded.kind === 'binary') return { type: 'skipped', reason: 'binary file (NUL byte in its first 8 KB)' };
-      text = decoded.text;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? { type: 'gone' } : { type: 'skipped', reason: `cannot be read (${code ?? String(e)})` };
+    const read = readBytes(job.file, job.config.maxLintBytes);
+    if ('problem' in read) {
+      if (read.code === 'not-found') return { type: 'gone' };
+      return { type: 'skipped', reason: read.problem };
     }
+    try {
+      mtime = statSync(job.file).mtimeMs;
+    } catch {
+      return { type: 'gone' };
+    }
+    const decoded = decodeNote(read.bytes);
+    if (decoded.kind === 'binary') return { type: 'skipped', reason: 'binary file (NUL byte in its first 8 KB)' };
+    text = decoded.text;
   }
-  const tpl = template(job.templateFile);
+  const tpl = template(job.templateFile, caches);
   const note = noteOf({ text, path: job.path, config: job.config, template: tpl });
   if (note.kind === 'other') return { type: 'other' };
-  const result = lint({ text, path: job.path, config: job.config, template: tpl, today: job.today, note, roadmap: note.kind === 'handoff' ? roadmapNote(job, tpl) : null });
+  const result = lint({ text, path: job.path, config: job.config, template: tpl, today: job.today, note, roadmap: note.kind === 'handoff' ? roadmapNote(job, tpl, caches) : null });
   const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
   return {
     type: 'note',

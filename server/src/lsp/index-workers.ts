@@ -4,7 +4,7 @@
 // (a worker fails to start), jobs run in this thread, one per turn of the event loop.
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
+import { indexJobCaches, runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
 import { yieldToLoop } from '../project/scan';
 
 const MARK = 'handoffIndexWorker';
@@ -13,10 +13,11 @@ const MARK = 'handoffIndexWorker';
 export function serveIndexJobs(): boolean {
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[MARK] || !parentPort) return false;
   const port = parentPort;
+  const caches = indexJobCaches();
   port.on('message', (m: { id: number; job: IndexJob }) => {
     let result: IndexJobResult | { type: 'error'; message: string };
     try {
-      result = runIndexJob(m.job);
+      result = runIndexJob(m.job, caches);
     } catch (e) {
       result = { type: 'error', message: e instanceof Error ? e.message : String(e) };
     }
@@ -36,6 +37,8 @@ export class IndexWorkers {
   private readonly queue: Pending[] = [];
   private nextId = 0;
   private inProcess: Promise<void> | null = null;
+  /** Templates and roadmaps kept for jobs run in this thread. */
+  private readonly caches = indexJobCaches();
 
   /** `size` workers running `script` (the server bundle); 0 runs every job in this thread. */
   constructor(size = Math.min(4, Math.max(1, availableParallelism())), script: string = __filename, onError: (e: unknown) => void = () => {}) {
@@ -92,7 +95,7 @@ export class IndexWorkers {
     while (this.queue.length) {
       const p = this.queue.shift()!;
       try {
-        p.resolve(runIndexJob(p.job));
+        p.resolve(runIndexJob(p.job, this.caches));
       } catch (e) {
         p.reject(e instanceof Error ? e : new Error(String(e)));
       }

@@ -1,19 +1,15 @@
 // The scripts and targets a workspace defines, read from its manifest files (never by running
 // anything): package.json, node_modules/.bin, pyproject.toml, Makefile, justfile, Cargo.toml.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { CommandCatalog } from '../engine';
+import { MAX_SIDE_FILE_BYTES, readText } from './read';
 
-const MAX_BYTES = 1_000_000;
-
+/** A manifest's text; null when absent, not a regular file (a link to /dev/zero), too large or binary. */
 function read(file: string): string | null {
-  try {
-    if (statSync(file).size > MAX_BYTES) return null;
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+  const r = readText(file, MAX_SIDE_FILE_BYTES);
+  return 'text' in r ? r.text : null;
 }
 
 function list(dir: string, filter: (name: string) => boolean = () => true): string[] | null {

@@ -1,5 +1,6 @@
 // `handoff lint [paths|globs...] [--fix] [--format stylish|json|sarif|github] [--config FILE]`
-// Exit 0 without errors, 1 with errors (warnings and info do not fail), 2 for usage or config problems.
+// Exit 0 without errors, 1 with errors (warnings and info do not fail), 2 for usage or config
+// problems and for a file named on the command line that is not a regular file (a FIFO, a device).
 import { formatOption, parseCommandArgs } from '../args';
 import { CliConfigs } from '../config';
 import { findTargets } from '../files';
@@ -47,6 +48,7 @@ export const lintCommand: Command = {
       if (r.fixed) io.stderr(`handoff: ${r.file}: fixed\n`);
     }
     io.stdout(FORMATS[format](reports, { cwd: io.cwd, version: VERSION, color: io.isTTY && !io.env.NO_COLOR }));
+    if (reports.some((r) => r.unusable)) return 2;
     return countBySeverity(reports).error > 0 ? 1 : 0;
   },
 };
