@@ -167,6 +167,13 @@ describe('rules', () => {
         });
       }
 
+      it(`meta.fixable (${rule.meta.fixable}) agrees with its examples and fixtures`, () => {
+        const cases = [...rule.meta.examples.notOk.map((e) => ({ text: e.text, path: e.path ?? 'HANDOFF.md', facts: e.facts })), ...allCases.filter((x) => x.rule === id)];
+        const fixes = cases.flatMap((c) => run(c).findings.filter((f) => f.ruleId === id && f.fix));
+        if (rule.meta.fixable) assert.ok(fixes.length > 0, `${id} says it is fixable, but none of its examples or fixtures gets a fix`);
+        else assert.deepEqual(fixes.map((f) => f.fix!.title), [], `${id} says it is not fixable, but offers fixes`);
+      });
+
       it('has at least 3 failing and 3 passing cases (examples and fixtures)', () => {
         const mine = allCases.filter((x) => x.rule === id);
         const failing = rule.meta.examples.notOk.length + mine.filter((x) => x.expect.some((h) => h.startsWith(id + ':'))).length;
