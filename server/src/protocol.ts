@@ -46,6 +46,11 @@ export interface NoteStatusParams {
   infos: number;
   /** Why git checks are off, when they are ("Restricted Mode", "Not a git repository: …"). */
   gitNote: string | null;
+  /**
+   * The findings of this version include every fact the server gathers for it (git's answers
+   * arrived, or none were wanted): clients and tests wait on this, not on a quiet spell.
+   */
+  settled: boolean;
 }
 export const NoteStatusNotification = new NotificationType<NoteStatusParams>('handoff/noteStatus');
 

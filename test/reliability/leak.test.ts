@@ -116,7 +116,7 @@ describe('reliability: no secret leaks (language server and CLI)', function () {
       // A rule failure and a config problem are logged too: neither may carry text.
       fs.writeFileSync(path.join(repo, '.handoff.json'), `{ "rules": { "${S.github}": "off" } }`);
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(repo, '.handoff.json')), type: 1 }] });
-      await client.settled(uri, 400);
+      await client.settled(uri);
       const everything = client.everything();
       assert.ok(everything.includes('window/logMessage'), 'the log was captured');
       // The config problem names the unknown rule key as written: that is the config file's own text, not the note's.

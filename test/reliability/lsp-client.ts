@@ -85,16 +85,32 @@ export class ReliabilityClient extends TestClient {
     return this.connection.sendRequest('handoff/update', { uri, version });
   }
 
-  /** Resolves when no diagnostics for `uri` arrived for `quietMs`; returns the last publication. */
-  async settled(uri: string, quietMs = 600, timeoutMs = 20000) {
-    const deadline = Date.now() + timeoutMs;
-    let count = -1;
-    for (;;) {
-      const now = this.published.filter((p) => p.uri === uri).length;
-      if (now === count && now > 0) break;
-      count = now;
-      if (Date.now() > deadline) throw new Error(`diagnostics for ${uri} did not settle`);
-      await new Promise((r) => setTimeout(r, quietMs));
+  /**
+   * Resolves when the server says the findings of the last version sent for `uri` are complete
+   * (a `handoff/noteStatus` with `settled`, git's answers included); returns the last publication.
+   */
+  async settled(uri: string, timeoutMs = 20000) {
+    const sent = this.sentVersions.get(uri);
+    const from = sent?.after ?? 0;
+    const done = () =>
+      this.notifications.slice(from).some((n) => {
+        const p = n.params as { uri?: string; version?: number; settled?: boolean };
+        return n.method === 'handoff/noteStatus' && p.uri === uri && p.settled === true && (!sent || p.version === sent.version);
+      });
+    if (!done()) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.events.off('notification', on);
+          reject(new Error(`diagnostics for ${uri} did not settle within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const on = () => {
+          if (!done()) return;
+          clearTimeout(timer);
+          this.events.off('notification', on);
+          resolve();
+        };
+        this.events.on('notification', on);
+      });
     }
     return [...this.published].reverse().find((p) => p.uri === uri)!;
   }

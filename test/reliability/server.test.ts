@@ -133,7 +133,7 @@ describe('reliability: language server over stdio, bad input and faults', functi
     // The same text opened at once, next to it: the same diagnostics.
     const twin = uriOf('twin/HANDOFF.md');
     await client.open(twin, text);
-    const whole = await client.settled(twin, 300);
+    const whole = await client.settled(twin);
     const shown = (ds: typeof last.diagnostics) => ds.map((d) => `${d.code}@${JSON.stringify(d.range)}:${d.message}`).sort();
     assert.deepEqual(shown(last.diagnostics), shown(whole.diagnostics));
     assert.ok(last.diagnostics.some((d) => d.code === 'mojibake'));

@@ -27,7 +27,9 @@ export class TestClient {
   readonly process: ChildProcess;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
-  private readonly events = new EventEmitter();
+  protected readonly events = new EventEmitter();
+  /** The last version sent for each document, and how many notifications had arrived then. */
+  readonly sentVersions = new Map<string, { version: number; after: number }>();
   stderr = '';
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
@@ -63,10 +65,12 @@ export class TestClient {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
+    this.sentVersions.set(uri, { version, after: this.notifications.length });
     return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
   }
 
   change(uri: string, version: number, changes: Array<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): Promise<void> {
+    this.sentVersions.set(uri, { version, after: this.notifications.length });
     return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes as never });
   }
 

@@ -148,11 +148,11 @@ export class DocumentLinter {
     if (!result) {
       this.results.delete(doc.uri);
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-      this.sendStatus(doc, null, null);
+      this.sendStatus(doc, null, null, true);
       for (const listener of this.publishListeners) listener(doc.uri, null);
       return;
     }
-    this.publish(doc, version, result, facts);
+    this.publish(doc, version, result, facts, !this.factsSource);
     if (!this.factsSource) return;
     let fresh: Facts | null = null;
     try {
@@ -161,10 +161,14 @@ export class DocumentLinter {
       this.log.error('Gathering facts failed', e);
     }
     const current = this.documents.get(doc.uri);
-    if (!current || current.version !== version || !fresh) return;
-    if (fresh === facts) return;
+    if (!current || current.version !== version) return; // a newer run settles the newer version
+    if (!fresh || fresh === facts) {
+      if (this.results.get(doc.uri)?.version === version) this.sendStatus(current, result, facts, true);
+      return;
+    }
     const again = this.safeLint(current, fresh);
-    if (again) this.publish(current, version, again, fresh);
+    if (again) this.publish(current, version, again, fresh, true);
+    else this.sendStatus(current, result, facts, true);
   }
 
   private safeLint(doc: TextDocument, facts: Facts | null): LintResult | null {
@@ -178,17 +182,17 @@ export class DocumentLinter {
     }
   }
 
-  private publish(doc: TextDocument, version: number, result: LintResult, facts: Facts | null): void {
+  private publish(doc: TextDocument, version: number, result: LintResult, facts: Facts | null, settled: boolean): void {
     if (this.documents.get(doc.uri)?.version !== version) return; // stale: a newer version is on its way
     this.results.set(doc.uri, { version, result, facts });
     const lines = result.lines;
     const diagnostics = result.findings.map((f) => toDiagnostic(lines, f, version));
     void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-    this.sendStatus(doc, result, facts);
+    this.sendStatus(doc, result, facts, settled);
     for (const listener of this.publishListeners) listener(doc.uri, result);
   }
 
-  private sendStatus(doc: TextDocument, result: LintResult | null, facts: Facts | null): void {
+  private sendStatus(doc: TextDocument, result: LintResult | null, facts: Facts | null, settled: boolean): void {
     const count = (s: string) => result?.findings.filter((f) => f.severity === s).length ?? 0;
     void this.connection.sendNotification(NoteStatusNotification, {
       uri: doc.uri,
@@ -200,6 +204,7 @@ export class DocumentLinter {
       warnings: count('warning'),
       infos: count('info'),
       gitNote: facts?.gitNote ?? null,
+      settled,
     });
   }
 }
