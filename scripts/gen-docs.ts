@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DIALECTS, RULES, defaultConfig, type Rule, type RuleExample, type OptionSpec } from '../server/src/engine';
-import { ruleDocUrl } from '../server/src/engine/docs-url';
+import { ruleDocUrl } from '../server/src/engine/lint/docs-url';
 import { findSecrets } from '../server/src/engine/scan/secrets';
 import { findInvisible } from '../server/src/engine/scan/invisible';
 import { knownPrefix } from '../server/src/engine/scan/mask';

@@ -1,4 +1,4 @@
-// Proves the engine's incremental parser (server/src/engine/incremental.ts) right and measures its gain.
+// Proves the engine's incremental parser (server/src/engine/parse/incremental.ts) right and measures its gain.
 //
 //   node --import tsx bench/prototype/check-incremental.ts [--edits N] [--no-4m]
 //
@@ -9,11 +9,11 @@
 // Speed: typing one character at a time in the middle of generated notes, the incremental parse
 // against the full parse (the engine's parseMarkdown), medians.
 import { isDeepStrictEqual } from 'node:util';
-import { parseMarkdown } from '../../server/src/engine/parse';
+import { parseMarkdown } from '../../server/src/engine/parse/parse';
 import { loadCorpus } from '../lib/corpus';
 import { generateNote, mulberry32 } from '../lib/gen';
 import { summarize, fmt, table } from '../lib/stats';
-import { IncrementalParser } from '../../server/src/engine/incremental';
+import { IncrementalParser } from '../../server/src/engine/parse/incremental';
 
 const argv = process.argv.slice(2);
 const EDITS = Number(argv[argv.indexOf('--edits') + 1] || 0) || 40;

@@ -8,7 +8,7 @@ import { measure, fmt } from '../lib/stats';
 
 async function main(): Promise<void> {
   const engine = await loadEngine();
-  const { plainText } = await import('../../server/src/engine/walk');
+  const { plainText } = await import('../../server/src/engine/parse/walk');
   const notes = [...loadCorpus().notes, ...[4, 40, 400].map((k, i) => ({ file: `generated-${k}k`, path: 'HANDOFF.md', text: generateNote({ seed: 5 + i, bytes: k * 1024 }), bytes: 0 }))];
   let same = 0;
   let total = 0;

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { noteOf } from '../../server/src/engine';
-import { outlineNote, type NoteOutline } from '../../server/src/engine/outline';
+import { outlineNote, type NoteOutline } from '../../server/src/engine/outline/outline';
 import type { Note } from '../../server/src/engine/model/note';
 
 const EXAMPLES = resolve(__dirname, '../fixtures/examples');

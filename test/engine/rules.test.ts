@@ -22,8 +22,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LineIndex, RULES, applyFixes, fixEdits, lint, parseConfig, type Finding, type HandoffConfig, type TextEdit } from '../../server/src/engine';
-import type { ExampleFacts } from '../../server/src/engine/rule';
-import { exampleGit, exampleNotes, exampleWorkspace } from '../../server/src/engine/example-facts';
+import type { ExampleFacts } from '../../server/src/engine/lint/rule';
+import { exampleGit, exampleNotes, exampleWorkspace } from '../../server/src/engine/examples/example-facts';
 import { generatedFixtures } from './fixtures/generated';
 
 const TODAY = '2026-11-22';

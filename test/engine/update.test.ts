@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, noteOf, type GitFacts } from '../../server/src/engine';
-import { planUpdate } from '../../server/src/engine/update';
+import { planUpdate } from '../../server/src/engine/update/update';
 
 const EXAMPLES = join(__dirname, '../fixtures/examples');
 const HEAD = '1234567890abcdef1234567890abcdef12345678';

@@ -5,11 +5,11 @@
 // (scripts/coverage-check.mjs) counts on them.
 import { strict as assert } from 'node:assert';
 import { RULES, applyEdits, applyFixes, lint, noteOf, parseConfig, resolveRule, templateDialect, type GitFacts } from '../../server/src/engine';
-import { planUpdate, codeSpan, quotePath } from '../../server/src/engine/update';
+import { planUpdate, codeSpan, quotePath } from '../../server/src/engine/update/update';
 import { namedTarget } from '../../server/src/engine/model/commands';
-import { tooComplex, MAX_DELIMITER_COST } from '../../server/src/engine/complexity';
-import { emptyCatalog } from '../../server/src/engine/example-facts';
-import { openTail } from '../../server/src/engine/sections-edit';
+import { tooComplex, MAX_DELIMITER_COST } from '../../server/src/engine/parse/complexity';
+import { emptyCatalog } from '../../server/src/engine/examples/example-facts';
+import { openTail } from '../../server/src/engine/update/sections-edit';
 import { TODAY, gitFacts, workspaceOf } from './helpers';
 
 const ids = (text: string, path = 'HANDOFF.md', extra: Partial<Parameters<typeof lint>[0]> = {}) => lint({ text, path, today: TODAY, ...extra }).findings.map((f) => f.ruleId);
@@ -254,7 +254,7 @@ describe('reliability: engine edges', () => {
 
   describe('dates written other ways, and roadmap items marked done in every style', () => {
     it('Update keeps "Month D, YYYY", "Mon D, YYYY" and date-times with a space or a T', async () => {
-      const { findDate, formatDateLike } = await import('../../server/src/engine/dates');
+      const { findDate, formatDateLike } = await import('../../server/src/engine/model/dates');
       const now = new Date(`${TODAY}T09:05:00`);
       assert.equal(formatDateLike(findDate('March 3, 2026'), TODAY, now), 'November 22, 2026');
       assert.equal(formatDateLike(findDate('Mar 3, 2026'), TODAY, now), 'Nov 22, 2026');

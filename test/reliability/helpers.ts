@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { GitFacts, TextEdit, WorkspaceFacts } from '../../server/src/engine';
-import { emptyCatalog } from '../../server/src/engine/example-facts';
+import { emptyCatalog } from '../../server/src/engine/examples/example-facts';
 import { makeR, SETS } from '../engine/scan/util';
 
 export const REPO = resolve(__dirname, '../..');

@@ -7,7 +7,7 @@
 // their secrets are still found.
 import { strict as assert } from 'node:assert';
 import { lint, RULES, parseConfig } from '../../server/src/engine';
-import { tooComplex } from '../../server/src/engine/complexity';
+import { tooComplex } from '../../server/src/engine/parse/complexity';
 import { TODAY, fakeSecrets, timeMs } from './helpers';
 
 const TITLE = '# Session Handoff\n\n';

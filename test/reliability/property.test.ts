@@ -13,7 +13,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { LineIndex, applyEdits, applyFixes, fixEdits, lint, noteOf, parseConfig, RULES, type Finding, type LintInput } from '../../server/src/engine';
-import { planUpdate } from '../../server/src/engine/update';
+import { planUpdate } from '../../server/src/engine/update/update';
 import { EOLS, gitFactsArb, joinLines, line, mixedEols, noteLines, notePath, secretPiece, type Eol } from './arbitraries';
 import { TODAY, assertOnlyEditedRangesChanged, budget, corpusNotes, exampleNotes, splitsCrlf, splitsSurrogate, withEol, workspaceOf } from './helpers';
 

@@ -2,7 +2,7 @@
 // of a property in property.test.ts, or by a test of a RELIABILITY row).
 import { strict as assert } from 'node:assert';
 import { RULES, applyEdits, applyFixes, lint, noteOf, parseConfig } from '../../server/src/engine';
-import { planUpdate } from '../../server/src/engine/update';
+import { planUpdate } from '../../server/src/engine/update/update';
 import { TODAY, gitFacts } from './helpers';
 
 const capped = (max: number) => parseConfig(JSON.stringify({ maxLintBytes: max }), RULES).config;
@@ -144,7 +144,7 @@ describe('reliability: regressions', () => {
     });
 
     it('composeEdits joins two passes: edits inside text the first wrote change it, the others move back', async () => {
-      const { composeEdits } = await import('../../server/src/engine/update');
+      const { composeEdits } = await import('../../server/src/engine/update/update');
       const base = 'aaa bbb ccc';
       const first = [{ start: 4, end: 7, text: 'BBBB' }, { start: 11, end: 11, text: ' end' }];
       const mid = applyEdits(base, first);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, lint, noteOf } from '../../server/src/engine';
-import { planUpdate } from '../../server/src/engine/update';
+import { planUpdate } from '../../server/src/engine/update/update';
 import { decodeNote } from '../../server/src/project/decode';
 import { markdownFiles, readNoteFile } from '../../server/src/project/scan';
 import { main } from '../../server/src/cli/cli';

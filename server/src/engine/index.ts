@@ -1,35 +1,35 @@
 // The engine's public surface: pure functions over text and injected facts.
 export * from './types';
 export type { GitFacts, WorkspaceFacts, CommitInfo, FileChange, PathHistory, CommandCatalog } from './facts';
-export type { Rule, RuleMeta, RuleContext, RuleExample, OptionSpec } from './rule';
+export type { Rule, RuleMeta, RuleContext, RuleExample, OptionSpec } from './lint/rule';
 export { RULES };
-import { lintWith, type LintInput, type LintResult } from './lint';
+import { lintWith, type LintInput, type LintResult } from './lint/lint';
 import { RULES } from './rules';
-export { lintWith, noteOf, ruleApplies, type LintInput, type LintResult, type RuleFailure } from './lint';
+export { lintWith, noteOf, ruleApplies, type LintInput, type LintResult, type RuleFailure } from './lint/lint';
 
 /** Lints a note with every rule unless told otherwise. */
 export function lint(input: Omit<LintInput, 'rules'> & { rules?: LintInput['rules'] }): LintResult {
   return lintWith({ ...input, rules: input.rules ?? RULES });
 }
-export { applyFixes, applyEdits, fixEdits, compatibleFixes } from './fix';
-export { parseConfig, defaultConfig, resolveRule, CONFIG_FILE_NAMES, type HandoffConfig, type ConfigProblem } from './config';
+export { applyFixes, applyEdits, fixEdits, compatibleFixes } from './lint/fix';
+export { parseConfig, defaultConfig, resolveRule, CONFIG_FILE_NAMES, type HandoffConfig, type ConfigProblem } from './lint/config';
 export { buildNote, type Note } from './model/note';
 export { DIALECTS, templateDialect, type Dialect, type SectionSpec } from './dialects';
-export { LineIndex } from './lines';
-export { matchesGlobs, DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './detect';
-export { IncrementalParser } from './incremental';
-export { parseMarkdown } from './parse';
+export { LineIndex } from './parse/lines';
+export { matchesGlobs, DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './model/detect';
+export { IncrementalParser } from './parse/incremental';
+export { parseMarkdown } from './parse/parse';
 export { factQuestions, type FactQuestions } from './model/questions';
 export { candidates, nonPaths } from './model/paths';
-export { commitRefs, pathRefs } from './references';
-export { ruleDocUrl } from './docs-url';
-export { localDate } from './dates';
-export { planUpdate } from './update';
-export { outlineNote, type NoteOutline, type OutlineEntry } from './outline';
+export { commitRefs, pathRefs } from './model/references';
+export { ruleDocUrl } from './lint/docs-url';
+export { localDate } from './model/dates';
+export { planUpdate } from './update/update';
+export { outlineNote, type NoteOutline, type OutlineEntry } from './outline/outline';
 export { withSecretsMasked } from './scan/secrets';
 export type { Section } from './model/sections';
 export { ID_PATTERN } from './model/roadmap';
-export { roadmapIds } from './roadmap-link';
-export { visit } from './walk';
-export { fillSkeleton } from './sections-edit';
-export { newNoteText } from './new-note';
+export { roadmapIds } from './roadmap/roadmap-link';
+export { visit } from './parse/walk';
+export { fillSkeleton } from './update/sections-edit';
+export { newNoteText } from './update/new-note';

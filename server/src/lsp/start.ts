@@ -14,7 +14,7 @@ import { ProjectConfigs } from '../project/config';
 import { Log } from './log';
 import { codeActions, fixAllEdits, FIX_ALL_KIND } from './code-actions';
 import { completions } from './completion';
-import { documentSymbols, foldingRanges } from './outline';
+import { documentSymbols, foldingRanges } from './document-symbols';
 import { toRange } from './convert';
 import { LineIndex } from '../engine';
 import { withSecretsMasked } from '../engine';

@@ -2,10 +2,10 @@
 // heading followed by `<!-- optional -->` is optional. No second format to learn.
 import type { Heading, Html, Root } from 'mdast';
 import type { Dialect, FieldSpec, SectionSpec } from './dialect';
-import { parseMarkdown, startOf, endOf } from '../parse';
-import { tooComplex } from '../complexity';
-import { plainText } from '../walk';
-import { roleOf } from '../roles';
+import { parseMarkdown, startOf, endOf } from '../parse/parse';
+import { tooComplex } from '../parse/complexity';
+import { plainText } from '../parse/walk';
+import { roleOf } from '../model/roles';
 import { fieldsInNodes } from '../model/fields';
 import { buildSections, flatten } from '../model/sections';
 

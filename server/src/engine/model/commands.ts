@@ -1,6 +1,6 @@
 // Whether a command a note names (`npm run x`, `make y`, `cargo test --test z`) names a real
 // script or target of the workspace's catalog, and the nearest real name when it does not.
-import { similarity } from '../labels';
+import { similarity } from './labels';
 import type { CommandCatalog } from '../facts';
 
 // Built-in subcommands of the package managers, which need no script.

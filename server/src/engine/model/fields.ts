@@ -4,8 +4,8 @@
 import type { Blockquote, List, Paragraph, RootContent, Yaml } from 'mdast';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import type { FieldKey } from '../types';
-import { startOf, endOf } from '../parse';
-import { findDate } from '../dates';
+import { startOf, endOf } from '../parse/parse';
+import { findDate } from './dates';
 import { fieldKeysOf, upstreamNameIn } from './field-labels';
 
 export interface Field {

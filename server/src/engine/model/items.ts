@@ -2,9 +2,9 @@
 // risks and roadmap features read.
 import type { List, ListItem, Paragraph, RootContent, Strong, Table } from 'mdast';
 import type { Role } from '../types';
-import { startOf, endOf } from '../parse';
-import { plainText } from '../walk';
-import { roleOf } from '../roles';
+import { startOf, endOf } from '../parse/parse';
+import { plainText } from '../parse/walk';
+import { roleOf } from './roles';
 
 export interface Item {
   /** Plain text of the item's first paragraph (or the table row's cells). */

@@ -2,7 +2,7 @@
 // added ("What Landed (Latest Relevant Backend Work)"), by alias, or fuzzily.
 import type { Dialect } from '../dialects/dialect';
 import type { Section } from './sections';
-import { normalizeLabel, similarity, stripQualifiers } from '../labels';
+import { normalizeLabel, similarity, stripQualifiers } from './labels';
 
 export const FUZZY_THRESHOLD = 0.75;
 

@@ -1,7 +1,7 @@
 // The paths a note names, resolved against the workspace: where a reference points (from the
 // root and from the note's folder), which are missing, and which values are not paths at all.
 // Shared by path-exists, Update Handoff and the questions a note asks of git.
-import { pathRefs, type PathRef } from '../references';
+import { pathRefs, type PathRef } from './references';
 import type { Note } from './note';
 import type { WorkspaceFacts } from '../facts';
 

@@ -3,7 +3,7 @@
 // they went). The CLI and the language server answer these through one provider, so a rule that
 // needs a new fact changes this function and the provider, nothing in the front ends.
 import type { WorkspaceFacts } from '../facts';
-import { commitRefs } from '../references';
+import { commitRefs } from './references';
 import type { Note } from './note';
 import { missingPaths, nonPaths } from './paths';
 

@@ -7,8 +7,8 @@
 import type { Heading, List, ListItem, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Section } from './sections';
 import { itemsIn, labelledBlocks, type Item } from './items';
-import { startOf, endOf } from '../parse';
-import { plainText } from '../walk';
+import { startOf, endOf } from '../parse/parse';
+import { plainText } from '../parse/walk';
 import { statusOfText, type ItemStatus, type StatusHit } from './status';
 
 export { statusOfText, type ItemStatus, type StatusHit } from './status';

@@ -3,8 +3,8 @@
 // sections (they are not root children in mdast).
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Role } from '../types';
-import { startOf, endOf } from '../parse';
-import { plainText } from '../walk';
+import { startOf, endOf } from '../parse/parse';
+import { plainText } from '../parse/walk';
 
 export interface HeadingInfo {
   text: string;

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 
 const NOTE = '# Next Chat Handoff\n\nDate: 2026-11-20\nBranch: `BRANCH`\n';
 

@@ -1,7 +1,7 @@
-import { defineRule, option } from '../rule';
+import { defineRule, option } from '../lint/rule';
 import type { ListItem } from 'mdast';
-import { plainText } from '../walk';
-import { nodesOfType } from '../nodes';
+import { plainText } from '../parse/walk';
+import { nodesOfType } from '../parse/nodes';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import { defineRule, option } from '../rule';
+import { defineRule, option } from '../lint/rule';
 import type { Code } from 'mdast';
-import { nodesOfType } from '../nodes';
+import { nodesOfType } from '../parse/nodes';
 
 export default defineRule({
   meta: {

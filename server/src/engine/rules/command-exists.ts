@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { commandRefs } from '../references';
+import { defineRule } from '../lint/rule';
+import { commandRefs } from '../model/references';
 import { namedTarget, nearest } from '../model/commands';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { commitRefs } from '../references';
+import { defineRule } from '../lint/rule';
+import { commitRefs } from '../model/references';
 
 const SHA = 'c0ffee1234567890abcdef1234567890abcdef12';
 

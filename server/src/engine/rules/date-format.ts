@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { findDate } from '../dates';
+import { defineRule } from '../lint/rule';
+import { findDate } from '../model/dates';
 
 export default defineRule({
   meta: {

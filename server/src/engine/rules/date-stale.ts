@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { findDate, formatDateLike } from '../dates';
+import { defineRule } from '../lint/rule';
+import { findDate, formatDateLike } from '../model/dates';
 
 export default defineRule({
   meta: {

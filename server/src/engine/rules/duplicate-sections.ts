@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { normalizeLabel } from '../labels';
+import { defineRule } from '../lint/rule';
+import { normalizeLabel } from '../model/labels';
 import type { Section } from '../model/sections';
 
 export default defineRule({

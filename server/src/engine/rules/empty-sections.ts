@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { plainText, visit } from '../walk';
+import { defineRule } from '../lint/rule';
+import { plainText, visit } from '../parse/walk';
 import type { Node } from 'mdast';
 
 function hasImage(node: Node): boolean {

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { EXAMPLE_HEAD } from '../example-facts';
+import { defineRule } from '../lint/rule';
+import { EXAMPLE_HEAD } from '../examples/example-facts';
 
 const OLD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const NOTE = (sha: string) => `# Next Chat Handoff\n\nDate: 2026-11-20\nHEAD / upstream (\`origin/main\`): \`${sha}\`\n`;

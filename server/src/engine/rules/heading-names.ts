@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { normalizeLabel, stripQualifiers } from '../labels';
+import { defineRule } from '../lint/rule';
+import { normalizeLabel, stripQualifiers } from '../model/labels';
 
 function droppedQualifier(canonical: string, heading: string): boolean {
   const c = normalizeLabel(canonical);

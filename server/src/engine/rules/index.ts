@@ -1,6 +1,6 @@
 // Every rule, in the order they are documented and run. Adding a rule: its file here, one line
 // in this list, its fixtures, and `npm run docs`.
-import type { Rule } from '../rule';
+import type { Rule } from '../lint/rule';
 import requiredSections from './required-sections';
 import sectionOrder from './section-order';
 import headingNames from './heading-names';

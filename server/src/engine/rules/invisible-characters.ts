@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import { findInvisible } from '../scan/invisible';
 
 export default defineRule({

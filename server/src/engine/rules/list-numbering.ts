@@ -1,7 +1,7 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import type { List } from 'mdast';
 import type { TextEdit } from '../types';
-import { nodesOfType } from '../nodes';
+import { nodesOfType } from '../parse/nodes';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import { findMojibake } from '../scan/mojibake';
 
 export default defineRule({

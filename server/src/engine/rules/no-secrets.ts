@@ -1,8 +1,8 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
 import { commitValueRanges } from '../model/commit-values';
-import { fakeToken } from '../fake-token';
+import { fakeToken } from '../examples/fake-token';
 
 // Examples build token shapes from pieces so that no token-shaped literal sits in the source.
 const GH = 'gh' + 'p_';

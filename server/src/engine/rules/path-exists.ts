@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import { missingPaths, nonPaths } from '../model/paths';
 import type { Note } from '../model/note';
 

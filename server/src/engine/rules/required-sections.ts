@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { insertBlock, sectionBlock, sectionInsertionPoint } from '../sections-edit';
+import { defineRule } from '../lint/rule';
+import { insertBlock, sectionBlock, sectionInsertionPoint } from '../update/sections-edit';
 
 const SESSION_OK = `# Session Handoff
 
@@ -80,7 +80,7 @@ export default defineRule({
 });
 
 import { labelText } from '../model/items';
-import { roleOf } from '../roles';
+import { roleOf } from '../model/roles';
 import type { RootContent } from 'mdast';
 
 /** A label such as "**Pick from this queue**" or "Next steps:" introducing what follows. */

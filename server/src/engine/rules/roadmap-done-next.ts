@@ -1,6 +1,6 @@
-import { defineRule } from '../rule';
-import { outlineNote } from '../outline';
-import { roadmapIds } from '../roadmap-link';
+import { defineRule } from '../lint/rule';
+import { outlineNote } from '../outline/outline';
+import { roadmapIds } from '../roadmap/roadmap-link';
 
 const ROADMAP = '# Roadmap\n\n- [x] ST-04-02 Docker runner\n- [ ] ST-04-03 Admin editor\n';
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../rule';
-import { similarity } from '../labels';
-import { idMentions, prefixOf, roadmapIds } from '../roadmap-link';
+import { defineRule } from '../lint/rule';
+import { similarity } from '../model/labels';
+import { idMentions, prefixOf, roadmapIds } from '../roadmap/roadmap-link';
 
 const ROADMAP = '# Roadmap\n\n## EPIC-04: Scripting\n\n- [x] ST-04-01 Versioned script model\n- [ ] ST-04-02 Docker runner\n- [ ] ST-04-03 Admin editor\n';
 

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { landedWork, markDoneFix, OPEN, roadmapIds } from '../roadmap-link';
+import { defineRule } from '../lint/rule';
+import { landedWork, markDoneFix, OPEN, roadmapIds } from '../roadmap/roadmap-link';
 
 const HANDOFF = '# Session Handoff\n\n## What changed\n\n- ST-04-02 runner: docker execution with caps and cleanup\n';
 const CHECKED = '# Handoff\n\n## Next steps\n\n- [x] ST-04-02 Docker runner\n- [ ] ST-04-03 Admin editor\n';

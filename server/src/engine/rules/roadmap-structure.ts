@@ -1,6 +1,6 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import type { RoadmapItem, StatusStyle } from '../model/roadmap';
-import { OPEN } from '../roadmap-link';
+import { OPEN } from '../roadmap/roadmap-link';
 
 const STYLE_NAME: Record<StatusStyle, string> = { checkbox: 'a checkbox', emoji: 'an emoji', word: 'a status word', column: 'a status column', field: 'a status field' };
 

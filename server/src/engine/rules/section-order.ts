@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
-import { moveEdits } from '../sections-edit';
+import { defineRule } from '../lint/rule';
+import { moveEdits } from '../update/sections-edit';
 
 export default defineRule({
   meta: {

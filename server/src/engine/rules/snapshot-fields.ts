@@ -1,7 +1,7 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import type { FieldSpec } from '../dialects/dialect';
 import type { Note } from '../model/note';
-import type { RuleContext } from '../rule';
+import type { RuleContext } from '../lint/rule';
 
 export default defineRule({
   meta: {

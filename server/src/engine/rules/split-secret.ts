@@ -1,7 +1,7 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
-import { fakeToken } from '../fake-token';
+import { fakeToken } from '../examples/fake-token';
 
 const GH = 'gh' + 'p_';
 

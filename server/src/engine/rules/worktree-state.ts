@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../lint/rule';
 import { dirtyBesidesNote } from '../model/worktree';
 
 const NOTE = (state: string) => `# Next Chat Handoff\n\nDate: 2026-11-20\nWorktree: ${state}\n`;

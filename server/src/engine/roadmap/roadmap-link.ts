@@ -2,13 +2,13 @@
 // reports as landed, and the edit that marks a roadmap item done in the roadmap's own style
 // (its checkbox, its done emoji, its done word, the done text of its status column).
 import type { Node } from 'mdast';
-import type { Fix, TextEdit } from './types';
-import type { Note } from './model/note';
-import type { ItemStatus, Phase, RoadmapItem, StatusStyle } from './model/roadmap';
-import { ID_PATTERN, firstId, statusOfText } from './model/roadmap';
-import { outlineNote } from './outline';
-import { visit } from './walk';
-import { startOf, endOf } from './parse';
+import type { Fix, TextEdit } from '../types';
+import type { Note } from '../model/note';
+import type { ItemStatus, Phase, RoadmapItem, StatusStyle } from '../model/roadmap';
+import { ID_PATTERN, firstId, statusOfText } from '../model/roadmap';
+import { outlineNote } from '../outline/outline';
+import { visit } from '../parse/walk';
+import { startOf, endOf } from '../parse/parse';
 
 export interface RoadmapIds {
   items: Map<string, RoadmapItem>;

@@ -1,9 +1,9 @@
 // Edits on sections shared by rules and Update Handoff: inserting a section where the dialect
 // puts it, and moving one with its whole body.
-import type { TextEdit } from './types';
-import type { Note } from './model/note';
-import type { SectionSpec } from './dialects/dialect';
-import { endOf, startOf } from './parse';
+import type { TextEdit } from '../types';
+import type { Note } from '../model/note';
+import type { SectionSpec } from '../dialects/dialect';
+import { endOf, startOf } from '../parse/parse';
 
 export interface SkeletonValues {
   date?: string;

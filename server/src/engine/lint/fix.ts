@@ -1,6 +1,6 @@
 // Applying fixes: non-overlapping edits, bottom-up, so one function serves the CLI's --fix,
 // the editor's "fix all" and the tests.
-import type { Finding, Fix, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from '../types';
 
 /** Fixes that can be applied together: any fix that overlaps an earlier one is left out. */
 export function compatibleFixes(fixes: Fix[]): Fix[] {

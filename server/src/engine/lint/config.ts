@@ -2,10 +2,10 @@
 // globs, dialect, template. Parsed with jsonc-parser so comments and trailing commas are fine;
 // every problem is reported with its range and the defaults apply.
 import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Severity, SeveritySetting } from './types';
+import type { Severity, SeveritySetting } from '../types';
 import type { Rule } from './rule';
-import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './detect';
-import { DIALECTS } from './dialects';
+import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from '../model/detect';
+import { DIALECTS } from '../dialects';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 

@@ -7,14 +7,14 @@
 // document order. Numbered, bulleted, checkbox and table forms all count; nested items count when
 // they are task items of their own ("- [ ] sub-step"), the rest are details of their parent.
 import type { RootContent } from 'mdast';
-import type { FieldKey, NoteKind, Role } from './types';
-import type { Note } from './model/note';
-import type { Section } from './model/sections';
-import { itemsIn, labelledBlocks, type Item } from './model/items';
-import { roleOf } from './roles';
-import { normalizeLabel } from './labels';
-import { ID_PATTERN, statusOfText, type ItemStatus, type RoadmapItem } from './model/roadmap';
-import { startOf, endOf } from './parse';
+import type { FieldKey, NoteKind, Role } from '../types';
+import type { Note } from '../model/note';
+import type { Section } from '../model/sections';
+import { itemsIn, labelledBlocks, type Item } from '../model/items';
+import { roleOf } from '../model/roles';
+import { normalizeLabel } from '../model/labels';
+import { ID_PATTERN, statusOfText, type ItemStatus, type RoadmapItem } from '../model/roadmap';
+import { startOf, endOf } from '../parse/parse';
 
 export interface OutlineField {
   value: string;

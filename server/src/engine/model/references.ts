@@ -3,7 +3,7 @@
 // hash in a URL or a path in prose is treated as what it is.
 import type { Code, InlineCode, Link, Parent, Text } from 'mdast';
 import type { Node } from 'unist';
-import type { Note } from './model/note';
+import type { Note } from './note';
 
 export interface HashRef {
   hash: string;

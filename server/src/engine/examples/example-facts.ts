@@ -1,9 +1,9 @@
 // Turns an example's compact facts into the GitFacts and WorkspaceFacts the rules read, so rule
 // examples (docs) and tests can show git-based rules without a repository.
-import type { CommandCatalog, GitFacts, WorkspaceFacts } from './facts';
-import type { ExampleFacts } from './rule';
-import type { Note } from './model/note';
-import { noteOf } from './lint';
+import type { CommandCatalog, GitFacts, WorkspaceFacts } from '../facts';
+import type { ExampleFacts } from '../lint/rule';
+import type { Note } from '../model/note';
+import { noteOf } from '../lint/lint';
 
 export const EXAMPLE_HEAD = '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 

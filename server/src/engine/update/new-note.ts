@@ -1,6 +1,6 @@
 // The text of a new handoff note from a dialect (or the project's template), filled with
 // today's date and, when known, the branch, HEAD and worktree state.
-import type { Dialect } from './dialects/dialect';
+import type { Dialect } from '../dialects/dialect';
 import { fillSkeleton } from './sections-edit';
 
 export interface NewNoteValues {

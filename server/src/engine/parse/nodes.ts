@@ -1,7 +1,7 @@
 // The mdast nodes of a note by type, collected in one walk and kept per note, so rules that
 // look at every list or code block do not each walk the whole tree.
 import type { Node, Parent } from 'mdast';
-import type { Note } from './model/note';
+import type { Note } from '../model/note';
 
 const byNote = new WeakMap<Note, Map<string, Node[]>>();
 

@@ -1,7 +1,7 @@
 // Which role a section or labelled block plays, from its (normalised) label. Real notes name
 // the same thing many ways and in many languages; these lists come from the notes in the corpus
 // and common agent templates. Order matters: the first matching role wins.
-import type { Role } from './types';
+import type { Role } from '../types';
 import { normalizeLabel } from './labels';
 
 const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [

@@ -1,9 +1,9 @@
 // What a rule is. A rule declares metadata (its stable id, description, tags, whether it can
 // fix, its options and documented examples) and a check that reports findings through its
 // context. Severity comes from configuration, never from the rule.
-import type { Fix, NoteKind, Severity } from './types';
-import type { CommandCatalog, GitFacts, WorkspaceFacts } from './facts';
-import type { Note } from './model/note';
+import type { Fix, NoteKind, Severity } from '../types';
+import type { CommandCatalog, GitFacts, WorkspaceFacts } from '../facts';
+import type { Note } from '../model/note';
 
 export interface OptionSpec {
   type: 'number' | 'string' | 'boolean' | 'string[]';

@@ -4,8 +4,8 @@
 //   <!-- handoff-disable-file RULE -->
 // Without a rule id, a comment applies to every rule.
 import type { Html, Root } from 'mdast';
-import { visit } from './walk';
-import type { LineIndex } from './lines';
+import { visit } from '../parse/walk';
+import type { LineIndex } from '../parse/lines';
 
 interface Span {
   rules: Set<string> | null;

@@ -1,14 +1,14 @@
 // Linting one note: build the model, run each applicable rule with its configured severity and
 // options, drop suppressed findings. A rule that throws costs one finding, never the lint.
-import type { Finding } from './types';
-import type { GitFacts, WorkspaceFacts } from './facts';
+import type { Finding } from '../types';
+import type { GitFacts, WorkspaceFacts } from '../facts';
 import type { Rule, RuleContext } from './rule';
-import type { Dialect } from './dialects/dialect';
-import { buildNote, type Note } from './model/note';
-import { LineIndex } from './lines';
-import { tooComplex } from './complexity';
-import { detectKind } from './detect';
-import type { IncrementalParser } from './incremental';
+import type { Dialect } from '../dialects/dialect';
+import { buildNote, type Note } from '../model/note';
+import { LineIndex } from '../parse/lines';
+import { tooComplex } from '../parse/complexity';
+import { detectKind } from '../model/detect';
+import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 
 export interface LintInput {

@@ -3,7 +3,7 @@
 // SESSION_HANDOFF.md) is recognised by its content and gets hygiene rules only.
 import picomatch from 'picomatch';
 import { LRUCache } from 'lru-cache';
-import type { NoteKind, Role } from './types';
+import type { NoteKind, Role } from '../types';
 import { normalizeLabel } from './labels';
 
 export const DEFAULT_HANDOFF_GLOBS = [

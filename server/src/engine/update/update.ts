@@ -2,21 +2,21 @@
 // fields (date, branch, HEAD/upstream, worktree), add the files changed since the recorded
 // commit that the note does not mention yet, and insert a snapshot or changes section where
 // the dialect puts it when there is none. Everything else is left byte for byte.
-import type { TextEdit } from './types';
-import { applyEdits } from './fix';
-import { buildNote } from './model/note';
-import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from './detect';
-import type { GitFacts, FileChange } from './facts';
-import type { Note } from './model/note';
-import type { Field } from './model/fields';
-import type { FieldSpec } from './dialects/dialect';
-import { findDate, formatDateLike } from './dates';
-import { dirtyBesidesNote } from './model/worktree';
-import { pathRefs } from './references';
-import { candidates } from './model/paths';
+import type { TextEdit } from '../types';
+import { applyEdits } from '../lint/fix';
+import { buildNote } from '../model/note';
+import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from '../model/detect';
+import type { GitFacts, FileChange } from '../facts';
+import type { Note } from '../model/note';
+import type { Field } from '../model/fields';
+import type { FieldSpec } from '../dialects/dialect';
+import { findDate, formatDateLike } from '../model/dates';
+import { dirtyBesidesNote } from '../model/worktree';
+import { pathRefs } from '../model/references';
+import { candidates } from '../model/paths';
 import { insertBlock, openTail, sectionBlock, sectionInsertionPoint } from './sections-edit';
-import { endOf } from './parse';
-import { visit } from './walk';
+import { endOf } from '../parse/parse';
+import { visit } from '../parse/walk';
 import type { InlineCode } from 'mdast';
 
 export interface UpdateOptions {
