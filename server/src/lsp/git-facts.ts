@@ -1,0 +1,156 @@
+// Git and workspace facts for the linter: git's answers to each note's questions (asked through
+// the project layer), reused until git or the files change, the repository watched for HEAD,
+// index and ref changes, and why git checks are off when they are. In Restricted Mode no git
+// process is started: the provider refuses, and text and workspace-file rules still run.
+import { watch, type FSWatcher } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { GitFacts, LintResult } from '../engine';
+import { GitFactsProvider, gitDirWatchPaths, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
+import { CATALOG_FILES } from '../project/catalog';
+import { askGit } from '../project/facts';
+import { WorkspaceFolderFacts } from '../project/files';
+import { insideAny, isInside } from '../project/paths';
+import { filePathOf, type Facts } from './linting';
+import type { ServerState } from './start';
+
+export const RESTRICTED_NOTE = 'Restricted Mode: git checks are off';
+export const OUTSIDE_NOTE = 'outside the workspace folders: git checks are off';
+
+/**
+ * A trusted window trusts its folders, not any file opened in it: a note from elsewhere (or any
+ * note in an empty window) may sit in a repository whose configuration runs programs, so git is
+ * not run for it.
+ */
+export const insideFolders = insideAny;
+
+export interface GitFactsSource {
+  readonly provider: GitFactsProvider;
+  workspaceFor(file: string): WorkspaceFolderFacts;
+  /** Git's answers to a note's questions (repository-relative). */
+  gather(file: string, result: LintResult): Promise<GitFacts | GitUnavailable>;
+  /** The facts the linter lints a document with. */
+  factsFor(doc: TextDocument, result: LintResult): Promise<Facts | null>;
+  /** Git or the files changed: forget the answers. */
+  changed(): void;
+  onTrustChanged(): void;
+  onSettingsChanged(): void;
+  onFilesChanged(paths: string[]): void;
+}
+
+export function createGitFactsSource(state: ServerState): GitFactsSource {
+  let provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
+  const folders = new Map<string, WorkspaceFolderFacts>();
+  const watchers = new Map<string, FSWatcher[]>();
+  const notified = new Set<string>();
+  let relint: NodeJS.Timeout | undefined;
+
+  const workspaceFor = (file: string) => {
+    const root = state.configs.rootOf(file);
+    let f = folders.get(root);
+    if (!f) folders.set(root, (f = new WorkspaceFolderFacts(root)));
+    return f;
+  };
+
+  const scheduleRelint = () => {
+    if (relint) clearTimeout(relint);
+    relint = setTimeout(() => state.linter.lintAll(), 300);
+  };
+
+  /** Invalidate a repository's facts when its HEAD, index or refs change. */
+  const watchRepo = async (root: string) => {
+    if (watchers.has(root) || !state.trusted) return;
+    watchers.set(root, []);
+    const paths = await gitDirWatchPaths(root).catch(() => null);
+    if (!paths) return;
+    const onChange = () => {
+      provider.invalidate(root);
+      changed();
+      scheduleRelint();
+    };
+    for (const p of [...paths.files.map(dirname), ...paths.directories]) {
+      try {
+        watchers.get(root)!.push(watch(p, { persistent: false }, onChange));
+      } catch {
+        /* a folder that does not exist yet (no packed refs): nothing to watch */
+      }
+    }
+  };
+
+  const unavailable = (u: GitUnavailable, folder: string): string => {
+    const key = `${u.reason}:${u.reason === 'git-not-found' || u.reason === 'invalid-git-path' ? '' : folder}`;
+    if (!notified.has(key) && u.reason !== 'untrusted' && u.reason !== 'aborted') {
+      notified.add(key);
+      state.log.warn(`Git checks are off for ${folder}: ${u.message}`);
+      if (u.reason === 'git-not-found' || u.reason === 'invalid-git-path' || u.reason === 'dubious-ownership') {
+        void state.connection.window.showWarningMessage(`Handoff: ${u.message}`);
+      }
+    }
+    return u.reason === 'untrusted' ? RESTRICTED_NOTE : u.message;
+  };
+
+  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => {
+    const previous = lastGathered.get(file);
+    const asked = await askGit(provider, file, result.note, workspaceFor(file), (key) => (previous?.key === `${generation}:${key}` ? previous.facts : null));
+    if (asked.repoRoot) void watchRepo(asked.repoRoot);
+    // The same questions since git last changed: the same answer, so the linter need not lint again.
+    if (asked.key && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
+    return asked.facts;
+  };
+  let generation = 0;
+  const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
+  const changed = () => {
+    generation++;
+    lastGathered.clear();
+  };
+
+  const factsFor = async (doc: TextDocument, result: LintResult): Promise<Facts | null> => {
+    const file = filePathOf(doc.uri);
+    if (!file) return null;
+    const workspace = workspaceFor(file);
+    if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
+    if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
+    const git = await gather(file, result);
+    if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
+    const old = state.linter.factsFor(doc.uri);
+    if (old?.git && old.workspace === workspace && (old as Facts & { source?: GitFacts }).source === git) return old;
+    return Object.assign({ git: relativeToWorkspace(git, workspace.root), workspace, gitNote: null }, { source: git });
+  };
+
+  /** Returns the facts already in use when nothing changed, so the linter skips a re-lint. */
+  const sameFacts = (uri: string, facts: Facts): Facts => {
+    const old = state.linter.factsFor(uri);
+    return old && old.git === facts.git && old.workspace === facts.workspace && old.gitNote === facts.gitNote ? old : facts;
+  };
+
+  return {
+    get provider() {
+      return provider;
+    },
+    workspaceFor,
+    gather,
+    factsFor,
+    changed,
+    onTrustChanged() {
+      provider.setTrusted(state.trusted);
+      changed();
+      notified.clear();
+    },
+    onSettingsChanged() {
+      changed();
+      provider.dispose();
+      provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
+      notified.clear();
+      scheduleRelint();
+    },
+    onFilesChanged(paths: string[]) {
+      changed();
+      for (const f of folders.values()) {
+        const inside = paths.filter((p) => p !== f.root && isInside(f.root, p));
+        if (!inside.length) continue;
+        f.invalidate(inside.some((p) => CATALOG_FILES.includes(p.slice(p.lastIndexOf(sep) + 1))) ? 'all' : 'files');
+      }
+      scheduleRelint();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The Update Handoff and New Handoff requests: the edits that bring a note up to date with git
+// (refused in Restricted Mode, outside the workspace folders, and when the note changed while
+// git ran), and the text of a new note from a dialect or the project's template.
+import { dirname, join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { DIALECTS, newNoteText, noteOf, planUpdate } from '../engine';
+import { isGitUnavailable, relativeToWorkspace } from '../git';
+import { NewNoteRequest, UpdateRequest } from '../protocol';
+import { toLspEdit } from './convert';
+import { insideFolders, type GitFactsSource } from './git-facts';
+import { filePathOf, today } from './linting';
+import type { ServerState } from './start';
+
+export function registerUpdateRequests(state: ServerState, git: GitFactsSource): void {
+  state.connection.onRequest(UpdateRequest, async ({ uri, version }) => {
+    const none = (refused: string) => ({ version, edits: [], summary: [], refused });
+    const doc = state.documents.get(uri);
+    const file = doc ? filePathOf(uri) : null;
+    if (!doc || !file) return none('Open the handoff note in an editor first');
+    if (!state.trusted) return none('Update Handoff needs a trusted workspace: git is not run in Restricted Mode');
+    if (!insideFolders(state.roots, file)) return none(`Update Handoff runs git only for notes inside the workspace folders; ${file} is outside them`);
+    const result = state.linter.resultFor(doc);
+    if (!result || result.note.kind !== 'handoff') return none('This file is not a handoff note');
+    const location = await git.provider.locate(dirname(file));
+    if (!isGitUnavailable(location)) git.provider.invalidate(location.root);
+    git.changed();
+    const facts = await git.gather(file, result);
+    if (isGitUnavailable(facts)) return none(facts.message);
+    const current = state.documents.get(uri);
+    if (!current || current.version !== version || doc.version !== version) return { ...none('The note changed while git was running'), stale: true };
+    const project = state.configs.forFile(file);
+    const reparse = (text: string) => noteOf({ text, path: result.note.path, config: project.config, template: project.template });
+    const plan = planUpdate(result.note, relativeToWorkspace(facts, git.workspaceFor(file).root), { today: today(), reparse });
+    return { version, edits: plan.edits.map((e) => toLspEdit(result.note.lines, e)), summary: plan.summary, refused: plan.refused };
+  });
+
+  state.connection.onRequest(NewNoteRequest, async ({ folderUri, dialect }) => {
+    const folder = URI.parse(folderUri).fsPath;
+    const project = state.configs.forFile(join(folder, 'HANDOFF.md'));
+    const dialects = [...Object.keys(DIALECTS).filter((d) => !DIALECTS[d].lenient), ...(project.template ? ['template'] : [])];
+    const chosen = dialect === 'template' && project.template ? project.template : DIALECTS[dialect] && !DIALECTS[dialect].lenient ? DIALECTS[dialect] : DIALECTS['session-handoff'];
+    let values: { branch?: string | null; head?: string | null; dirty?: boolean | null } = {};
+    if (state.trusted && insideFolders(state.roots, folder)) {
+      const facts = await git.provider.repoFacts(folder);
+      if (!isGitUnavailable(facts)) values = { branch: facts.detached && facts.head ? `(detached at ${facts.head.slice(0, 7)})` : facts.branch, head: facts.head, dirty: facts.dirty };
+    }
+    return { text: newNoteText(chosen, { date: today(), ...values }), dialects };
+  });
+}
