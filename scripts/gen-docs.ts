@@ -224,7 +224,7 @@ export function configSchema(): Schema {
       roadmap: { type: ['string', 'null'], default: defaults.roadmap, description: 'Path of the roadmap handoffs are checked against (relative to this file).' },
       handoffGlobs: globs('Globs of handoff notes, relative to this file.', defaults.handoffGlobs),
       roadmapGlobs: globs('Globs of roadmaps, relative to this file.', defaults.roadmapGlobs),
-      maxLintBytes: { type: 'number', exclusiveMinimum: 0, default: defaults.maxLintBytes, description: 'Notes larger than this are linted structurally only up to this many characters; the secret and encoding scans read the whole text.' },
+      maxLintBytes: { type: 'number', exclusiveMinimum: 0, default: defaults.maxLintBytes, description: 'Notes larger than this many bytes (UTF-8, as the file size counts) are linted structurally only up to this many bytes; the secret and encoding scans read the whole text.' },
       rules: {
         type: 'object',
         additionalProperties: false,

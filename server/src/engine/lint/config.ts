@@ -17,7 +17,7 @@ export interface HandoffConfig {
   roadmap: string | null;
   handoffGlobs: string[];
   roadmapGlobs: string[];
-  /** Notes larger than this are linted structurally only up to this many characters. */
+  /** Notes larger than this many UTF-8 bytes are linted structurally only up to this many bytes. */
   maxLintBytes: number;
   rules: Record<string, RuleSetting>;
 }

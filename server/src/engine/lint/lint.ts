@@ -43,7 +43,8 @@ export interface LintResult {
 
 export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'template'> & { parser?: IncrementalParser }): Note {
   const config = input.config ?? defaultConfig();
-  const text = input.text.length > config.maxLintBytes ? capAtLine(input.text, config.maxLintBytes) : input.text;
+  const cut = utf8Cut(input.text, config.maxLintBytes);
+  const text = cut === null ? input.text : capAtLine(input.text, cut);
   const options = {
     path: input.path ?? null,
     dialect: config.dialect,
@@ -76,6 +77,23 @@ function unparsedNote(text: string, options: Parameters<typeof buildNote>[1], wh
   const note = buildNote(blank, { ...options, parse: undefined });
   const { kind } = detectKind({ path: options.path ?? null, title, frontmatterType: type, handoffGlobs: options.handoffGlobs, roadmapGlobs: options.roadmapGlobs });
   return { ...note, text, lines: new LineIndex(text), kind, hygieneOnly: true, unparsed: why };
+}
+
+/**
+ * `maxLintBytes` counts UTF-8 bytes, as a file's size does (the workspace index skips a file by
+ * the same number): the string offset where the first `maxBytes` bytes end, or null when the
+ * whole text fits. Counted only when the text could be over (a UTF-16 unit is 1 to 3 bytes).
+ */
+export function utf8Cut(text: string, maxBytes: number): number | null {
+  if (text.length * 3 <= maxBytes) return null;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
+    if (bytes + size > maxBytes) return i;
+    bytes += size;
+  }
+  return null;
 }
 
 /**
