@@ -1,10 +1,10 @@
 // Linting one file: read its bytes (bounded, a regular file only), decode, lint against its
 // project (facts, roadmap, handoffs), and with --fix apply fixes until none is left (or ten
 // passes), writing the file once, only if it changed, with its BOM and line endings.
-import { writeFileSync } from 'node:fs';
 import { applyFixes, lint, type LintInput } from '../engine';
 import { encodeNote } from '../project/decode';
 import { MAX_NOTE_BYTES, readText } from '../project/read';
+import { writeNote } from '../project/write';
 import type { Target } from './files';
 import type { CliProject } from './project';
 import { toCliFindings, type FileReport } from './report';
@@ -15,6 +15,8 @@ export interface LintFileOptions {
   project: CliProject;
   today: string;
   fix: boolean;
+  /** --follow-symlinks: write through a link whose target is outside the root. */
+  followSymlinks?: boolean;
 }
 
 export async function lintFile(target: Target, options: LintFileOptions): Promise<FileReport> {
@@ -62,9 +64,15 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
         result = lint({ ...input, text });
       }
       if (text !== decoded.text) {
-        writeFileSync(target.absolute, encodeNote(text, decoded.bom));
-        project.updated(target.absolute, text);
-        report.fixed = true;
+        const wrote = writeNote(target.absolute, encodeNote(text, decoded.bom), { expected: read.bytes, root: project.configs.rootOf(target.absolute), followSymlinks: options.followSymlinks, maxBytes: MAX_NOTE_BYTES });
+        if (wrote.written) {
+          project.updated(target.absolute, text);
+          report.fixed = true;
+        } else {
+          report.notes.push(wrote.reason);
+          text = decoded.text;
+          result = lint({ ...input, text });
+        }
       }
     }
   }

@@ -12,10 +12,12 @@ Options for lint:
   --fix                   Apply fixes and write the files that changed
   --format <name>         stylish (default), json, sarif or github
   --config <file>         Use this configuration instead of the nearest .handoff.json(c)
+  --follow-symlinks       With --fix, also write a note that is a link to a file outside the project
 
 Options for update:
   --dry-run               Print the change as a unified diff; write nothing
   --config <file>         As for lint
+  --follow-symlinks       As for lint
 
 Options for outline:
   --json                  The outline as JSON (1-based lines), as the sidebar reads it

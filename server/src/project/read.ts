@@ -51,7 +51,7 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDe
   return 'not a file';
 }
 
-export type ReadText = { text: string; decoded: Extract<Decoded, { kind: 'text' }> } | ReadProblem;
+export type ReadText = { text: string; decoded: Extract<Decoded, { kind: 'text' }>; bytes: Buffer } | ReadProblem;
 
 /** A text file, decoded (BOM, UTF-16, invalid UTF-8), or why it cannot be used. */
 export function readText(file: string, maxBytes = MAX_SIDE_FILE_BYTES): ReadText {
@@ -59,7 +59,7 @@ export function readText(file: string, maxBytes = MAX_SIDE_FILE_BYTES): ReadText
   if ('problem' in read) return read;
   const decoded = decodeNote(read.bytes);
   if (decoded.kind === 'binary') return { problem: 'not a text file', code: 'binary' };
-  return { text: decoded.text, decoded };
+  return { text: decoded.text, decoded, bytes: read.bytes };
 }
 
 /** Whether a path is (or links to) a regular file. */

@@ -20,6 +20,7 @@ export const lintCommand: Command = {
       args,
       {
         fix: { type: 'boolean' },
+        'follow-symlinks': { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
@@ -35,7 +36,7 @@ export const lintCommand: Command = {
     const configs = new CliConfigs(io.cwd, values.config ?? null);
     const targets = await findTargets(positionals, io.cwd, configs);
     const project = new CliProject(configs, io.env);
-    const options: LintFileOptions = { project, today, fix: Boolean(values.fix) };
+    const options: LintFileOptions = { project, today, fix: Boolean(values.fix), followSymlinks: Boolean(values['follow-symlinks']) };
     const reports: FileReport[] = [];
     try {
       for (const target of targets) reports.push(await lintFile(target, options));

@@ -2,7 +2,6 @@
 // git (date, branch, HEAD/upstream, worktree, files changed since the recorded commit). With
 // --dry-run it prints the change as a unified diff and writes nothing. Exit 0 when every note
 // was updated (or was up to date), 1 when one could not be, 2 for usage or config problems.
-import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { applyEdits } from '../../engine';
 import { planUpdate } from '../../engine';
@@ -10,6 +9,7 @@ import { parseCommandArgs } from '../args';
 import { CliConfigs } from '../config';
 import { encodeNote } from '../../project/decode';
 import { MAX_NOTE_BYTES, readText } from '../../project/read';
+import { writeNote } from '../../project/write';
 import { findTargets } from '../files';
 import { CliProject } from '../project';
 import type { Command, Io } from '../io';
@@ -19,7 +19,7 @@ import { USAGE, UsageError } from '../usage';
 export const updateCommand: Command = {
   name: 'update',
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } }, true);
+    const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, 'follow-symlinks': { type: 'boolean' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } }, true);
     if (values.help) {
       io.stdout(USAGE + '\n');
       return 0;
@@ -71,7 +71,12 @@ export const updateCommand: Command = {
           failed++;
           continue;
         }
-        writeFileSync(target.absolute, encodeNote(text, decoded.bom));
+        const wrote = writeNote(target.absolute, encodeNote(text, decoded.bom), { expected: read.bytes, root: configs.rootOf(target.absolute), followSymlinks: Boolean(values['follow-symlinks']), maxBytes: MAX_NOTE_BYTES });
+        if (!wrote.written) {
+          io.stderr(`handoff: ${target.display}: ${wrote.reason}\n`);
+          failed++;
+          continue;
+        }
         io.stderr(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
       }
     } finally {
