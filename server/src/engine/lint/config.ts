@@ -89,8 +89,15 @@ export function parseConfig(text: string, rules: readonly Rule[]): { config: Han
     const n = findNodeAtLocation(tree, [name]);
     if (!n) continue;
     const v = getNodeValue(n) as unknown;
-    if (Array.isArray(v) && v.every((g) => typeof g === 'string')) config[name] = v;
-    else problems.push({ message: `Expected an array of glob strings for "${name}"`, ...at(n) });
+    if (Array.isArray(v) && v.every((g) => typeof g === 'string')) {
+      const kept: string[] = [];
+      v.forEach((g: string, i) => {
+        const why = globTooComplex(g);
+        if (why) problems.push({ message: `Glob "${g.slice(0, 80)}" refused: ${why}`, ...at(n.children?.[i] ?? n) });
+        else kept.push(g);
+      });
+      config[name] = kept;
+    } else problems.push({ message: `Expected an array of glob strings for "${name}"`, ...at(n) });
   }
   const max = findNodeAtLocation(tree, ['maxLintBytes']);
   if (max) {
@@ -114,6 +121,32 @@ export function parseConfig(text: string, rules: readonly Rule[]): { config: Han
     }
   }
   return { config, problems };
+}
+
+/** Limits on a glob from config: picomatch's regexes backtrack, so the shape is bounded. */
+export const GLOB_LIMITS = { length: 256, starsPerSegment: 3, wildcards: 6, globstars: 4 } as const;
+
+/**
+ * Why a glob from config is refused, or null. A segment with many `*` (`*a*a*a*a*b.md`) makes the
+ * matcher's regex backtrack polynomially on long names; extglobs and nested braces are not needed
+ * for note names and can be worse.
+ */
+export function globTooComplex(glob: string): string | null {
+  if (glob.length > GLOB_LIMITS.length) return `longer than ${GLOB_LIMITS.length} characters`;
+  if (/[!?+*@]\(/.test(glob)) return 'extglob patterns ("*(…)", "+(…)", "@(…)", "!(…)", "?(…)") are not supported';
+  if (/\{[^}]*\{/.test(glob)) return 'nested braces are not supported';
+  const segments = glob.split('/');
+  const globstars = segments.filter((x) => x === '**').length;
+  if (globstars > GLOB_LIMITS.globstars) return `more than ${GLOB_LIMITS.globstars} "**" segments`;
+  let wildcards = 0;
+  for (const seg of segments) {
+    if (seg === '**') continue;
+    const stars = (seg.match(/\*+/g) ?? []).length;
+    if (stars > GLOB_LIMITS.starsPerSegment) return `more than ${GLOB_LIMITS.starsPerSegment} "*" in one path segment ("${seg.slice(0, 40)}")`;
+    wildcards += stars + (seg.match(/\?/g) ?? []).length;
+  }
+  if (wildcards > GLOB_LIMITS.wildcards) return `more than ${GLOB_LIMITS.wildcards} "*" or "?" wildcards`;
+  return null;
 }
 
 function checkRuleSetting(rule: Rule, value: unknown): string | null {

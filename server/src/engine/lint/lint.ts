@@ -11,6 +11,12 @@ import { detectKind } from '../model/detect';
 import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 
+/**
+ * At most this many findings of one rule in one file; beyond it, one more finding of that rule
+ * says how many were left out ("…and N more of this rule"). Every front end lints through here.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
 export interface LintInput {
   text: string;
   /** Workspace-relative POSIX path; decides the kind of note by glob. */
@@ -143,6 +149,8 @@ export function lintWith(input: LintInput): LintResult {
     const resolved = resolveRule(rule, config);
     if (!resolved) continue;
     const found: Finding[] = [];
+    let omitted = 0;
+    let firstOmitted = 0;
     const context: RuleContext = {
       note,
       text: input.text,
@@ -153,7 +161,12 @@ export function lintWith(input: LintInput): LintResult {
       roadmap: input.roadmap ?? null,
       handoffs: input.handoffs ?? [],
       shared,
-      report: (r) => found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix }),
+      report: (r) => {
+        // Suppression first, so that suppressed findings do not count against the cap.
+        if (note.suppressions.isSuppressed(rule.meta.id, lines.position(r.start).line)) return;
+        if (found.length < MAX_FINDINGS_PER_RULE) found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix });
+        else if (omitted++ === 0) firstOmitted = r.start;
+      },
     };
     try {
       rule.check(context);
@@ -162,9 +175,15 @@ export function lintWith(input: LintInput): LintResult {
       findings.push({ ruleId: rule.meta.id, severity: 'info', message: `Internal error in rule "${rule.meta.id}" (see the Handoff output)`, start: 0, end: 0 });
       continue;
     }
-    for (const f of found) {
-      const line = lines.position(f.start).line;
-      if (!note.suppressions.isSuppressed(f.ruleId, line)) findings.push(f);
+    findings.push(...found);
+    if (omitted > 0) {
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: resolved.severity,
+        message: `…and ${omitted} more of this rule (at most ${MAX_FINDINGS_PER_RULE} are listed per file)`,
+        start: firstOmitted,
+        end: firstOmitted,
+      });
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
