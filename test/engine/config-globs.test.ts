@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseConfig, globTooComplex } from '../../server/src/engine/config';
-import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from '../../server/src/engine/detect';
+import { parseConfig, globTooComplex } from '../../server/src/engine/lint/config';
+import { DEFAULT_HANDOFF_GLOBS, DEFAULT_ROADMAP_GLOBS } from '../../server/src/engine/model/detect';
 import { RULES } from '../../server/src/engine/rules';
 
 describe('globs from config are bounded', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine';
-import { MAX_FINDINGS_PER_RULE } from '../../server/src/engine/lint';
+import { MAX_FINDINGS_PER_RULE } from '../../server/src/engine/lint/lint';
 
 const ZWSP = '\u200b';
 
