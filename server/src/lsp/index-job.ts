@@ -2,6 +2,7 @@
 // (a file over the size limit is not read, a binary one is skipped), parse it, outline it, and
 // count the problems the text rules find (against its roadmap, when it is a handoff that has
 // one). Only plain data goes in and comes out, so a job can cross to a worker.
+import { maskerForNote } from '../engine/note-masker';
 import { readFileSync, statSync } from 'node:fs';
 import { lint, noteOf, templateDialect, type Dialect, type HandoffConfig, type Note } from '../engine';
 import { outlineNote } from '../engine/outline';
@@ -83,7 +84,7 @@ export function runIndexJob(job: IndexJob): IndexJobResult {
     text,
     mtime,
     hygieneOnly: note.hygieneOnly,
-    data: outlineData(outlineNote(note), note.lines),
+    data: outlineData(outlineNote(note), note.lines, maskerForNote(note)),
     problems: { errors: n('error'), warnings: n('warning'), infos: n('info') },
   };
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { noteOf } from '../../engine';
 import { outlineNote, type NoteOutline } from '../../engine/outline';
-import { withSecretsMasked } from '../../engine/scan/secrets';
+import { maskerForNote } from '../../engine/note-masker';
+import { maskTokenShapes } from '../../engine/scan/masker';
 import type { Note } from '../../engine/model/note';
 import { parseCommandArgs } from '../args';
 import { loadConfig } from '../config';
@@ -33,10 +34,10 @@ export function outlineJson(file: string, note: Note, outline: NoteOutline): Out
   const line = (offset: number) => note.lines.position(offset).line + 1;
   const s = outline.snapshot;
   // Printed outside the editor (CI logs): secrets are masked.
-  const m = withSecretsMasked;
+  const m = maskerForNote(note);
   const v = (f: { value: string } | null) => (f ? m(f.value) : null);
   return {
-    file,
+    file: maskTokenShapes(file),
     kind: outline.kind,
     dialect: outline.dialect,
     title: outline.title ? m(outline.title.text) : null,
@@ -103,12 +104,12 @@ export const outlineCommand: Command = {
       try {
         bytes = readFileSync(target.absolute);
       } catch (error) {
-        io.stderr(`handoff: ${target.display}: skipped, cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`));
         continue;
       }
       const decoded = decodeNote(bytes);
       if (decoded.kind === 'binary') {
-        io.stderr(`handoff: ${target.display}: skipped, binary file (NUL byte in its first 8 KB)\n`);
+        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, binary file (NUL byte in its first 8 KB)\n`));
         continue;
       }
       const note = noteOf({ text: decoded.text, path: target.notePath, config: loaded.config, template: loaded.template });

@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { applyEdits, noteOf } from '../../engine';
 import { planUpdate } from '../../engine/update';
+import { maskerForNote } from '../../engine/note-masker';
+import { maskTokenShapes } from '../../engine/scan/masker';
 import { parseCommandArgs } from '../args';
 import { loadConfig } from '../config';
 import { decodeNote, encodeNote } from '../decode';
@@ -28,47 +30,55 @@ export const updateCommand: Command = {
     const env = { ...io.env, HANDOFF_NO_GIT: undefined };
     let failed = 0;
     let handoffs = 0;
+    // Every line on stderr is masked: with the note's secrets once the note is read, and any
+    // token-shaped text (file names, git's answers) always.
+    let mask = maskTokenShapes;
+    const say = (line: string) => io.stderr(mask(line));
     try {
       for (const target of findTargets(positionals, io.cwd, loaded)) {
+        mask = maskTokenShapes;
         const decoded = decodeNote(readFileSync(target.absolute));
         if (decoded.kind === 'binary') {
-          if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, binary file\n`);
+          if (positionals.length) say(`handoff: ${target.display}: skipped, binary file\n`);
           continue;
         }
         const note = noteOf({ text: decoded.text, path: target.notePath, config: loaded.config, template: loaded.template });
+        mask = maskerForNote(note, decoded.text);
         if (note.kind !== 'handoff' || note.hygieneOnly) {
-          if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, not a handoff note\n`);
+          if (positionals.length) say(`handoff: ${target.display}: skipped, not a handoff note\n`);
           continue;
         }
         handoffs++;
         const { git, problem } = await gitFactsFor(target, note, loaded.root, env);
         if (!git) {
-          io.stderr(`handoff: ${target.display}: not updated: ${problem ?? `Not a git repository: ${target.display}`}\n`);
+          say(`handoff: ${target.display}: not updated: ${problem ?? `Not a git repository: ${target.display}`}\n`);
           failed++;
           continue;
         }
         const plan = planUpdate(note, git, { today, reparse: (text) => noteOf({ text, path: target.notePath, config: loaded.config, template: loaded.template }) });
         if (plan.refused) {
-          io.stderr(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
+          say(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
           failed++;
           continue;
         }
         const text = applyEdits(decoded.text, plan.edits);
         if (text === decoded.text) {
-          io.stderr(`handoff: ${target.display}: up to date\n`);
+          say(`handoff: ${target.display}: up to date\n`);
           continue;
         }
         if (values['dry-run']) {
-          io.stdout(createTwoFilesPatch(`a/${target.display}`, `b/${target.display}`, decoded.text, text, '', '', { context: 3 }).replace(/^=+\n/, ''));
+          // The diff shows the note's lines: its secrets (and any token-shaped text) are masked.
+          const patch = createTwoFilesPatch(`a/${target.display}`, `b/${target.display}`, decoded.text, text, '', '', { context: 3 }).replace(/^=+\n/, '');
+          io.stdout(mask(patch));
           continue;
         }
         if (decoded.encoding !== 'utf-8' || decoded.invalidSequences > 0) {
-          io.stderr(`handoff: ${target.display}: not updated: ${decoded.encoding !== 'utf-8' ? `the file is ${decoded.encoding.toUpperCase()}` : 'the file has invalid UTF-8'}; writing it would change its bytes\n`);
+          say(`handoff: ${target.display}: not updated: ${decoded.encoding !== 'utf-8' ? `the file is ${decoded.encoding.toUpperCase()}` : 'the file has invalid UTF-8'}; writing it would change its bytes\n`);
           failed++;
           continue;
         }
         writeFileSync(target.absolute, encodeNote(text, decoded.bom));
-        io.stderr(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
+        say(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
       }
     } finally {
       disposeGit();
