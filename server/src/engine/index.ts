@@ -33,3 +33,5 @@ export { roadmapIds } from './roadmap/roadmap-link';
 export { visit } from './parse/walk';
 export { fillSkeleton } from './update/sections-edit';
 export { newNoteText } from './update/new-note';
+export { maskerForNote } from './scan/note-masker';
+export { maskTokenShapes, type Masker } from './scan/masker';

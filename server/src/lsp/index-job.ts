@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { readBytes, readText } from '../project/read';
+import { maskerForNote } from '../engine';
 import { lint, noteOf, templateDialect, type Dialect, type HandoffConfig, type Note } from '../engine';
 import { outlineNote } from '../engine';
 import { decodeNote } from '../project/decode';
@@ -93,7 +94,7 @@ export function runIndexJob(job: IndexJob, caches: IndexJobCaches): IndexJobResu
     text,
     mtime,
     hygieneOnly: note.hygieneOnly,
-    data: outlineData(outlineNote(note), note.lines),
+    data: outlineData(outlineNote(note), note.lines, maskerForNote(note)),
     problems: { errors: n('error'), warnings: n('warning'), infos: n('info') },
   };
 }

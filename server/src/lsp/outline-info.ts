@@ -4,7 +4,7 @@ import type { GitFacts, LineIndex } from '../engine';
 import type { NoteOutline, OutlineEntry } from '../engine';
 import type { FileOutline, OutlineGit, OutlineRisk } from '../protocol';
 import { toRange } from './convert';
-import { withSecretsMasked } from '../engine';
+import { maskTokenShapes, type Masker } from '../engine';
 
 /** A note's outline without what depends on where it is read (uri, links, problems, git). */
 export type OutlineData = Omit<FileOutline, 'uri' | 'path' | 'version' | 'roadmapUri' | 'problems' | 'git'>;
@@ -18,14 +18,13 @@ export interface OutlineContext {
   git: GitFacts | null;
 }
 
-// The outline is shown outside the editor (the sidebar's tree): secrets in it are masked.
-const m = withSecretsMasked;
-
-function entry(lines: LineIndex, e: OutlineEntry): OutlineRisk {
+// The outline is shown outside the editor (the sidebar's tree): secrets in it are masked, with the
+// note's masker (maskerForNote) where the caller has the note, token shapes at least.
+function entry(lines: LineIndex, e: OutlineEntry, m: Masker): OutlineRisk {
   return { text: m(e.text), range: toRange(lines, e.start, e.end), textRange: toRange(lines, e.textStart, e.textEnd), group: m(e.group), ids: e.ids };
 }
 
-export function outlineData(outline: NoteOutline, lines: LineIndex): OutlineData {
+export function outlineData(outline: NoteOutline, lines: LineIndex, m: Masker = maskTokenShapes): OutlineData {
   const field = (f: { value: string; start: number; end: number } | null) => (f ? { value: m(f.value), range: toRange(lines, f.start, f.end) } : null);
   const s = outline.snapshot;
   return {
@@ -34,7 +33,7 @@ export function outlineData(outline: NoteOutline, lines: LineIndex): OutlineData
     title: outline.title ? m(outline.title.text) : null,
     snapshot: { date: field(s.date), branch: field(s.branch), commit: field(s.commit), upstream: field(s.upstream), worktree: field(s.worktree), goal: field(s.goal) },
     nextSteps: outline.nextSteps.map((st) => ({
-      ...entry(lines, st),
+      ...entry(lines, st, m),
       done: st.done,
       order: st.order,
       number: st.number,
@@ -42,8 +41,8 @@ export function outlineData(outline: NoteOutline, lines: LineIndex): OutlineData
       checkbox: st.checkbox ? toRange(lines, st.checkbox.start, st.checkbox.end) : null,
       taskInsert: st.taskInsert === null ? null : lines.position(st.taskInsert),
     })),
-    risks: outline.risks.map((r) => entry(lines, r)),
-    wip: outline.wip.map((w) => entry(lines, w)),
+    risks: outline.risks.map((r) => entry(lines, r, m)),
+    wip: outline.wip.map((w) => entry(lines, w, m)),
     roadmap: outline.roadmap
       ? {
           done: outline.roadmap.done,
@@ -78,5 +77,5 @@ function gitPart(git: GitFacts, recorded: string | null): OutlineGit {
   const hash = recorded && /^[0-9a-f]{7,40}$/i.test(recorded) ? recorded : null;
   const commit = hash ? git.commits[hash] : undefined;
   const ahead = commit?.behind ?? (hash && git.head?.startsWith(hash.toLowerCase()) ? 0 : null);
-  return { branch: git.branch, head: git.head, recordedCommit: recorded, ahead, dirty: git.dirty };
+  return { branch: git.branch === null ? null : maskTokenShapes(git.branch), head: git.head, recordedCommit: recorded, ahead, dirty: git.dirty };
 }

@@ -199,7 +199,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     if (!doc || !result) return null;
     for (const source of state.hovers) {
       const hover = await source(doc, result, params.position);
-      if (hover) return withoutSecrets(hover);
+      if (hover) return withoutSecrets(hover, result.mask);
     }
     return null;
   });
@@ -224,11 +224,11 @@ export function startServer(connection: Connection, features: Feature[] = []): v
  * Hovers show text from elsewhere (commit subjects, roadmap items): secrets in it are masked,
  * whichever feature made the hover.
  */
-function withoutSecrets(hover: Hover): Hover {
+function withoutSecrets(hover: Hover, masker: (text: string) => string = withSecretsMasked): Hover {
   const mask = (c: unknown): unknown => {
-    if (typeof c === 'string') return withSecretsMasked(c);
+    if (typeof c === 'string') return masker(c);
     if (Array.isArray(c)) return c.map(mask);
-    if (c && typeof c === 'object' && typeof (c as { value?: unknown }).value === 'string') return { ...c, value: withSecretsMasked((c as { value: string }).value) };
+    if (c && typeof c === 'object' && typeof (c as { value?: unknown }).value === 'string') return { ...c, value: masker((c as { value: string }).value) };
     return c;
   };
   return { ...hover, contents: mask(hover.contents) as Hover['contents'] };

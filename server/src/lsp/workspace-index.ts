@@ -4,6 +4,7 @@
 // open notes and, on demand, for roadmaps and recently used handoffs. It links each handoff to
 // the roadmap it is checked against, gives the linter those notes, re-checks the notes that
 // read a changed one, holds problem counts for the Status view, and answers the outline request.
+import { maskerForNote } from '../engine';
 import { resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
@@ -260,7 +261,7 @@ export class WorkspaceIndex implements NotesSource {
       path,
       kind,
       text,
-      data: outlineData(outlineNote(note), note.lines),
+      data: outlineData(outlineNote(note), note.lines, maskerForNote(note)),
       version: doc.version,
       changed: Date.now(),
       problems: previous?.problems ?? null,

@@ -2,7 +2,7 @@
 // note: kind, dialect, title, snapshot fields, next steps in recommended order, risks, and a
 // roadmap's phases with their items and status. Lines are 1-based; absent parts are null or [].
 // Exit 0, or 2 for usage and configuration problems.
-import { outlineNote, withSecretsMasked, type Note, type NoteOutline } from '../../engine';
+import { maskerForNote, maskTokenShapes, outlineNote, type Note, type NoteOutline } from '../../engine';
 import { parseCommandArgs } from '../args';
 import { CliConfigs } from '../config';
 import { CliProject } from '../project';
@@ -30,10 +30,10 @@ export function outlineJson(file: string, note: Note, outline: NoteOutline): Out
   const line = (offset: number) => note.lines.position(offset).line + 1;
   const s = outline.snapshot;
   // Printed outside the editor (CI logs): secrets are masked.
-  const m = withSecretsMasked;
+  const m = maskerForNote(note);
   const v = (f: { value: string } | null) => (f ? m(f.value) : null);
   return {
-    file,
+    file: maskTokenShapes(file),
     kind: outline.kind,
     dialect: outline.dialect,
     title: outline.title ? m(outline.title.text) : null,
@@ -99,7 +99,7 @@ export const outlineCommand: Command = {
     for (const target of await findTargets(positionals, io.cwd, configs)) {
       const read = readText(target.absolute, MAX_NOTE_BYTES);
       if ('problem' in read) {
-        io.stderr(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem}\n`);
+        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem}\n`));
         continue;
       }
       const note = project.noteOf(target.absolute, read.text);

@@ -3,7 +3,7 @@
 // --dry-run it prints the change as a unified diff and writes nothing. Exit 0 when every note
 // was updated (or was up to date), 1 when one could not be, 2 for usage or config problems.
 import { createTwoFilesPatch } from 'diff';
-import { applyEdits } from '../../engine';
+import { applyEdits, maskerForNote, maskTokenShapes } from '../../engine';
 import { planUpdate } from '../../engine';
 import { parseCommandArgs } from '../args';
 import { CliConfigs } from '../config';
@@ -30,54 +30,62 @@ export const updateCommand: Command = {
     let failed = 0;
     let handoffs = 0;
     const project = new CliProject(configs, env);
+    // Every line on stderr is masked: with the note's secrets once the note is read, and any
+    // token-shaped text (file names, git's answers) always.
+    let mask = maskTokenShapes;
+    const say = (line: string) => io.stderr(mask(line));
     try {
       for (const target of await findTargets(positionals, io.cwd, configs)) {
+        mask = maskTokenShapes;
         const read = readText(target.absolute, MAX_NOTE_BYTES);
         if ('problem' in read) {
-          if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file' : read.problem}\n`);
+          if (positionals.length) say(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file' : read.problem}\n`);
           if (positionals.length && read.code !== 'binary') failed++;
           continue;
         }
         const decoded = read.decoded;
         const note = project.noteOf(target.absolute, decoded.text);
+        mask = maskerForNote(note, decoded.text);
         if (note.kind !== 'handoff' || note.hygieneOnly) {
-          if (positionals.length) io.stderr(`handoff: ${target.display}: skipped, not a handoff note\n`);
+          if (positionals.length) say(`handoff: ${target.display}: skipped, not a handoff note\n`);
           continue;
         }
         handoffs++;
         const { git, problem } = await project.gitFor(target.absolute, note);
         if (!git) {
-          io.stderr(`handoff: ${target.display}: not updated: ${problem ?? `Not a git repository: ${target.display}`}\n`);
+          say(`handoff: ${target.display}: not updated: ${problem ?? `Not a git repository: ${target.display}`}\n`);
           failed++;
           continue;
         }
         const plan = planUpdate(note, git, { today, reparse: (text) => project.noteOf(target.absolute, text) });
         if (plan.refused) {
-          io.stderr(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
+          say(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
           failed++;
           continue;
         }
         const text = applyEdits(decoded.text, plan.edits);
         if (text === decoded.text) {
-          io.stderr(`handoff: ${target.display}: up to date\n`);
+          say(`handoff: ${target.display}: up to date\n`);
           continue;
         }
         if (values['dry-run']) {
-          io.stdout(createTwoFilesPatch(`a/${target.display}`, `b/${target.display}`, decoded.text, text, '', '', { context: 3 }).replace(/^=+\n/, ''));
+          // The diff shows the note's lines: its secrets (and any token-shaped text) are masked.
+          const patch = createTwoFilesPatch(`a/${target.display}`, `b/${target.display}`, decoded.text, text, '', '', { context: 3 }).replace(/^=+\n/, '');
+          io.stdout(mask(patch));
           continue;
         }
         if (decoded.encoding !== 'utf-8' || decoded.invalidSequences > 0) {
-          io.stderr(`handoff: ${target.display}: not updated: ${decoded.encoding !== 'utf-8' ? `the file is ${decoded.encoding.toUpperCase()}` : 'the file has invalid UTF-8'}; writing it would change its bytes\n`);
+          say(`handoff: ${target.display}: not updated: ${decoded.encoding !== 'utf-8' ? `the file is ${decoded.encoding.toUpperCase()}` : 'the file has invalid UTF-8'}; writing it would change its bytes\n`);
           failed++;
           continue;
         }
         const wrote = writeNote(target.absolute, encodeNote(text, decoded.bom), { expected: read.bytes, root: configs.rootOf(target.absolute), followSymlinks: Boolean(values['follow-symlinks']), maxBytes: MAX_NOTE_BYTES });
         if (!wrote.written) {
-          io.stderr(`handoff: ${target.display}: ${wrote.reason}\n`);
+          say(`handoff: ${target.display}: ${wrote.reason}\n`);
           failed++;
           continue;
         }
-        io.stderr(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
+        say(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
       }
     } finally {
       project.dispose();

@@ -10,6 +10,9 @@ import { tooComplex } from '../parse/complexity';
 import { detectKind } from '../model/detect';
 import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
+import { maskerForNote } from '../scan/note-masker';
+import type { Masker } from '../scan/masker';
+import { findSecrets } from '../scan/secrets';
 
 /**
  * At most this many findings of one rule in one file; beyond it, one more finding of that rule
@@ -45,6 +48,8 @@ export interface LintResult {
   lines: LineIndex;
   findings: Finding[];
   failures: RuleFailure[];
+  /** The note's masker (scan/masker.ts): every other text shown about this note passes through it. */
+  mask: Masker;
 }
 
 export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'template'> & { parser?: IncrementalParser }): Note {
@@ -187,5 +192,13 @@ export function lintWith(input: LintInput): LintResult {
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { note, lines, findings, failures };
+  // One masking step for every rule: no message or fix title shows a secret found in the note.
+  const mask = maskerForNote(note, input.text, shared('secrets', () => findSecrets(input.text)));
+  const masked = findings.map((f) => {
+    const message = mask(f.message);
+    const title = f.fix ? mask(f.fix.title) : undefined;
+    if (message === f.message && title === f.fix?.title) return f;
+    return { ...f, message, ...(f.fix ? { fix: { ...f.fix, title: title as string } } : {}) };
+  });
+  return { note, lines, findings: masked, failures, mask };
 }

@@ -2,6 +2,7 @@
 // fields (date, branch, HEAD/upstream, worktree), add the files changed since the recorded
 // commit that the note does not mention yet, and insert a snapshot or changes section where
 // the dialect puts it when there is none. Everything else is left byte for byte.
+import { maskerForNote } from '../scan/note-masker';
 import type { TextEdit } from '../types';
 import { applyEdits } from '../lint/fix';
 import { buildNote } from '../model/note';
@@ -51,6 +52,13 @@ export function branchText(git: GitFacts): string | null {
  * changes nothing.
  */
 export function planUpdate(note: Note, git: GitFacts, options: UpdateOptions): UpdatePlan {
+  const plan = planPasses(note, git, options);
+  // Summaries and refusals are shown outside the editor: the note's secrets are masked in them.
+  const mask = maskerForNote(note);
+  return { ...plan, summary: plan.summary.map(mask), refused: plan.refused === null ? null : mask(plan.refused) };
+}
+
+function planPasses(note: Note, git: GitFacts, options: UpdateOptions): UpdatePlan {
   const first = planOnce(note, git, options);
   if (first.refused || !first.edits.length) return first;
   const reparse = options.reparse ?? ((text: string) => buildNote(text, {

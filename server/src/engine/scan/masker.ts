@@ -1,0 +1,98 @@
+// The one masking step for text that leaves the engine: finding messages, fix titles, hovers,
+// outline fields, log lines, update summaries and diffs. A masker is built once per note from the
+// note's secret scan; applied to any output string it hides
+//   1. every secret the scan found in the note, wherever and however a rule quotes it: an exact copy
+//      becomes the masked preview (`ghp_…(40 chars)`), and any run that shares an 8-character window
+//      with a secret's body (a path segment cut from it, a branch name holding half of it) becomes `…`;
+//   2. any token-shaped substring of the output itself (withSecretsMasked), for text that did not come
+//      from the note (git facts, commit subjects).
+// Rules never mask; lint masks every finding, so a new rule cannot leak. Pure; linear in the output
+// for a fixed number of secrets.
+
+import { knownPrefix } from './mask';
+import { findSecrets, withSecretsMasked } from './secrets';
+import type { SecretHit } from './types';
+
+/** Windows of this many characters of a secret are never printed. */
+export const WINDOW = 8;
+
+export type Masker = (text: string) => string;
+
+interface Known {
+  value: string;
+  preview: string;
+}
+
+/**
+ * A masker for output about `noteText`. `exempt` ranges (the note's own commit and upstream fields)
+ * are not treated as secrets; placeholders never are.
+ */
+export function maskerFor(noteText: string, exempt: ReadonlyArray<readonly [number, number]> = [], hits: readonly SecretHit[] = findSecrets(noteText)): Masker {
+  const known: Known[] = [];
+  const windows = new Set<string>();
+  for (const h of hits) {
+    if (h.certainty === 'placeholder') continue;
+    if (exempt.some(([s, e]) => h.start >= s && h.end <= e)) continue;
+    const value = noteText.slice(h.start, h.end);
+    known.push({ value, preview: h.preview });
+    addWindows(windows, value);
+  }
+  known.sort((a, b) => b.value.length - a.value.length);
+  return (text) => maskWith(text, known, windows);
+}
+
+/** The windows of a secret's body (after its public vendor prefix), line breaks removed. */
+function addWindows(windows: Set<string>, value: string): void {
+  const body = value.slice(knownPrefix(value).length).replace(/[\r\n]+[ \t]*/g, '');
+  if (body.length < WINDOW) {
+    if (body.length >= 6) windows.add(body);
+    return;
+  }
+  for (let i = 0; i + WINDOW <= body.length; i++) windows.add(body.slice(i, i + WINDOW));
+}
+
+function maskWith(text: string, known: readonly Known[], windows: ReadonlySet<string>): string {
+  if (typeof text !== 'string' || text.length === 0) return text;
+  let out = text;
+  for (const k of known) if (out.includes(k.value)) out = out.split(k.value).join(k.preview);
+  if (windows.size) out = maskWindows(out, windows);
+  return withSecretsMasked(out);
+}
+
+/** Every run of `text` covered by a window of a secret becomes `…`. */
+function maskWindows(text: string, windows: ReadonlySet<string>): string {
+  const short = [...windows].filter((w) => w.length < WINDOW);
+  let covered: Array<[number, number]> = [];
+  for (let i = 0; i + WINDOW <= text.length; i++) {
+    if (!windows.has(text.slice(i, i + WINDOW))) continue;
+    const last = covered[covered.length - 1];
+    if (last && i <= last[1]) last[1] = i + WINDOW;
+    else covered.push([i, i + WINDOW]);
+  }
+  for (const w of short) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) covered.push([at, at + w.length]);
+  }
+  if (!covered.length) return text;
+  covered = mergeRanges(covered);
+  let out = '';
+  let from = 0;
+  for (const [s, e] of covered) {
+    out += text.slice(from, s) + '…';
+    from = e;
+  }
+  return out + text.slice(from);
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** A masker that only hides token-shaped substrings (text not about any one note). */
+export const maskTokenShapes: Masker = (text) => (typeof text === 'string' ? withSecretsMasked(text) : text);

@@ -1,0 +1,19 @@
+// The masker for output about one note (see scan/masker.ts): the note's secrets, except its own
+// commit and upstream fields (hashes, not secrets). Cached per note and text.
+import type { Note } from '../model/note';
+import { commitValueRanges } from '../model/commit-values';
+import { maskerFor, type Masker } from './masker';
+import { findSecrets, type SecretHit } from './secrets';
+
+const cache = new WeakMap<Note, Map<string, Masker>>();
+
+export function maskerForNote(note: Note, text: string = note.text, hits?: readonly SecretHit[]): Masker {
+  let byText = cache.get(note);
+  if (!byText) cache.set(note, (byText = new Map()));
+  const cached = byText.get(text);
+  if (cached) return cached;
+  const masker = maskerFor(text, commitValueRanges(note), hits ?? findSecrets(text));
+  byText.clear();
+  byText.set(text, masker);
+  return masker;
+}
