@@ -46,6 +46,13 @@ module.exports = {
       to: { path: '^server/src/(cli|lsp)/' },
     },
     {
+      name: 'engine-through-its-door',
+      comment: 'The front ends and the project layer use the engine through engine/index.ts (and its facts interface).',
+      severity: 'error',
+      from: { path: '^server/src/(cli|lsp|project)/' },
+      to: { path: '^server/src/engine/', pathNot: '^server/src/engine/(index|facts)\\.ts$' },
+    },
+    {
       name: 'client-only-protocol',
       comment: 'The client shares the protocol module with the server, nothing else.',
       severity: 'error',

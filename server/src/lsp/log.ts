@@ -2,7 +2,7 @@
 // of our own errors, and stack frames. A failing rule is reported once per session. Every line
 // still passes through the token-shape masker, so a message that quotes one cannot leak it.
 import type { Connection } from 'vscode-languageserver/node';
-import { maskTokenShapes as m } from '../engine/scan/masker';
+import { maskTokenShapes as m } from '../engine';
 
 export class Log {
   private readonly reported = new Set<string>();
