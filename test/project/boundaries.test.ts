@@ -30,9 +30,9 @@ describe('layer boundaries', function () {
     assert.deepEqual(violations(path.join(ROOT, 'test/fixtures/boundaries')), [
       'cli-not-to-lsp: server/src/cli/lint.ts -> server/src/lsp/log.ts',
       'client-only-protocol: client/src/extension.ts -> server/src/engine/rules/index.ts',
-      'engine-through-its-door: server/src/cli/deep.ts -> server/src/engine/lint/lint.ts',
       'engine-is-pure: server/src/engine/impure.ts -> fs',
       'engine-is-pure: server/src/engine/impure.ts -> server/src/lsp/log.ts',
+      'engine-through-its-door: server/src/cli/deep.ts -> server/src/engine/lint/lint.ts',
       'lsp-not-to-cli: server/src/lsp/start.ts -> server/src/cli/lint.ts',
       'project-not-to-front-ends: server/src/project/config.ts -> server/src/lsp/start.ts',
       'rules-through-the-list: server/src/engine/helper.ts -> server/src/engine/rules/a-rule.ts',
