@@ -3,9 +3,10 @@
 // and each note's configuration found as the editor finds it (the nearest file between the
 // note's folder and the root). Any problem in a configuration is fatal for the CLI (exit 2),
 // printed as file:line:col.
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { LineIndex, type ConfigProblem } from '../engine';
 import { ProjectConfigs, nearestConfigFile, type ProjectConfig } from '../project/config';
+import { toPosix } from '../project/paths';
 import { isRegularFile } from '../project/read';
 import { UsageError } from './usage';
 
@@ -51,5 +52,5 @@ function formatProblems(file: string, text: string, problems: ConfigProblem[]): 
 
 function displayPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
-  return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+  return rel && !isAbsolute(rel) ? toPosix(rel) : file;
 }

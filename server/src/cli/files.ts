@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import picomatch from 'picomatch';
-import { matchesGlobs } from '../engine';
+import { byPath } from '../project/candidates';
 import { looksLikeNote, markdownFiles } from '../project/scan';
 import { notePath, toPosix } from '../project/paths';
 import type { CliConfigs } from './config';
@@ -28,10 +28,8 @@ function targetOf(absolute: string, cwd: string, configs: CliConfigs, named: boo
 
 /** Whether a walked file is a note: by its configuration's globs or roadmap, or by its first lines. */
 export async function isNoteFile(file: string, configs: CliConfigs): Promise<boolean> {
-  const project = configs.forFile(file);
-  if (project.config.template && resolve(project.root, project.config.template) === resolve(file)) return false; // a skeleton, not a note
-  if (project.config.roadmap && resolve(project.root, project.config.roadmap) === resolve(file)) return true;
-  return matchesGlobs(notePath(file, project.root), [...project.config.handoffGlobs, ...project.config.roadmapGlobs]) || looksLikeNote(file);
+  const by = byPath(file, configs.forFile(file));
+  return !by.skeleton && (by.named || looksLikeNote(file));
 }
 
 export async function findTargets(args: string[], cwd: string, configs: CliConfigs): Promise<Target[]> {

@@ -3,7 +3,7 @@
 // passes), writing the file once, only if it changed, with its BOM and line endings.
 import { applyFixes, lint, type LintInput } from '../engine';
 import { encodeNote } from '../project/decode';
-import { MAX_NOTE_BYTES, readText } from '../project/read';
+import { MAX_NOTE_BYTES, readText, skipReason } from '../project/read';
 import { writeNote } from '../project/write';
 import type { Target } from './files';
 import type { CliProject } from './project';
@@ -23,7 +23,7 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
   const report: FileReport = { file: target.display, findings: [], skipped: null, notes: [], fixed: false };
   const read = readText(target.absolute, MAX_NOTE_BYTES);
   if ('problem' in read) {
-    report.skipped = read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem;
+    report.skipped = skipReason(read);
     report.unusable = target.named && read.code === 'not-a-file';
     return report;
   }

@@ -3,13 +3,12 @@
 // questions, and its links (the roadmap a handoff is checked against, the handoffs a roadmap is
 // checked against), found among the notes of the project root. The CLI runs where its user runs
 // it, so git is used (hardened as everywhere); HANDOFF_NO_GIT=1 turns it off.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { noteOf, type GitFacts, type Note } from '../engine';
-import { GitFactsProvider, isGitUnavailable } from '../git';
-import { askGit, forEngine } from '../project/facts';
+import { GitFactsProvider, isGitUnavailable, relativeToWorkspace } from '../git';
+import { askGit } from '../project/facts';
 import { WorkspaceFolderFacts } from '../project/files';
-import { chooseRoadmap, handoffsOfRoadmap } from '../project/link';
+import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
 import { markdownFiles } from '../project/scan';
 import { notePath } from '../project/paths';
 import { MAX_NOTE_BYTES, readText } from '../project/read';
@@ -58,32 +57,27 @@ export class CliProject {
     const workspace = this.workspaceFor(file);
     const { facts } = await askGit(this.provider, file, note, workspace);
     if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message };
-    return { git: forEngine(facts, workspace.root), problem: null };
+    return { git: relativeToWorkspace(facts, workspace.root), problem: null };
   }
 
   /** The roadmap a handoff is checked against, by the project layer's policy. */
   async roadmapFor(file: string): Promise<Note | null> {
     const notes = await this.projectNotes();
-    const project = this.configs.forFile(file);
-    const roadmaps = [...notes.values()].filter((n) => n.kind === 'roadmap').map((n) => n.file);
-    const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
-    const chosen = chooseRoadmap(file, roadmaps, configured, this.configs.rootOf(file));
+    const chosen = this.linkedRoadmap(file, notes);
     return chosen ? (notes.get(chosen)?.note ?? null) : null;
   }
 
   /** The handoffs a roadmap is checked against: the most recently changed that link to it. */
   async handoffsFor(file: string): Promise<Note[]> {
     const notes = await this.projectNotes();
-    const roadmap = resolve(file);
     const handoffs = [...notes.values()].filter((n) => n.kind === 'handoff').map((n) => ({ ...n, open: false }));
-    const linked: typeof handoffs = [];
-    for (const h of handoffs) {
-      const project = this.configs.forFile(h.file);
-      const roadmaps = [...notes.values()].filter((n) => n.kind === 'roadmap').map((n) => n.file);
-      const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
-      if (chooseRoadmap(h.file, roadmaps, configured, this.configs.rootOf(h.file)) === roadmap) linked.push(h);
-    }
-    return handoffsOfRoadmap(roadmap, linked, () => roadmap).map((h) => h.note);
+    return handoffsOfRoadmap(resolve(file), handoffs, (h) => this.linkedRoadmap(h.file, notes)).map((h) => h.note);
+  }
+
+  /** The absolute path of the roadmap `file` links to among the project's notes. */
+  private linkedRoadmap(file: string, notes: Map<string, ProjectNote>): string | null {
+    const roadmaps = [...notes.values()].filter((n) => n.kind === 'roadmap').map((n) => n.file);
+    return chooseRoadmap(file, roadmaps, configuredRoadmap(this.configs.forFile(file)), this.configs.rootOf(file));
   }
 
   /** Replaces a note's text after --fix, so the notes linked to it read the fixed text. */
@@ -102,13 +96,7 @@ export class CliProject {
       if (!('text' in read)) continue;
       const note = this.noteOf(file, read.text);
       if (note.kind === 'other') continue;
-      let changed = 0;
-      try {
-        changed = statSync(file).mtimeMs;
-      } catch {
-        /* gone meanwhile */
-      }
-      notes.set(resolve(file), { file: resolve(file), kind: note.kind, changed, note });
+      notes.set(resolve(file), { file: resolve(file), kind: note.kind, changed: read.mtimeMs, note });
     }
     this.notes = notes;
     return notes;

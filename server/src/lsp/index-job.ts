@@ -4,11 +4,10 @@
 // one). Only plain data goes in and comes out, so a job can cross to a worker.
 import { statSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
-import { readBytes, readText } from '../project/read';
+import { readText, skipReason } from '../project/read';
 import { maskerForNote } from '../engine';
 import { lint, noteOf, templateDialect, type Dialect, type HandoffConfig, type Note } from '../engine';
 import { outlineNote } from '../engine';
-import { decodeNote } from '../project/decode';
 import type { FileOutline } from '../protocol';
 import { outlineData, type OutlineData } from './outline-info';
 
@@ -70,19 +69,10 @@ export function runIndexJob(job: IndexJob, caches: IndexJobCaches): IndexJobResu
   let text = job.text;
   let mtime = Date.now();
   if (text === undefined) {
-    const read = readBytes(job.file, job.config.maxLintBytes);
-    if ('problem' in read) {
-      if (read.code === 'not-found') return { type: 'gone' };
-      return { type: 'skipped', reason: read.problem };
-    }
-    try {
-      mtime = statSync(job.file).mtimeMs;
-    } catch {
-      return { type: 'gone' };
-    }
-    const decoded = decodeNote(read.bytes);
-    if (decoded.kind === 'binary') return { type: 'skipped', reason: 'binary file (NUL byte in its first 8 KB)' };
-    text = decoded.text;
+    const read = readText(job.file, job.config.maxLintBytes);
+    if ('problem' in read) return read.code === 'not-found' ? { type: 'gone' } : { type: 'skipped', reason: skipReason(read) };
+    mtime = read.mtimeMs;
+    text = read.text;
   }
   const tpl = template(job.templateFile, caches);
   const note = noteOf({ text, path: job.path, config: job.config, template: tpl });

@@ -9,12 +9,13 @@ import { resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { matchesGlobs, noteOf, type GitFacts, type LintResult, type Note } from '../engine';
+import { noteOf, type GitFacts, type LintResult, type Note } from '../engine';
 import { outlineNote } from '../engine';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
 import { filePathOf, today, type NotesSource } from './linting';
 import { insideAny, notePath } from '../project/paths';
-import { chooseRoadmap, handoffsOfRoadmap } from '../project/link';
+import { byPath } from '../project/candidates';
+import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
 import type { ServerState } from './start';
 import { excludeMatcher, looksLikeNote, markdownFiles } from '../project/scan';
 import { fileOutline, outlineData, type OutlineData } from './outline-info';
@@ -109,12 +110,9 @@ export class WorkspaceIndex implements NotesSource {
           seen.add(uri); // the editor's text is indexed from the editor
           continue;
         }
-        const project = this.state.configs.forFile(file);
-        const path = notePath(file, project.root);
-        if (project.config.template && resolve(project.root, project.config.template) === resolve(file)) continue; // a skeleton, not a note
-        const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) === resolve(file) : false;
-        const roadmapByName = configured || matchesGlobs(path, project.config.roadmapGlobs);
-        if (roadmapByName || matchesGlobs(path, project.config.handoffGlobs) || (await looksLikeNote(file))) candidates.push({ file, uri, roadmapByName });
+        const by = byPath(file, this.state.configs.forFile(file));
+        if (by.skeleton) continue;
+        if (by.named || (await looksLikeNote(file))) candidates.push({ file, uri, roadmapByName: by.roadmap });
       }
     }
     candidates.sort((a, b) => Number(b.roadmapByName) - Number(a.roadmapByName));
@@ -281,10 +279,7 @@ export class WorkspaceIndex implements NotesSource {
     );
     if (!exists) this.forget(uri);
     else {
-      const project = this.state.configs.forFile(file);
-      const path = notePath(file, project.root);
-      const byName = matchesGlobs(path, [...project.config.handoffGlobs, ...project.config.roadmapGlobs]) || (project.config.roadmap && resolve(project.root, project.config.roadmap) === resolve(file));
-      if (byName || (await looksLikeNote(file))) await this.indexFromDisk(file, uri);
+      if (byPath(file, this.state.configs.forFile(file)).named || (await looksLikeNote(file))) await this.indexFromDisk(file, uri);
       else this.forget(uri);
     }
     this.afterChange(uri, wasRoadmap);
@@ -350,8 +345,7 @@ export class WorkspaceIndex implements NotesSource {
   private findRoadmap(file: string): string | null {
     const project = this.state.configs.forFile(file);
     const roadmaps = this.all().filter((n) => n.kind === 'roadmap').map((n) => n.file);
-    const configured = project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
-    const found = chooseRoadmap(file, roadmaps, configured, this.state.configs.rootOf(file));
+    const found = chooseRoadmap(file, roadmaps, configuredRoadmap(project), this.state.configs.rootOf(file));
     return found ? URI.file(found).toString() : null;
   }
 

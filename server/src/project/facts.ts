@@ -1,9 +1,9 @@
 // Answering a note's questions (engine: factQuestions) through git, the same for every front
 // end: the repository is located from the note's folder, paths are turned from workspace- to
-// repository-relative, and the answer comes back workspace-relative for the engine.
+// repository-relative; the answer is repository-relative (relativeToWorkspace turns it round).
 import { dirname, join, relative } from 'node:path';
 import { factQuestions, type GitFacts, type Note } from '../engine';
-import { gatherGitFacts, isGitUnavailable, relativeToWorkspace, type GitFactsProvider, type GitUnavailable } from '../git';
+import { gatherGitFacts, isGitUnavailable, type GitFactsProvider, type GitUnavailable } from '../git';
 import type { WorkspaceFolderFacts } from './files';
 import { toPosix } from './paths';
 
@@ -28,9 +28,4 @@ export async function askGit(provider: GitFactsProvider, file: string, note: Not
   if (earlier) return { key, facts: earlier, repoRoot: location.root };
   const facts = await gatherGitFacts(provider, { notePath: file, recordedCommit: q.recordedCommit, commitHashes: q.commitHashes, missingPaths: missing });
   return { key, facts, repoRoot: location.root };
-}
-
-/** The facts as the engine reads them: paths relative to the workspace root. */
-export function forEngine(facts: GitFacts, workspaceRoot: string): GitFacts {
-  return relativeToWorkspace(facts, workspaceRoot);
 }

@@ -3,10 +3,16 @@
 // nearest roadmap in the note's folder or a folder above it; else the project's main roadmap
 // (ROADMAP.md, then docs/ROADMAP.md at the root, then the shortest path).
 import { dirname, resolve, sep } from 'node:path';
+import type { ProjectConfig } from './config';
 import { isInside, notePath } from './paths';
 
 /** A roadmap is checked against its most recent handoffs, at most this many. */
 export const MAX_HANDOFFS_PER_ROADMAP = 20;
+
+/** The absolute path of the roadmap a project's configuration names, or null. */
+export function configuredRoadmap(project: ProjectConfig): string | null {
+  return project.config.roadmap ? resolve(project.root, project.config.roadmap) : null;
+}
 
 /**
  * The roadmap for a handoff among the project's roadmaps (absolute paths). `configured` is the

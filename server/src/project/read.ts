@@ -10,7 +10,8 @@ export const MAX_SIDE_FILE_BYTES = 1_000_000;
 export const MAX_NOTE_BYTES = 100_000_000;
 
 export type ReadProblem = { problem: string; code: 'not-found' | 'not-a-file' | 'too-large' | 'unreadable' | 'binary' };
-export type ReadBytes = { bytes: Buffer } | ReadProblem;
+/** The bytes, with the modification time and mode of the file they were read from (one fstat). */
+export type ReadBytes = { bytes: Buffer; mtimeMs: number; mode: number } | ReadProblem;
 
 export function readBytes(file: string, maxBytes: number): ReadBytes {
   let fd: number;
@@ -35,7 +36,7 @@ export function readBytes(file: string, maxBytes: number): ReadBytes {
       if (total > maxBytes) return { problem: `larger than ${maxBytes} bytes (it grew while being read)`, code: 'too-large' };
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
-    return { bytes: Buffer.concat(chunks, total) };
+    return { bytes: Buffer.concat(chunks, total), mtimeMs: stat.mtimeMs, mode: stat.mode & 0o7777 };
   } catch (e) {
     return { problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, code: 'unreadable' };
   } finally {
@@ -51,7 +52,7 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDe
   return 'not a file';
 }
 
-export type ReadText = { text: string; decoded: Extract<Decoded, { kind: 'text' }>; bytes: Buffer } | ReadProblem;
+export type ReadText = { text: string; decoded: Extract<Decoded, { kind: 'text' }>; bytes: Buffer; mtimeMs: number; mode: number } | ReadProblem;
 
 /** A text file, decoded (BOM, UTF-16, invalid UTF-8), or why it cannot be used. */
 export function readText(file: string, maxBytes = MAX_SIDE_FILE_BYTES): ReadText {
@@ -59,7 +60,7 @@ export function readText(file: string, maxBytes = MAX_SIDE_FILE_BYTES): ReadText
   if ('problem' in read) return read;
   const decoded = decodeNote(read.bytes);
   if (decoded.kind === 'binary') return { problem: 'not a text file', code: 'binary' };
-  return { text: decoded.text, decoded, bytes: read.bytes };
+  return { text: decoded.text, decoded, ...read };
 }
 
 /** Whether a path is (or links to) a regular file. */
@@ -69,4 +70,9 @@ export function isRegularFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Why a note is skipped, in the words every front end uses. */
+export function skipReason(problem: ReadProblem): string {
+  return problem.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : problem.problem;
 }

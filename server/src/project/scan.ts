@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { decodeNote } from './decode';
 import { isInside } from './paths';
+import { readText, skipReason } from './read';
 
 /** Folders no front end enters: dependencies, version-control data, build output. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.next', '.turbo']);
@@ -78,16 +78,8 @@ export async function looksLikeNote(file: string): Promise<boolean> {
 
 export type ReadResult = { text: string } | { skipped: string };
 
-/** A note's text, or why it is skipped (too large, binary, unreadable). */
+/** A note's text, or why it is skipped (too large, binary, not a regular file, unreadable). */
 export async function readNoteFile(file: string, maxBytes: number): Promise<ReadResult> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return { skipped: 'not a file' };
-    if (stat.size > maxBytes) return { skipped: `larger than ${maxBytes} bytes (${stat.size})` };
-    const decoded = decodeNote(await fs.readFile(file));
-    if (decoded.kind === 'binary') return { skipped: 'binary file (NUL byte in its first 8 KB)' };
-    return { text: decoded.text };
-  } catch (e) {
-    return { skipped: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
-  }
+  const read = readText(file, maxBytes);
+  return 'problem' in read ? { skipped: read.code === 'not-found' ? 'cannot be read (ENOENT)' : skipReason(read) } : { text: read.text };
 }

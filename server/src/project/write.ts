@@ -2,7 +2,7 @@
 // what was read (an edit made meanwhile is never overwritten), never through a link that leaves
 // the root (unless asked), atomically (a temporary file in the same folder, then a rename, so a
 // crash leaves the old note or the new one) and with the file's mode kept.
-import { chmodSync, closeSync, fstatSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isInside } from './paths';
 import { readBytes } from './read';
@@ -38,7 +38,7 @@ export function writeNote(file: string, bytes: Uint8Array, options: WriteOptions
   const now = readBytes(target, options.maxBytes);
   if ('problem' in now) return { written: false, reason: `not written: ${now.problem}` };
   if (!Buffer.from(options.expected).equals(now.bytes)) return { written: false, reason: 'not written: the file changed on disk while it was being checked; run again' };
-  const mode = statMode(target);
+  const mode = now.mode;
   if ((mode & 0o222) === 0) return { written: false, reason: 'not written: the file is read-only' };
   const temp = join(dirname(target), `.${basename(target)}.handoff-${process.pid}-${Date.now()}.tmp`);
   let fd: number | null = null;
@@ -54,14 +54,5 @@ export function writeNote(file: string, bytes: Uint8Array, options: WriteOptions
     if (fd !== null) closeSync(fd);
     rmSync(temp, { force: true });
     return { written: false, reason: `cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
-  }
-}
-
-function statMode(file: string): number {
-  const fd = openSync(file, 'r');
-  try {
-    return fstatSync(fd).mode & 0o7777;
-  } finally {
-    closeSync(fd);
   }
 }

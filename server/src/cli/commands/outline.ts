@@ -6,7 +6,7 @@ import { maskerForNote, maskTokenShapes, outlineNote, type Note, type NoteOutlin
 import { parseCommandArgs } from '../args';
 import { CliConfigs } from '../config';
 import { CliProject } from '../project';
-import { MAX_NOTE_BYTES, readText } from '../../project/read';
+import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { findTargets } from '../files';
 import type { Command, Io } from '../io';
 import { USAGE } from '../usage';
@@ -99,7 +99,7 @@ export const outlineCommand: Command = {
     for (const target of await findTargets(positionals, io.cwd, configs)) {
       const read = readText(target.absolute, MAX_NOTE_BYTES);
       if ('problem' in read) {
-        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file (NUL byte in its first 8 KB)' : read.problem}\n`));
+        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, ${skipReason(read)}\n`));
         continue;
       }
       const note = project.noteOf(target.absolute, read.text);
