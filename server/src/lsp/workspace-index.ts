@@ -178,7 +178,8 @@ export class WorkspaceIndex implements NotesSource {
       file,
       path: notePath(file, project.root),
       config: project.config,
-      templateFile: project.config.template ? resolve(project.root, project.config.template) : null,
+      // Only a template the configuration accepted (inside the project): the worker reads it by path.
+      templateFile: project.template && project.config.template ? resolve(project.root, project.config.template) : null,
       roadmap: roadmap ? { path: roadmap.path, text: roadmap.text } : null,
       text,
       today: today(),
