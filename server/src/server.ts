@@ -1,6 +1,7 @@
 // The Handoff language server. Transport from the command line: --stdio, --node-ipc or
 // --socket=N, so any LSP editor can run it.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { exitOnSignals } from './git';
 import { startServer } from './lsp/start';
 import { gitFeature } from './lsp/git-feature';
 import { workspaceIndexFeature } from './lsp/index-feature';
@@ -8,6 +9,7 @@ import { serveIndexJobs } from './lsp/index-workers';
 
 // The same bundle runs the workspace index's worker threads (they parse notes read from disk).
 if (!serveIndexJobs()) {
+  exitOnSignals();
   const connection = createConnection(ProposedFeatures.all);
   startServer(connection, [gitFeature, workspaceIndexFeature]);
 }
