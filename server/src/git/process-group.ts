@@ -65,3 +65,14 @@ function installExitHook(): void {
     for (const child of live) killGroup(child);
   });
 }
+
+/**
+ * Front ends call this once: Ctrl-C, a TERM or a hang-up then exits through `process.exit`, so
+ * the exit handlers run (git's process groups are ended, the empty hooks folder is removed).
+ * Without it a signal ends Node at once and a git group it started runs on.
+ */
+export function exitOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => process.exit(code));
+  }
+}
