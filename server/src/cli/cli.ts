@@ -4,13 +4,16 @@ import { lintCommand } from './commands/lint';
 import { rulesCommand } from './commands/rules';
 import { updateCommand } from './commands/update';
 import { outlineCommand } from './commands/outline';
+import { terminalLines } from './formats/terminal';
 import type { Command, Io } from './io';
 import { USAGE, UsageError } from './usage';
 import { VERSION } from './version';
 
 const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand, outlineCommand];
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  // Everything on stderr is for people: no control or bidi character reaches the terminal.
+  const io: Io = { ...given, stderr: (text) => given.stderr(terminalLines(text)) };
   const [name, ...rest] = argv;
   try {
     if (name === '-h' || name === '--help' || name === 'help') {

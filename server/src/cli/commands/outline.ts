@@ -8,6 +8,7 @@ import { CliConfigs } from '../config';
 import { CliProject } from '../project';
 import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { findTargets } from '../files';
+import { terminalText } from '../formats/terminal';
 import type { Command, Io } from '../io';
 import { USAGE } from '../usage';
 
@@ -54,25 +55,27 @@ export function outlineJson(file: string, note: Note, outline: NoteOutline): Out
 
 const MARK: Record<string, string> = { done: 'x', 'in-progress': '~', planned: ' ', blocked: '!', dropped: '-' };
 
+/** The outline as text for a terminal: every piece of the note and its name escaped. */
 function text(f: OutlineFileJson): string {
+  const t = terminalText;
   const out: string[] = [];
   const what = f.kind === 'other' ? 'not a handoff or roadmap' : `${f.kind}${f.kind === 'handoff' ? ` (${f.dialect})` : ''}`;
-  out.push(`${f.file}  ${what}${f.title ? ` — ${f.title}` : ''}`);
-  const snap = Object.entries(f.snapshot).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`);
+  out.push(`${t(f.file)}  ${what}${f.title ? ` — ${t(f.title)}` : ''}`);
+  const snap = Object.entries(f.snapshot).filter(([, v]) => v).map(([k, v]) => `${k} ${t(v ?? '')}`);
   if (snap.length) out.push(`  ${snap.join(' · ')}`);
   if (f.nextSteps.length) {
     out.push('  Next steps:');
-    f.nextSteps.forEach((s, i) => out.push(`    ${i + 1}. [${s.done ? 'x' : ' '}] ${s.text} (line ${s.line})`));
+    f.nextSteps.forEach((s, i) => out.push(`    ${i + 1}. [${s.done ? 'x' : ' '}] ${t(s.text)} (line ${s.line})`));
   }
   if (f.risks.length) {
     out.push('  Risks:');
-    for (const r of f.risks) out.push(`    - ${r.text} (line ${r.line})`);
+    for (const r of f.risks) out.push(`    - ${t(r.text)} (line ${r.line})`);
   }
   for (const p of f.roadmap?.phases ?? []) {
     const done = p.items.filter((i) => i.status === 'done').length;
     const total = p.items.filter((i) => i.status !== 'dropped').length;
-    out.push(`  ${p.title || '(before the first heading)'} (line ${p.line})${total ? ` ${done}/${total}` : ''}`);
-    for (const i of p.items) out.push(`    [${i.status ? MARK[i.status] : '?'}] ${i.text} (line ${i.line})`);
+    out.push(`  ${t(p.title) || '(before the first heading)'} (line ${p.line})${total ? ` ${done}/${total}` : ''}`);
+    for (const i of p.items) out.push(`    [${i.status ? MARK[i.status] : '?'}] ${t(i.text)} (line ${i.line})`);
   }
   return out.join('\n') + '\n';
 }
@@ -99,7 +102,7 @@ export const outlineCommand: Command = {
     for (const target of await findTargets(positionals, io.cwd, configs)) {
       const read = readText(target.absolute, MAX_NOTE_BYTES);
       if ('problem' in read) {
-        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, ${skipReason(read)}\n`));
+        io.stderr(maskTokenShapes(`handoff: ${terminalText(target.display)}: skipped, ${skipReason(read)}\n`));
         continue;
       }
       const note = project.noteOf(target.absolute, read.text);

@@ -11,6 +11,7 @@ import { encodeNote } from '../../project/decode';
 import { MAX_NOTE_BYTES, readText } from '../../project/read';
 import { writeNote } from '../../project/write';
 import { findTargets } from '../files';
+import { terminalLines, terminalText } from '../formats/terminal';
 import { CliProject } from '../project';
 import type { Command, Io } from '../io';
 import { todayFrom } from '../today';
@@ -35,8 +36,10 @@ export const updateCommand: Command = {
     let mask = maskTokenShapes;
     const say = (line: string) => io.stderr(mask(line));
     try {
-      for (const target of await findTargets(positionals, io.cwd, configs)) {
+      for (const found of await findTargets(positionals, io.cwd, configs)) {
         mask = maskTokenShapes;
+        // The name as shown: a newline or escape sequence in a file name must not reach the terminal.
+        const target = { ...found, display: terminalText(found.display) };
         const read = readText(target.absolute, MAX_NOTE_BYTES);
         if ('problem' in read) {
           if (positionals.length) say(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file' : read.problem}\n`);
@@ -69,9 +72,10 @@ export const updateCommand: Command = {
           continue;
         }
         if (values['dry-run']) {
-          // The diff shows the note's lines: its secrets (and any token-shaped text) are masked.
+          // The diff shows the note's lines: its secrets (and any token-shaped text) are masked,
+          // and its control characters escaped (the header's file name is already).
           const patch = createTwoFilesPatch(`a/${target.display}`, `b/${target.display}`, decoded.text, text, '', '', { context: 3 }).replace(/^=+\n/, '');
-          io.stdout(mask(patch));
+          io.stdout(terminalLines(mask(patch)));
           continue;
         }
         if (decoded.encoding !== 'utf-8' || decoded.invalidSequences > 0) {
