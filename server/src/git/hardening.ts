@@ -37,7 +37,7 @@ export function emptyHooksDir(): string {
 }
 
 /** Removes the (empty) hooks folders in `tmp` whose process is gone. */
-export function sweepStaleHooksDirs(tmp: string): void {
+function sweepStaleHooksDirs(tmp: string): void {
   let names: string[];
   try {
     names = fs.readdirSync(tmp);
