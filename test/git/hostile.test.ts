@@ -229,6 +229,21 @@ describe('git: filter drivers a repository configures', () => {
     assert.equal(fs.existsSync(marker('odd-name')), true, 'control: plain git runs it');
   });
 
+  it('git without --show-scope (older than 2.26): every driver is switched off, the global one too', async () => {
+    const { repo, head } = repoWithData('r');
+    scratch.git(repo, ['config', 'filter.x.clean', driver('old-git-local')]);
+    fs.writeFileSync(path.join(scratch.home, '.gitconfig'), `[filter "g"]\n\tclean = ${driver('old-git-global')}\n`);
+    fs.writeFileSync(path.join(repo, '.git', 'info', 'attributes'), '*.txt filter=g\n');
+    const oldGit = scratch.script('old-git', `for a in "$@"; do [ "$a" = --show-scope ] && { echo "error: unknown option \\\`show-scope'" >&2; exit 129; }; done\nexec git "$@"`);
+    const provider = new GitFactsProvider({ trusted: true, gitPath: oldGit, env: { PATH: process.env.PATH, HOME: scratch.home } });
+    const facts = await provider.repoFacts(repo);
+    const changes = await provider.changedSince(repo, head);
+    provider.dispose();
+    assert.ok(!isGitUnavailable(facts) && !isGitUnavailable(changes));
+    assert.deepEqual(facts.status, [{ path: 'data.txt', status: 'modified' }]);
+    assert.deepEqual(fs.readdirSync(markers), []);
+  });
+
   it("a driver set only in the user's own global config (git-lfs, typically) still runs", async () => {
     const { repo, head } = repoWithData('r');
     fs.writeFileSync(path.join(scratch.home, '.gitconfig'), `[filter "x"]\n\tclean = ${driver('global')}\n`);
