@@ -123,7 +123,7 @@ export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
     }
     const release = await slots.acquire();
     const controller = new AbortController();
-    const state = { deadlineHit: false, binary };
+    const state = { deadlineHit: false };
     const onCallerAbort = (): void => controller.abort();
     const deadline = setTimeout(() => {
       state.deadlineHit = true;
@@ -176,7 +176,7 @@ interface SpawnRequest {
   env: Record<string, string>;
   timeoutMs: number;
   signal: AbortSignal;
-  state: { deadlineHit: boolean; binary: string };
+  state: { deadlineHit: boolean };
   onSpawn?: (invocation: GitInvocation) => void;
 }
 
