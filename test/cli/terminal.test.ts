@@ -100,6 +100,16 @@ describe('CLI output for a terminal', function () {
     assert.match(r.stdout, /^\+Branch: `main`$/m);
   });
 
+  it('text history: commit subjects, authors and steps escaped', async () => {
+    execFileSync('git', ['add', 'HANDOFF.md'], { cwd: dir, env: GIT_ENV });
+    execFileSync('git', ['commit', '-q', '-m', `Note ${CLEAR}`], { cwd: dir, env: { ...GIT_ENV, GIT_AUTHOR_NAME: `Dev${TITLE}` } });
+    const r = await run(dir, ['history', 'HANDOFF.md']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout + r.stderr, UNSAFE);
+    assert.match(r.stdout, / Dev\\u001b\]0;owned: Note \\u001b\[2J$/m); // git itself drops the BEL from a name
+    assert.match(r.stdout, /^ {4}Look at src\/\\u202eapp\.ts \\u001b\[2J\. \(line 12\): open for 1 session/m);
+  });
+
   it('stderr lines name an odd file escaped', async () => {
     writeFileSync(join(dir, ODD_NAME), '# Just a readme\n');
     const r = await run(dir, ['update', ODD_NAME]);
