@@ -4,6 +4,7 @@ import type { TextEdit } from '../types';
 import type { Note } from '../model/note';
 import type { SectionSpec } from '../dialects/dialect';
 import { endOf, startOf } from '../parse/parse';
+import { codeSpan } from '../model/code-span';
 
 export interface SkeletonValues {
   date?: string;
@@ -11,11 +12,15 @@ export interface SkeletonValues {
   head?: string;
 }
 
+/** A skeleton with its placeholders filled; a branch written as `${branch}` gets a fence that fits it. */
 export function fillSkeleton(skeleton: string, values: SkeletonValues): string {
+  const branch = values.branch ?? '';
+  // Replacer functions: a value holding "$&" or "$'" is written as it is.
   return skeleton
-    .replace(/\$\{date\}/g, values.date ?? '')
-    .replace(/\$\{branch\}/g, values.branch ?? '')
-    .replace(/\$\{head\}/g, values.head ?? 'HEAD');
+    .replace(/\$\{date\}/g, () => values.date ?? '')
+    .replace(/(?<!`)`\$\{branch\}`(?!`)/g, () => (branch ? codeSpan(branch) : '``'))
+    .replace(/\$\{branch\}/g, () => branch)
+    .replace(/\$\{head\}/g, () => values.head ?? 'HEAD');
 }
 
 /** Offset where the section for spec index `spec` belongs, given the sections present. */
