@@ -1,7 +1,10 @@
 // Edits on sections shared by rules and Update Handoff: inserting a section where the dialect
-// puts it, and moving one with its whole body.
+// puts it, and moving one with its whole body, never cutting an HTML element that spans blocks
+// ("<details>" … "</details>" around sections).
 import type { TextEdit } from '../types';
 import type { Note } from '../model/note';
+import type { Section } from '../model/sections';
+import { elementsAround, htmlElements } from '../model/html-blocks';
 import type { SectionSpec } from '../dialects/dialect';
 import { endOf, startOf } from '../parse/parse';
 import { codeSpan } from '../model/code-span';
@@ -33,6 +36,11 @@ export function sectionInsertionPoint(note: Note, spec: number): number {
   return note.text.length;
 }
 
+/** `at`, or when it lies inside an HTML element spanning blocks (a section in "<details>"), the start of the outermost one. */
+function outsideHtml(note: Note, at: number): number {
+  return elementsAround(note, at)[0]?.start ?? at;
+}
+
 /**
  * Start of a block at the end of the note that never closes (a fence without its closing fence,
  * an HTML comment without `-->`): it runs to the end of the text and swallows anything appended
@@ -62,6 +70,8 @@ export function openTail(note: Note): number | null {
 
 /** An edit inserting a heading and body at `at`, with blank lines around it in the note's EOL. */
 export function insertBlock(note: Note, at: number, block: string): TextEdit {
+  // A new section never lands inside an element such as "<details>", where it would be hidden or cut it.
+  at = outsideHtml(note, at);
   const tail = openTail(note);
   if (tail !== null && at > tail) at = tail;
   const eol = note.lines.eol;
@@ -79,8 +89,34 @@ export function sectionBlock(spec: SectionSpec, level: number, values: SkeletonV
   return `${'#'.repeat(level)} ${spec.heading}` + (skeleton ? `\n\n${skeleton}` : '');
 }
 
+/** Where a section ends when it is moved: before the closing tag of an HTML element it starts inside, when that tag comes first. */
+export function movableEnd(note: Note, section: Section): number {
+  let end = section.end;
+  for (const e of elementsAround(note, section.start)) if (e.closeStart !== null && e.closeStart < end) end = e.closeStart;
+  return end;
+}
+
+/**
+ * Edits moving a section, with its body, to `to` (a section boundary), or why that would cut an
+ * HTML element or take the section into or out of one (the fix is not offered then).
+ */
+export function sectionMove(note: Note, section: Section, to: number): { edits: TextEdit[] } | { refused: string } {
+  const start = section.start;
+  const end = movableEnd(note, section);
+  const line = (e: { start: number }) => note.lines.position(e.start).line + 1;
+  const cut = htmlElements(note).find((e) => e.start >= start && e.start < end && e.end > end);
+  if (cut) return { refused: `it holds the start of <${cut.name}> (line ${line(cut)}) but not its end` };
+  const from = elementsAround(note, start);
+  const there = elementsAround(note, to);
+  const leaving = from.find((e) => !there.includes(e));
+  if (leaving) return { refused: `it sits inside <${leaving.name}> (line ${line(leaving)}) and its place is outside` };
+  const entering = there.find((e) => !from.includes(e));
+  if (entering) return { refused: `its place is inside <${entering.name}> (line ${line(entering)})` };
+  return { edits: moveEdits(note, start, end, to) };
+}
+
 /** Edits moving text[start, end) so that it starts at `to` (a section boundary). */
-export function moveEdits(note: Note, start: number, end: number, to: number): TextEdit[] {
+function moveEdits(note: Note, start: number, end: number, to: number): TextEdit[] {
   const tail = openTail(note);
   if (tail !== null && to > tail && !(start <= tail && tail < end)) to = tail;
   const eol = note.lines.eol;
