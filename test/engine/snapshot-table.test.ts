@@ -126,8 +126,8 @@ describe('snapshot tables', () => {
     assert.deepEqual(hitsOf(fixed, facts), []);
   });
 
-  it('tables with three columns, and rows whose first cell is no field, are not read', () => {
-    const text = '# Handoff\n\nDate: 2026-11-22\n\n## Log\n\n| Date | Branch | Notes |\n|---|---|---|\n| 2026-01-02 | main | x |\n';
+  it('tables with three columns, rows whose first cell is no field, and a header over a log are not read', () => {
+    const text = '# Handoff\n\nDate: 2026-11-22\n\n## Snapshot\n\n| Date | Branch | Notes |\n|---|---|---|\n| 2026-01-02 | main | x |\n\n| Date | Event |\n|---|---|\n| 2026-01-02 | release |\n';
     assert.deepEqual(noteOf({ text, path: 'HANDOFF.md' }).fields.map((f) => f.key), ['date']);
   });
 

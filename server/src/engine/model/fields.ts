@@ -141,12 +141,14 @@ function fieldsInSegment(segment: string, base: number, bullet: boolean, out: Fi
 }
 
 /**
- * Fields of a two-column table, one per row whose first cell is a snapshot label: a header row
- * such as "| Field | Value |" is no field, "| Branch | `main` |" as the header row is one.
+ * Fields of a two-column table, one per row whose first cell is a snapshot label. The header row
+ * is a field too ("| Branch | `main` |" over "| Date | … |") when a body row is one: a header
+ * such as "| Field | Value |" is none, and "| Date | Event |" over a log of dates is no snapshot.
  */
 function fieldsInTable(text: string, table: Table, out: Field[]): void {
   if (table.children[0]?.children.length !== 2) return;
   const aligned = isAligned(text, table);
+  const found: Field[] = [];
   for (const row of table.children) {
     if (row.children.length !== 2) continue;
     const [labelCell, valueCell] = row.children;
@@ -157,8 +159,10 @@ function fieldsInTable(text: string, table: Table, out: Field[]): void {
     const content = cellContent(text, valueCell);
     const at = { start: startOf(row), end: endOf(row), rawStart: content.start, rawEnd: content.end, cell: { ...cellInside(text, valueCell), aligned } };
     const raw = text.slice(content.start, content.end);
-    valueFields(raw, keys, label.replace(/[*_]/g, '').trim(), at, codeSpansIn(text, valueCell), 'table', upstreamNameIn(label) ?? undefined, out);
+    valueFields(raw, keys, label.replace(/[*_]/g, '').trim(), at, codeSpansIn(text, valueCell), 'table', upstreamNameIn(label) ?? undefined, found);
   }
+  const header = startOf(table.children[0]);
+  if (found.some((f) => f.start !== header)) out.push(...found);
 }
 
 /** Whether a table pads its columns: its delimiter row ("|:---|---|") is as wide as its header row, in code points. */
