@@ -58,12 +58,27 @@ describe('sections and HTML elements that span them', () => {
     assert.ok(balanced(out, 'div'));
   });
 
-  it('a section whose place is inside <details> is not moved into it', () => {
+  it('a section whose place is after a <details> block goes after </details>, not inside', () => {
     const text = PIN + '## Notes\n\n- n\n\n' + SNAPSHOT + '## What changed\n\n- c\n\n<details>\n<summary>Rest</summary>\n\n' + REST + '\n</details>\n';
+    const out = fixed(text, 'section-order');
+    assert.equal(out, PIN + SNAPSHOT + '## What changed\n\n- c\n\n<details>\n<summary>Rest</summary>\n\n' + REST + '\n</details>\n\n## Notes\n\n- n\n');
+    assert.deepEqual(findingsOf(out, 'section-order'), []);
+  });
+
+  it('a section whose place is inside a <details> that never closes is not moved into it', () => {
+    const text = PIN + '## Notes\n\n- n\n\n' + SNAPSHOT + '## What changed\n\n- c\n\n' + REST + '\n<details>\n<summary>More</summary>\n\n- m\n';
     const [f] = findingsOf(text, 'section-order');
-    assert.match(f.message, /^Unexpected position of section "Notes", .*its place is inside <details> \(line 20\)\)$/);
+    assert.match(f.message, /^Unexpected position of section "Notes", .*\(not moved automatically: its place is inside <details> \(line 36\)\)$/);
     assert.equal(f.fix, undefined);
     assert.equal(fixed(text, 'section-order'), text);
+  });
+
+  it('a section before a <details> that holds its successor is moved before the element', () => {
+    const text = PIN + '## What changed\n\n- c\n\n' + SNAPSHOT + '<details>\n<summary>Rest</summary>\n\n' + REST + '\n</details>\n';
+    const out = fixed(text, 'section-order');
+    // "Snapshot" stays first; "What changed" goes after it, before the <details> that holds "Decisions".
+    assert.equal(out, PIN + SNAPSHOT + '## What changed\n\n- c\n\n<details>\n<summary>Rest</summary>\n\n' + REST + '\n</details>\n');
+    assert.ok(balanced(out, 'details'));
   });
 
   it('a section whose body holds a whole <details> moves with it, balanced', () => {

@@ -54,7 +54,7 @@ export function htmlElements(note: Note): HtmlElement[] {
   return found;
 }
 
-/** Elements `at` lies strictly inside, outermost first. */
+/** Elements `at` lies strictly inside (the end of the text is inside one that never closes), outermost first. */
 export function elementsAround(note: Note, at: number): HtmlElement[] {
-  return htmlElements(note).filter((e) => e.start < at && at < e.end).sort((a, b) => a.start - b.start);
+  return htmlElements(note).filter((e) => e.start < at && (at < e.end || e.closeStart === null)).sort((a, b) => a.start - b.start);
 }

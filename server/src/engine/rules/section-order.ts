@@ -1,5 +1,5 @@
 import { defineRule } from '../lint/rule';
-import { movableEnd, sectionMove } from '../update/sections-edit';
+import { placeAfter, placeBefore, sectionMove } from '../update/sections-edit';
 
 export default defineRule({
   meta: {
@@ -35,7 +35,7 @@ export default defineRule({
       const kept = placed.filter((_, k) => keep.has(k));
       const next = kept.find((k) => k.spec > s.spec);
       const prev = [...kept].reverse().find((k) => k.spec < s.spec);
-      const to = next ? next.start : prev ? movableEnd(note, prev) : note.text.length;
+      const to = next ? placeBefore(note, s, next) : prev ? placeAfter(note, s, prev) : note.text.length;
       const where = next ? `before "${next.heading.text}"` : prev ? `after "${prev.heading.text}"` : 'at the end';
       const move = sectionMove(note, s, to);
       report({

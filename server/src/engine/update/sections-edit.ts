@@ -89,11 +89,31 @@ export function sectionBlock(spec: SectionSpec, level: number, values: SkeletonV
   return `${'#'.repeat(level)} ${spec.heading}` + (skeleton ? `\n\n${skeleton}` : '');
 }
 
-/** Where a section ends when it is moved: before the closing tag of an HTML element it starts inside, when that tag comes first. */
-export function movableEnd(note: Note, section: Section): number {
+/**
+ * Where a section ends when it is moved: before the closing tag of an HTML element it starts
+ * inside, when that tag comes first; and before the opening tag of an element that closes after
+ * it, when only HTML follows that tag (a "<details><summary>…" wrapping the next sections stays
+ * with them). Otherwise the section holds part of an element, and sectionMove refuses.
+ */
+function movableEnd(note: Note, section: Section): number {
   let end = section.end;
   for (const e of elementsAround(note, section.start)) if (e.closeStart !== null && e.closeStart < end) end = e.closeStart;
+  const opened = htmlElements(note).filter((e) => e.start > section.start && e.start < end && e.end > end).sort((a, b) => a.start - b.start)[0];
+  if (opened && note.root.children.every((n) => startOf(n) < opened.start || startOf(n) >= end || n.type === 'html')) end = opened.start;
   return end;
+}
+
+/** Where a section moved before `next` goes: before any HTML element around `next` that does not hold the section too. */
+export function placeBefore(note: Note, section: Section, next: Section): number {
+  const mine = elementsAround(note, section.start);
+  return elementsAround(note, next.start).find((e) => !mine.includes(e))?.start ?? next.start;
+}
+
+/** Where a section moved after `prev` goes: inside the element `prev` ends in when the section is in it too, else after all of `prev`. */
+export function placeAfter(note: Note, section: Section, prev: Section): number {
+  const end = movableEnd(note, prev);
+  const mine = elementsAround(note, section.start);
+  return elementsAround(note, end).every((e) => mine.includes(e)) ? end : prev.end;
 }
 
 /**
