@@ -53,10 +53,10 @@ function valueFor(spec: FieldSpec, { today, git }: RuleContext): string | null {
     case 'date':
       return today;
     case 'branch':
-      return git?.branch ? codeSpan(git.branch) + (spec.label.toLowerCase().includes('commit') && git.head ? ` (\`${git.head.slice(0, 7)}\`)` : '') : null;
+      return git?.branch ? codeSpan(git.branch) + (spec.label.toLowerCase().includes('commit') && git.head ? ` (${codeSpan(git.head.slice(0, 7))})` : '') : null;
     case 'commit':
     case 'upstream':
-      return git?.head ? `\`${git.head.slice(0, 7)}\`` : null;
+      return git?.head ? codeSpan(git.head.slice(0, 7)) : null;
     case 'worktree':
       return git ? (git.dirty ? 'dirty' : 'clean') : null;
     case 'goal':

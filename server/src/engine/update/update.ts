@@ -177,12 +177,12 @@ function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions, dirty: 
     case 'branch': {
       const b = branchText(git);
       if (!b) return null;
-      return /commit/i.test(spec.label) && head ? `${codeSpan(b)} (\`${head}\`)` : codeSpan(b);
+      return /commit/i.test(spec.label) && head ? `${codeSpan(b)} (${codeSpan(head)})` : codeSpan(b);
     }
     case 'commit':
-      return head ? `\`${head}\`` : git.unborn ? '(no commits yet)' : null;
+      return head ? codeSpan(head) : git.unborn ? '(no commits yet)' : null;
     case 'upstream':
-      return git.upstream?.sha ? `\`${git.upstream.sha.slice(0, 7)}\`` : null;
+      return git.upstream?.sha ? codeSpan(git.upstream.sha.slice(0, 7)) : null;
     case 'worktree':
       return dirty ? 'dirty' : 'clean';
     case 'goal':
@@ -197,7 +197,7 @@ function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summ
   const values = { date: options.today, branch: branchText(git) ?? '', head: git.head?.slice(0, 7) ?? 'HEAD' };
   if (d.lenient) {
     if (note.fields.length) return [];
-    const lines = [`Date: ${options.today}`, `Branch: ${codeSpan(values.branch)}`, `HEAD: \`${values.head}\``, `Worktree: ${dirtyBesidesNote(git, note) ? 'dirty' : 'clean'}`];
+    const lines = [`Date: ${options.today}`, `Branch: ${codeSpan(values.branch)}`, `HEAD: ${codeSpan(values.head)}`, `Worktree: ${dirtyBesidesNote(git, note) ? 'dirty' : 'clean'}`];
     const at = note.title ? note.lines.lineEnd(note.lines.position(note.title.end).line) : 0;
     summary.push('Snapshot: added date, branch, HEAD and worktree');
     const block = lines.join(eol);
@@ -271,7 +271,7 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
     }
   }
   const since = note.fields.find((f) => f.key === 'commit')?.value ?? 'the recorded commit';
-  if (fresh.length > max) lines.push(`${marker} …and ${fresh.length - max} more file${fresh.length - max === 1 ? '' : 's'} changed since \`${since}\``);
+  if (fresh.length > max) lines.push(`${marker} …and ${fresh.length - max} more file${fresh.length - max === 1 ? '' : 's'} changed since ${codeSpan(since)}`);
   summary.push(`Changes: ${fresh.length} file${fresh.length === 1 ? '' : 's'} changed since ${since} listed`);
   const block = lines.join(eol);
   if (section) {
