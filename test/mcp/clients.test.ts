@@ -60,6 +60,7 @@ describe('handoff mcp --print-config and the Claude Code plugin', function () {
     const lsp = plugin.lspServers.handoff;
     const mcp = plugin.mcpServers.handoff;
     assert.equal(lsp.extensionToLanguage['.md'], 'markdown');
+    assert.deepEqual((lsp as { initializationOptions?: unknown }).initializationOptions, { trusted: true }, 'git checks on: Claude Code runs in a folder its user trusts');
     for (const entry of [lsp, mcp]) assert.ok(pkg.bin[entry.command], `${entry.command} is the package's executable`);
     const hooks = JSON.parse(readFileSync(join(PLUGIN, 'examples/stop-hook.json'), 'utf8')) as { hooks: Record<string, Array<{ hooks: Array<{ type: string; command: string }> }>> };
     assert.deepEqual(Object.keys(hooks.hooks).sort(), ['SessionEnd', 'Stop']);

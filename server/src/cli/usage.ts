@@ -7,6 +7,8 @@ Commands:
   rules                   List the rules
   update [files...]       Bring handoff notes up to date with git
   outline [paths|globs...]  Print each note's snapshot, next steps, risks and roadmap
+  mcp [--root DIR]        Run the MCP server over stdio (handoff mcp --help)
+  lsp --stdio             Run the language server over stdio
 
 Options for lint:
   --fix                   Apply fixes and write the files that changed
