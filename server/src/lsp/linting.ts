@@ -14,8 +14,7 @@ import { notePath } from '../project/paths';
 import type { ProjectConfigs } from '../project/config';
 import type { Log } from './log';
 import { NoteStatusNotification } from '../protocol';
-import type { LintWorker } from './lint-worker';
-import type { LintJob, LintSummary } from './lint-job';
+import type { LintJob, LintJobResult, LintSummary } from './lint-job';
 
 /** Documents longer than this (UTF-16 units; about 1 MB) are linted in the lint worker. */
 export const LARGE_CHARS = 1_000_000;
@@ -62,7 +61,7 @@ export class DocumentLinter {
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
   /** Lints large documents off this thread; null lints every document here. */
-  lintWorker: LintWorker | null = null;
+  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined> } | null = null;
 
   constructor(
     private readonly connection: Connection,
