@@ -5,7 +5,7 @@
 // the roadmap it is checked against, gives the linter those notes, re-checks the notes that
 // read a changed one, holds problem counts for the Status view, and answers the outline request.
 import { maskerForNote } from '../engine';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,7 +17,7 @@ import { insideAny, notePath } from '../project/paths';
 import { byPath } from '../project/candidates';
 import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
 import type { ServerState } from './start';
-import { excludeMatcher, looksLikeNote, markdownFiles } from '../project/scan';
+import { excludeMatcher, looksLikeNote, markdownFiles, SKIPPED_DIRECTORIES } from '../project/scan';
 import { fileOutline, outlineData, type OutlineData } from './outline-info';
 import type { IndexJob, IndexJobResult } from './index-job';
 import type { IndexWorkers } from './index-workers';
@@ -269,10 +269,20 @@ export class WorkspaceIndex implements NotesSource {
     this.afterChange(doc.uri, previous?.kind === 'roadmap');
   }
 
-  /** A file changed, appeared or disappeared on disk (not open in the editor). */
+  /** Files being indexed because their folder appeared: their own creation events add nothing. */
+  private readonly fromFolder = new Map<string, Promise<void>>();
+
+  /**
+   * A file changed, appeared or disappeared on disk (not open in the editor), or a folder
+   * appeared: the editor's watcher can miss files created in a folder made a moment earlier, so
+   * a new folder is read whole, and a folder that went away takes its notes with it.
+   */
   async fromDisk(file: string): Promise<void> {
     const uri = URI.file(file).toString();
-    if (this.state.documents.get(uri) || !this.insideRoots(file) || !/\.(?:md|markdown)$/i.test(file)) return;
+    if (this.state.documents.get(uri) || !this.insideRoots(file)) return;
+    if (!/\.(?:md|markdown)$/i.test(file)) return this.folderChanged(file);
+    const pending = this.fromFolder.get(file);
+    if (pending) return pending;
     const wasRoadmap = this.notes.get(uri)?.kind === 'roadmap';
     const exists = await fs.stat(file).then(
       (st) => st.isFile(),
@@ -284,6 +294,29 @@ export class WorkspaceIndex implements NotesSource {
       else this.forget(uri);
     }
     this.afterChange(uri, wasRoadmap);
+  }
+
+  private async folderChanged(dir: string): Promise<void> {
+    const st = await fs.stat(dir).catch(() => null);
+    if (!st) {
+      const prefix = URI.file(dir).toString() + '/';
+      for (const uri of [...this.notes.keys(), ...this.skipped.keys()]) if (uri.startsWith(prefix) && !this.state.documents.get(uri)) this.forget(uri);
+      return;
+    }
+    if (!st.isDirectory()) return;
+    const root = this.state.roots.filter((r) => insideAny([r], dir)).sort((a, b) => b.length - a.length)[0];
+    const excluded = excludeMatcher(await this.filesExclude(root));
+    const base = relative(root, dir).split(sep).join('/');
+    if (base.split('/').some((part) => SKIPPED_DIRECTORIES.has(part)) || excluded(base)) return;
+    const files: string[] = [];
+    for await (const { file } of markdownFiles(dir, (rel) => excluded(`${base}/${rel}`))) files.push(file);
+    await Promise.all(
+      files.map((file) => {
+        const done = this.fromDisk(file).finally(() => this.fromFolder.delete(file));
+        this.fromFolder.set(file, done);
+        return done;
+      }),
+    );
   }
 
   private insideRoots(file: string): boolean {
