@@ -102,6 +102,7 @@ class Server {
   constructor() {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.resume();
+    this.proc.stdin!.on('error', () => undefined); // a server stopped by a cap closes its pipe
     this.guard = guard(this.proc, (why) => (this.stopped ??= why));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
@@ -119,7 +120,7 @@ class Server {
   async initialize(root: string, trusted: boolean): Promise<void> {
     const uri = pathToFileURL(root).toString();
     await this.bounded(this.conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, initializationOptions: { trusted } }));
-    await this.conn.sendNotification('initialized', {});
+    await this.bounded(this.conn.sendNotification('initialized', {}));
   }
 
   /** Resolves with the time (from now) of the first non-empty publication for `uri`, or null when the run was stopped. */
@@ -134,8 +135,8 @@ class Server {
     );
   }
 
-  open(file: string, text = readFileSync(file, 'utf8')): Promise<void> {
-    return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).toString(), languageId: 'markdown', version: 1, text } });
+  async open(file: string, text = readFileSync(file, 'utf8')): Promise<void> {
+    await this.bounded(this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).toString(), languageId: 'markdown', version: 1, text } }));
   }
 
   /** A document symbol request's answer time, or null when the run was stopped. */
@@ -147,7 +148,7 @@ class Server {
 
   /** `p`, or null once the process ends (stopped by a cap, or crashed). */
   bounded<T>(p: Promise<T>): Promise<T | null> {
-    return Promise.race([p, new Promise<null>((r) => this.proc.on('exit', () => r(null)))]);
+    return Promise.race([p.catch(() => null), new Promise<null>((r) => this.proc.on('exit', () => r(null)))]);
   }
 
   end(): void {
