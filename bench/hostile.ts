@@ -202,7 +202,7 @@ async function devZero(): Promise<void> {
 /** Item 3: a backtracking glob from .handoff.json over 20 long names. */
 async function globs(): Promise<void> {
   const files: Record<string, string> = { '.handoff.json': JSON.stringify({ handoffGlobs: ['**/*a*a*a*a*b.md'] }), 'HANDOFF.md': NOTE };
-  for (let i = 0; i < 20; i++) files[`notes/${'a'.repeat(60 + i)}.md`] = '# x\n';
+  for (let i = 0; i < 20; i++) files[`notes/${'a'.repeat(220 + i)}.md`] = '# x\n';
   const dir = workspace(files);
   record('3', 'CLI lint of the folder', await cli(['lint'], dir));
   const server = new Server();

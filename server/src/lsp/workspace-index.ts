@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteOf, type GitFacts, type LintResult, type Note } from '../engine';
 import { outlineNote } from '../engine';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
-import { filePathOf, today, type NotesSource } from './linting';
+import { filePathOf, LARGE_CHARS, today, type NotesSource } from './linting';
 import { insideAny, notePath } from '../project/paths';
 import { byPath } from '../project/candidates';
 import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
@@ -237,6 +237,8 @@ export class WorkspaceIndex implements NotesSource {
     const project = this.state.configs.forFile(file);
     const path = notePath(file, project.root);
     const text = doc.getText();
+    // A large document is read in a worker, as the linter lints it in one: never in this thread.
+    if (!linted && text.length > LARGE_CHARS) return void this.largeFromEditor(doc, file, path, text);
     let note: Note;
     try {
       if (text.lastIndexOf('\u0000', 8192) >= 0) throw new Error('binary');
@@ -266,6 +268,30 @@ export class WorkspaceIndex implements NotesSource {
       problems: previous?.problems ?? null,
       note,
     });
+    this.afterChange(doc.uri, previous?.kind === 'roadmap');
+  }
+
+  private async largeFromEditor(doc: TextDocument, file: string, path: string, text: string): Promise<void> {
+    const version = doc.version;
+    let result: IndexJobResult;
+    try {
+      result = await this.workers.run(this.job(file, text));
+    } catch (e) {
+      this.state.log.error(`Indexing ${file} failed`, e);
+      return;
+    }
+    if (this.state.documents.get(doc.uri)?.version !== version) return; // a newer version follows
+    const previous = this.notes.get(doc.uri);
+    if (result.type !== 'note') {
+      this.forget(doc.uri);
+      if (previous?.kind === 'roadmap') this.afterChange(doc.uri, true);
+      return;
+    }
+    const kind = result.data.kind === 'roadmap' ? 'roadmap' : 'handoff';
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    this.skipped.delete(doc.uri);
+    this.parsed.delete(doc.uri);
+    this.notes.set(doc.uri, { uri: doc.uri, file, path, kind, text, data: result.data, version, changed: Date.now(), problems: result.problems, note: null });
     this.afterChange(doc.uri, previous?.kind === 'roadmap');
   }
 
