@@ -24,7 +24,7 @@ describe('activation', () => {
     const active = performance.now() - t0;
     await waitForDiagnostics(editor.document.uri, () => ours(editor.document.uri).length > 0, 'the first diagnostics of HANDOFF.md', 60000);
     // A figure, not an assertion (machines are noisy): the cold window's time to the first squiggle.
-    console.log(`      cold window: open → extension active ${active.toFixed(0)} ms, → first diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(`figure: cold window: open → extension active ${active.toFixed(0)} ms, → first diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
   });
 
   it('prints the time from opening a note to its diagnostics with the extension active', async () => {
@@ -32,7 +32,7 @@ describe('activation', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Session Handoff\n\n## Snapshot\n\n- Date: 2026-13-45\n' });
     await vscode.window.showTextDocument(doc);
     await waitForDiagnostics(doc.uri, () => ours(doc.uri).length > 0, 'the diagnostics of a new note', 60000);
-    console.log(`      active window: open → first diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(`figure: active window: open → first diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
