@@ -24,7 +24,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'handoff',
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.handoff.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/*.md')],
+      // Folders created and deleted too (no change events): files created in a new folder can
+      // reach the watcher before it watches that folder, so the server reads a new folder whole.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.handoff.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/*', false, true, false)],
     },
     initializationOptions,
     outputChannel: output,

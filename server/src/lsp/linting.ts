@@ -1,6 +1,9 @@
 // Linting open documents: debounced on change, immediate on open, results only for the
 // version they were computed from, `[]` on close. Text rules never wait for git: the text
-// findings are published first and git-based findings join when their facts arrive.
+// findings are published first and git-based findings join when their facts arrive. A document
+// over LARGE_CHARS is linted in a worker thread (lint-worker.ts), so that it never holds up the
+// others; it gets its diagnostics but no git facts, and the requests that need its model (quick
+// fixes, outline, hovers, Update) are not answered for it.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -11,6 +14,10 @@ import { notePath } from '../project/paths';
 import type { ProjectConfigs } from '../project/config';
 import type { Log } from './log';
 import { NoteStatusNotification } from '../protocol';
+import type { LintJob, LintJobResult, LintSummary } from './lint-job';
+
+/** Documents longer than this (UTF-16 units; about 1 MB) are linted in the lint worker. */
+export const LARGE_CHARS = 1_000_000;
 
 export interface Facts {
   git: GitFacts | null;
@@ -53,6 +60,8 @@ export class DocumentLinter {
   /** Per open document: re-parses only the chunks of a note that an edit touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
+  /** Lints large documents off this thread; null lints every document here. */
+  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined> } | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -88,6 +97,15 @@ export class DocumentLinter {
     this.timers.set(doc.uri, setTimeout(run, Math.max(0, delay)));
   }
 
+  /** Lints a small note once and drops the result: what the first real lint would pay alone. */
+  warmUp(): void {
+    try {
+      lint({ text: '# Session Handoff\n\n## Snapshot\n\n- Date: 2026-01-01\n- Branch: `main`\n\n## Next steps\n\n1. Ship [it](a.md).\n', path: 'HANDOFF.md', today: today() });
+    } catch (e) {
+      this.log.error('Warm-up lint failed', e);
+    }
+  }
+
   lintAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc, 0);
   }
@@ -104,8 +122,14 @@ export class DocumentLinter {
     for (const listener of this.publishListeners) listener(uri, null);
   }
 
-  /** Last result for the document's current version, or a fresh one. */
+  /** Linted in the worker: no model of it is kept in this thread. */
+  isLarge(doc: TextDocument): boolean {
+    return this.lintWorker !== null && doc.getText().length > LARGE_CHARS;
+  }
+
+  /** Last result for the document's current version, or a fresh one (none for a large document). */
   resultFor(doc: TextDocument): LintResult | null {
+    if (this.isLarge(doc)) return null;
     const cached = this.results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
     return this.lintText(doc, this.results.get(doc.uri)?.facts ?? null);
@@ -138,6 +162,7 @@ export class DocumentLinter {
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
+    if (this.isLarge(doc)) return this.runInWorker(doc);
     const version = doc.version;
     const previous = this.results.get(doc.uri);
     const facts = previous?.facts ?? null;
@@ -163,12 +188,58 @@ export class DocumentLinter {
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== version) return; // a newer run settles the newer version
     if (!fresh || fresh === facts) {
-      if (this.results.get(doc.uri)?.version === version) this.sendStatus(current, result, facts, true);
+      if (this.results.get(doc.uri)?.version === version) this.sendStatus(current, summaryOf(result), facts, true);
       return;
     }
     const again = this.safeLint(current, fresh);
     if (again) this.publish(current, version, again, fresh, true);
-    else this.sendStatus(current, result, facts, true);
+    else this.sendStatus(current, summaryOf(result), facts, true);
+  }
+
+  private async runInWorker(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    const file = filePathOf(doc.uri);
+    const project = this.configs.forFile(file ?? '/untitled.md');
+    const text = doc.getText();
+    this.results.delete(doc.uri);
+    this.parsers.delete(doc.uri);
+    const none = () => {
+      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      this.sendStatus(doc, null, null, true);
+      for (const listener of this.publishListeners) listener(doc.uri, null);
+    };
+    if (text.lastIndexOf('\u0000', 8192) >= 0) return none();
+    const roadmap = this.notesSource?.roadmapFor(doc.uri) ?? null;
+    const job: LintJob = {
+      version,
+      text,
+      path: file ? notePath(file, project.root) : uriName(doc.uri),
+      config: project.config,
+      template: project.template,
+      today: today(),
+      git: null,
+      workspace: null,
+      roadmap: roadmap && { path: roadmap.path, text: roadmap.text },
+      handoffs: (this.notesSource?.handoffsFor(doc.uri) ?? []).map((n) => ({ path: n.path, text: n.text })),
+    };
+    const started = performance.now();
+    let result;
+    try {
+      result = await this.lintWorker!.run(doc.uri, job);
+    } catch (e) {
+      this.log.error('Lint failed', e);
+      result = null;
+    }
+    if (result === undefined) return; // a newer version replaced it
+    this.cost.set(doc.uri, performance.now() - started);
+    this.lastRun.set(doc.uri, performance.now());
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== version) return;
+    if (!result) return none();
+    for (const f of result.failures) this.log.ruleFailure(f.ruleId, new Error(f.error));
+    void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.diagnostics });
+    this.sendStatus(doc, result.summary, null, true);
+    for (const listener of this.publishListeners) listener(doc.uri, null);
   }
 
   private safeLint(doc: TextDocument, facts: Facts | null): LintResult | null {
@@ -188,25 +259,29 @@ export class DocumentLinter {
     const lines = result.lines;
     const diagnostics = result.findings.map((f) => toDiagnostic(lines, f, version));
     void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-    this.sendStatus(doc, result, facts, settled);
+    this.sendStatus(doc, summaryOf(result), facts, settled);
     for (const listener of this.publishListeners) listener(doc.uri, result);
   }
 
-  private sendStatus(doc: TextDocument, result: LintResult | null, facts: Facts | null, settled: boolean): void {
-    const count = (s: string) => result?.findings.filter((f) => f.severity === s).length ?? 0;
+  private sendStatus(doc: TextDocument, summary: LintSummary | null, facts: Facts | null, settled: boolean): void {
     void this.connection.sendNotification(NoteStatusNotification, {
       uri: doc.uri,
       version: doc.version,
-      kind: result?.note.kind ?? 'other',
-      dialect: result?.note.dialect.id ?? null,
-      hygieneOnly: result?.note.hygieneOnly ?? false,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
+      kind: summary?.kind ?? 'other',
+      dialect: summary?.dialect ?? null,
+      hygieneOnly: summary?.hygieneOnly ?? false,
+      errors: summary?.errors ?? 0,
+      warnings: summary?.warnings ?? 0,
+      infos: summary?.infos ?? 0,
       gitNote: facts?.gitNote ?? null,
       settled,
     });
   }
+}
+
+function summaryOf(result: LintResult): LintSummary {
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return { kind: result.note.kind, dialect: result.note.dialect.id, hygieneOnly: result.note.hygieneOnly, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 function uriName(uri: string): string {

@@ -81,6 +81,9 @@ export function startServer(connection: Connection, features: Feature[] = []): v
   });
 
   connection.onInitialized(async () => {
+    // The first lint in a process costs ten times the next (lazy compiles of the parser and the
+    // scanners); paying it now, before a note is opened, keeps it off that note's first findings.
+    setImmediate(() => linter.warmUp());
     if (foldersSupport) {
       // Git runs only for notes inside the workspace folders, so the server follows them.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
