@@ -111,6 +111,25 @@ export class DocumentLinter {
     return this.lintText(doc, this.results.get(doc.uri)?.facts ?? null);
   }
 
+  /**
+   * The result for the document's current version with every fact the server gathers for it;
+   * null when the document changed while they were gathered (or is not a note).
+   */
+  async settledResult(doc: TextDocument): Promise<{ result: LintResult; facts: Facts | null } | null> {
+    const version = doc.version;
+    const first = this.resultFor(doc);
+    if (!first || !this.factsSource) return first ? { result: first, facts: null } : null;
+    let facts: Facts | null = null;
+    try {
+      facts = await this.factsSource(doc, first);
+    } catch (e) {
+      this.log.error('Gathering facts failed', e);
+    }
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== version) return null;
+    return { result: (facts ? this.lintText(current, facts) : null) ?? first, facts };
+  }
+
   /** Facts last used for the document (any version). */
   factsFor(uri: string): Facts | null {
     return this.results.get(uri)?.facts ?? null;

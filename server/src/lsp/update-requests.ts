@@ -2,8 +2,10 @@
 // (refused in Restricted Mode, outside the workspace folders, and when the note changed while
 // git ran), and the text of a new note from a dialect or the project's template.
 import { dirname, join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { URI } from 'vscode-uri';
-import { DIALECTS, newNoteText, noteOf, planUpdate } from '../engine';
+import { applyEdits, DIALECTS, newNoteText, noteOf, planUpdate } from '../engine';
+import { notePath } from '../project/paths';
 import { isGitUnavailable, relativeToWorkspace } from '../git';
 import { NewNoteRequest, UpdateRequest } from '../protocol';
 import { toLspEdit } from './convert';
@@ -12,7 +14,7 @@ import { filePathOf, today } from './linting';
 import type { ServerState } from './start';
 
 export function registerUpdateRequests(state: ServerState, git: GitFactsSource): void {
-  state.connection.onRequest(UpdateRequest, async ({ uri, version }) => {
+  state.connection.onRequest(UpdateRequest, async ({ uri, version, diff }) => {
     const none = (refused: string) => ({ version, edits: [], summary: [], refused });
     const doc = state.documents.get(uri);
     const file = doc ? filePathOf(uri) : null;
@@ -31,7 +33,12 @@ export function registerUpdateRequests(state: ServerState, git: GitFactsSource):
     const project = state.configs.forFile(file);
     const reparse = (text: string) => noteOf({ text, path: result.note.path, config: project.config, template: project.template });
     const plan = planUpdate(result.note, relativeToWorkspace(facts, git.workspaceFor(file).root), { today: today(), reparse });
-    return { version, edits: plan.edits.map((e) => toLspEdit(result.note.lines, e)), summary: plan.summary, refused: plan.refused };
+    const edits = plan.edits.map((e) => toLspEdit(result.note.lines, e));
+    if (!diff || plan.refused) return { version, edits, summary: plan.summary, refused: plan.refused };
+    // The diff shows the note's lines: its secrets (and any token-shaped text) are masked.
+    const name = notePath(file, project.root);
+    const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, doc.getText(), applyEdits(doc.getText(), plan.edits), '', '', { context: 3 }).replace(/^=+\n/, '');
+    return { version, edits, summary: plan.summary, refused: null, diff: result.mask(patch) };
   });
 
   state.connection.onRequest(NewNoteRequest, async ({ folderUri, dialect }) => {

@@ -1,0 +1,49 @@
+// The MCP server definition provider (VS Code 1.101+): offers the bundled `handoff mcp` for each
+// workspace folder, so agents in VS Code get Handoff's tools with no configuration. It runs the
+// CLI bundle shipped in the extension with the Node that runs the extension host (in desktop
+// VS Code that is Electron, run as Node). Nothing is offered in Restricted Mode (the server runs
+// git); granting trust fires the change event so VS Code asks again. Skipped, with one line in
+// the output channel, where the API is missing.
+import * as vscode from 'vscode';
+import type { McpServerDefinitionProvider, McpStdioServerDefinition, VscodeNext } from './vscode-next';
+
+export const MCP_PROVIDER_ID = 'handoff.mcp';
+
+/** What the extension exports: the definitions it offers now (also when the API is missing). */
+export interface McpOffer {
+  definitions(): McpStdioServerDefinition[];
+}
+
+export function registerMcpProvider(context: vscode.ExtensionContext, output: vscode.OutputChannel): McpOffer | undefined {
+  const api = vscode as unknown as VscodeNext;
+  const register = api.lm?.registerMcpServerDefinitionProvider;
+  const Definition = api.McpStdioServerDefinition;
+  if (!register || !Definition) {
+    output.appendLine(`MCP server definition provider skipped: VS Code ${vscode.version} has no vscode.lm.registerMcpServerDefinitionProvider (1.101+).`);
+    return undefined;
+  }
+  const cli = context.asAbsolutePath('out/cli/handoff.js');
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  const definitions = (): McpStdioServerDefinition[] => {
+    if (!vscode.workspace.isTrusted) return [];
+    return (vscode.workspace.workspaceFolders ?? [])
+      .filter((f) => f.uri.scheme === 'file')
+      .map((f) => {
+        const d = new Definition(`Handoff (${f.name})`, process.execPath, [cli, 'mcp', '--root', f.uri.fsPath], { ELECTRON_RUN_AS_NODE: '1' }, version);
+        d.cwd = f.uri;
+        return d;
+      });
+  };
+  const changed = new vscode.EventEmitter<void>();
+  const provider: McpServerDefinitionProvider = {
+    onDidChangeMcpServerDefinitions: changed.event,
+    provideMcpServerDefinitions: () => definitions(),
+  };
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+    register.call(api.lm, MCP_PROVIDER_ID, provider),
+  );
+  return { definitions };
+}
