@@ -19,8 +19,6 @@ interface UpdateInput extends NoteInput {
   apply?: boolean;
 }
 
-export const TOOL_NAMES = ['handoff_lint', 'handoff_update', 'handoff_outline'] as const;
-
 export function registerLanguageModelTools(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
   const api = vscode as unknown as VscodeNext;
   const { LanguageModelToolResult: Result, LanguageModelTextPart: Text } = api;
@@ -39,26 +37,24 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, cli
       return answer(typeof doc === 'string' ? doc : await run(c, doc, input));
     },
   });
-  context.subscriptions.push(
-    register.call(api.lm, 'handoff_lint', tool(lint)),
-    register.call(api.lm, 'handoff_outline', tool(outline)),
-    register.call(
-      api.lm,
-      'handoff_update',
-      tool<UpdateInput>(update, {
-        prepareInvocation: ({ input }) =>
-          input?.apply
-            ? {
-                invocationMessage: 'Updating the handoff note',
-                confirmationMessages: {
-                  title: 'Update the handoff note?',
-                  message: `Bring ${input.path ?? 'the open note'} up to date with git: one edit in the editor, undoable, not saved.`,
-                },
-              }
-            : { invocationMessage: 'Previewing the handoff update' },
-      }),
-    ),
-  );
+  const updateTool = tool<UpdateInput>(update, {
+    prepareInvocation: ({ input }) =>
+      input?.apply
+        ? {
+            invocationMessage: 'Updating the handoff note',
+            confirmationMessages: {
+              title: 'Update the handoff note?',
+              message: `Bring ${input.path ?? 'the open note'} up to date with git: one edit in the editor, undoable, not saved.`,
+            },
+          }
+        : { invocationMessage: 'Previewing the handoff update' },
+  });
+  try {
+    context.subscriptions.push(register.call(api.lm, 'handoff_lint', tool(lint)), register.call(api.lm, 'handoff_outline', tool(outline)), register.call(api.lm, 'handoff_update', updateTool));
+  } catch (e) {
+    // A tool the manifest lacks, or an API that changed: the rest of the extension still works.
+    output.appendLine(`Language Model tools skipped: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** The note a tool call is about: the named one (inside a workspace folder) or the open one. */

@@ -18,7 +18,8 @@ export function registerMcpProvider(context: vscode.ExtensionContext, output: vs
   const api = vscode as unknown as VscodeNext;
   const register = api.lm?.registerMcpServerDefinitionProvider;
   const Definition = api.McpStdioServerDefinition;
-  if (!register || !Definition) {
+  // 1.100 has a proposed API of the same name that wants another manifest entry: the version decides.
+  if (!register || !Definition || !atLeast(vscode.version, 1, 101)) {
     output.appendLine(`MCP server definition provider skipped: VS Code ${vscode.version} has no vscode.lm.registerMcpServerDefinitionProvider (1.101+).`);
     return undefined;
   }
@@ -39,11 +40,24 @@ export function registerMcpProvider(context: vscode.ExtensionContext, output: vs
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () => definitions(),
   };
+  try {
+    context.subscriptions.push(register.call(api.lm, MCP_PROVIDER_ID, provider));
+  } catch (e) {
+    // The rest of the extension works without it.
+    output.appendLine(`MCP server definition provider skipped: ${e instanceof Error ? e.message : String(e)}`);
+    changed.dispose();
+    return undefined;
+  }
   context.subscriptions.push(
     changed,
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
-    register.call(api.lm, MCP_PROVIDER_ID, provider),
   );
   return { definitions };
+}
+
+/** Whether a VS Code version ("1.101.2", "1.102.0-insider") is at least major.minor. */
+export function atLeast(version: string, major: number, minor: number): boolean {
+  const [a = 0, b = 0] = version.split('.').map((n) => Number.parseInt(n, 10));
+  return a > major || (a === major && b >= minor);
 }
