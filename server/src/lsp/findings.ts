@@ -4,14 +4,16 @@
 import { ruleDocUrl } from '../engine';
 import type { FindingsResult } from '../protocol';
 import { toRange } from './convert';
-import type { ServerState } from './start';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentLinter } from './linting';
 
-export async function findingsFor(state: ServerState, uri: string): Promise<FindingsResult> {
-  const doc = state.documents.get(uri);
+export async function findingsFor(documents: TextDocuments<TextDocument>, linter: DocumentLinter, uri: string): Promise<FindingsResult> {
+  const doc = documents.get(uri);
   if (!doc) return { version: null, kind: 'other', findings: [], gitNote: null };
-  const settled = await state.linter.settledResult(doc);
+  const settled = await linter.settledResult(doc);
   if (!settled) {
-    const changed = state.documents.get(uri)?.version !== doc.version;
+    const changed = documents.get(uri)?.version !== doc.version;
     return { version: changed ? null : doc.version, kind: 'other', findings: [], gitNote: null };
   }
   const { result, facts } = settled;

@@ -184,7 +184,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     return result ? { version, edits: fixAllEdits(result) } : { version, edits: [] };
   });
 
-  connection.onRequest(FindingsRequest, ({ uri }) => findingsFor(state, uri));
+  connection.onRequest(FindingsRequest, ({ uri }) => findingsFor(documents, linter, uri));
 
   connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -29,9 +29,13 @@ describe('MCP server definition provider', () => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...process.env, ...d.env })) if (typeof v === 'string' || typeof v === 'number') env[k] = String(v);
     const transport = new StdioClientTransport({ command: d.command, args: d.args, env, cwd: d.cwd?.fsPath, stderr: 'pipe' });
+    const stderr: string[] = [];
+    transport.stderr?.on('data', (b: Buffer) => stderr.push(b.toString()));
     const client = new Client({ name: 'handoff-vscode-test', version: '0.0.0' });
     try {
-      await client.connect(transport);
+      await client.connect(transport).catch((e: unknown) => {
+        throw new Error(`${d.command} ${d.args.join(' ')} did not answer: ${e instanceof Error ? e.message : String(e)}; its stderr: ${stderr.join('').trim() || '(empty)'}`);
+      });
       const { tools } = await client.listTools();
       const names = tools.map((t) => t.name);
       for (const name of ['handoff_lint', 'handoff_fix', 'handoff_update', 'handoff_outline', 'handoff_brief', 'handoff_new']) assert.ok(names.includes(name), `${name} in tools/list: ${names.join(', ')}`);
