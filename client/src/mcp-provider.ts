@@ -1,6 +1,6 @@
 // The MCP server definition provider (VS Code 1.101+): offers the bundled `handoff mcp` for each
 // workspace folder, so agents in VS Code get Handoff's tools with no configuration. It runs the
-// CLI bundle shipped in the extension with the Node that runs the extension host (in desktop
+// `handoff` entry shipped in the extension with the Node that runs the extension host (in desktop
 // VS Code that is Electron, run as Node). Nothing is offered in Restricted Mode (the server runs
 // git); granting trust fires the change event so VS Code asks again. Skipped, with one line in
 // the output channel, where the API is missing.
@@ -23,7 +23,8 @@ export function registerMcpProvider(context: vscode.ExtensionContext, output: vs
     output.appendLine(`MCP server definition provider skipped: VS Code ${vscode.version} has no vscode.lm.registerMcpServerDefinitionProvider (1.101+).`);
     return undefined;
   }
-  const cli = context.asAbsolutePath('out/cli/handoff.js');
+  // bin/handoff.js routes `mcp` to the MCP server's bundle (out/mcp/), both shipped in the .vsix.
+  const cli = context.asAbsolutePath('bin/handoff.js');
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
   const definitions = (): McpStdioServerDefinition[] => {
     if (!vscode.workspace.isTrusted) return [];

@@ -2,16 +2,17 @@
 // Exit 0 without errors, 1 with errors (warnings and info do not fail), 2 for usage or config
 // problems and for a file named on the command line that is not a regular file (a FIFO, a device).
 import { formatOption, parseCommandArgs } from '../args';
-import { CliConfigs } from '../config';
+import { RootConfigs } from '../../project/root-configs';
 import { findTargets } from '../files';
-import { CliProject } from '../project';
+import { ProjectSession } from '../../project/session';
 import { FORMATS } from '../formats';
 import type { Command, Io } from '../io';
-import { lintFile, type LintFileOptions } from '../lint-file';
-import { countBySeverity, type FileReport } from '../report';
-import { todayFrom } from '../today';
+import { lintFile, type LintFileOptions } from '../../project/lint-note';
+import { countBySeverity, type FileReport } from '../../project/findings';
+import { sessionOptions } from '../session-options';
+import { todayFrom } from '../../project/today';
 import { USAGE } from '../usage';
-import { VERSION } from '../version';
+import { VERSION } from '../../version';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -33,9 +34,9 @@ export const lintCommand: Command = {
     }
     const format = formatOption(values.format, Object.keys(FORMATS));
     const today = todayFrom(io.env);
-    const configs = new CliConfigs(io.cwd, values.config ?? null);
+    const configs = new RootConfigs(io.cwd, values.config ?? null);
     const targets = await findTargets(positionals, io.cwd, configs);
-    const project = new CliProject(configs, io.env);
+    const project = new ProjectSession(configs, sessionOptions(io.env));
     const options: LintFileOptions = { project, today, fix: Boolean(values.fix), followSymlinks: Boolean(values['follow-symlinks']) };
     const reports: FileReport[] = [];
     try {
