@@ -28,7 +28,9 @@ node test/vscode/run.mjs
 step "MCP server definition provider in VS Code 1.103 (code-server 4.103.2, its own Node 22)"
 # VS Code 1.101+ only: the one spec that needs it runs on the newer line, the rest stays on 4.100.3.
 bash scripts/vscode-setup.sh --next
-HANDOFF_VSCODE_CACHE="${HANDOFF_VSCODE_NEXT_CACHE:-$PWD/.cache/vscode-next}" node test/vscode/run.mjs --grep "^MCP server definition provider "
+NEXT_CACHE="${HANDOFF_VSCODE_NEXT_CACHE:-$PWD/.cache/vscode-next}"
+HANDOFF_VSCODE_CACHE="$NEXT_CACHE" node test/vscode/run.mjs --grep "^MCP server definition provider "
+HANDOFF_VSCODE_CACHE="$NEXT_CACHE" node test/vscode/run.mjs --trust=no --grep "^MCP server definition provider "
 step "extension in VS Code, Restricted Mode"
 node test/vscode/run.mjs --trust=no
 step "extension UI in a browser (packaged .vsix, code-server + Chromium)"

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
       require('./restricted.test');
       require('./reliability-restricted.test');
       require('./lm-tools-restricted.test');
+      require('./mcp-provider-restricted.test');
     } else {
       require('./activation.test');
       require('./diagnostics.test');
