@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// `handoff mcp ...` starts the MCP server and `handoff lsp --stdio` the language server, each its
-// own bundle (the CLI bundle stays lean); anything else is the CLI.
-const [, , command] = process.argv;
-if (command === 'mcp' || command === 'lsp') {
+// `handoff mcp ...` starts the MCP server from its own bundle (the CLI bundle stays lean);
+// anything else is the CLI.
+if (process.argv[2] === 'mcp') {
   process.argv.splice(2, 1);
-  require(command === 'mcp' ? '../out/mcp/handoff-mcp.js' : '../out/server/server.js');
+  require('../out/mcp/handoff-mcp.js');
 } else {
   require('../out/cli/handoff.js');
 }

@@ -1,8 +1,8 @@
 // Standalone lookups (no cache): each finds the repository holding `folder`, runs, and returns a
 // GitUnavailable instead of throwing. GitFactsProvider offers the same with caching.
 import type { CommitInfo, PathHistory } from '../engine/facts';
-import { changesSince, type ChangeList } from './changes';
-import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash } from './commits';
+import { changesSince, changesSinceBase, type ChangeList, type ChangesSinceBase } from './changes';
+import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash, resolveCommits } from './commits';
 import { guarded, type GitContext } from './context';
 import { isGitUnavailable, type GitUnavailable } from './errors';
 import { locateRepo } from './facts';
@@ -75,6 +75,19 @@ export function changedSince(folder: string, commit: string, options: LookupOpti
     const hash = normalizeHash(commit);
     return hash === null ? null : changesSince(ctx, hash, options.limit);
   });
+}
+
+/**
+ * Files changed since `base` (a revision as written: branch, tag or hash) left HEAD, up to the
+ * worktree, untracked files included; null when `base` names no commit.
+ */
+export function changedSinceBase(folder: string, base: string, options: LookupOptions & { limit?: number } = {}): Promise<ChangesSinceBase | null | GitUnavailable> {
+  return inRepo(folder, options, (ctx) => changesSinceBase(ctx, base, options.limit));
+}
+
+/** The full hash of the commit `revision` (as written) names; null when it names none. */
+export function resolveRevision(folder: string, revision: string, options: LookupOptions = {}): Promise<string | null | GitUnavailable> {
+  return inRepo(folder, options, async (ctx) => (await resolveCommits(ctx, [revision])).get(revision) ?? null);
 }
 
 /**
