@@ -7,6 +7,7 @@ Commands:
   rules                   List the rules
   update [files...]       Bring handoff notes up to date with git
   outline [paths|globs...]  Print each note's snapshot, next steps, risks and roadmap
+  history [paths|globs...]  Print each handoff's past versions and its steps carried over
   mcp [--root DIR]        Run the MCP server over stdio (handoff mcp --help)
 
 Options for lint:
@@ -27,6 +28,10 @@ Options for update:
 
 Options for outline:
   --json                  The outline as JSON (1-based lines), as the sidebar reads it
+  --config <file>         As for lint
+
+Options for history:
+  --json                  The timeline and the carried-over steps as JSON
   --config <file>         As for lint
 
 Options for rules:
