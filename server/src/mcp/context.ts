@@ -32,9 +32,14 @@ export class McpContext {
     return this.options.today ?? localDate(new Date());
   }
 
+  /** The project's configurations, read anew. */
+  configs(): RootConfigs {
+    return new RootConfigs(this.root, null, true);
+  }
+
   /** A project session for one call; dispose it when done. */
   session(): ProjectSession {
-    return new ProjectSession(new RootConfigs(this.root, null, true), { git: this.options.git, gitPath: this.options.gitPath });
+    return new ProjectSession(this.configs(), { git: this.options.git, gitPath: this.options.gitPath });
   }
 
   /** A client's path, resolved inside the root, or a refusal. */

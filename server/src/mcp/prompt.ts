@@ -10,13 +10,7 @@ export const writeArgs = {
 };
 
 export function writeInstructions(ctx: McpContext, dialect: string | undefined): string {
-  const session = ctx.session();
-  let project;
-  try {
-    project = session.configs.forFile(join(ctx.root, 'HANDOFF.md'));
-  } finally {
-    session.dispose();
-  }
+  const project = ctx.configs().forFile(join(ctx.root, 'HANDOFF.md'));
   const chosen: Dialect = dialect === 'template' && project.template ? project.template : (DIALECTS[dialect ?? ''] ?? DIALECTS['session-handoff']);
   const name = chosen === project.template ? 'the project template' : chosen.id;
   const out: string[] = [`Write the session handoff note in the ${name} layout, in this order.`, ''];

@@ -16,7 +16,6 @@ import { updateTool } from './tools/update';
 import { ConfigError } from '../project/root-configs';
 import { VERSION } from '../version';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const TOOLS: ReadonlyArray<ToolDefinition<any>> = [lintTool, fixTool, updateTool, outlineTool, briefTool, newTool];
 
 export function createServer(options: ServerOptions): McpServer {

@@ -8,11 +8,11 @@ import { createGitRunner, isGitUnavailable, noteHistory } from '../../git';
 import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { parseCommandArgs } from '../args';
 import { RootConfigs } from '../../project/root-configs';
-import { ProjectSession } from '../../project/session';
-import { todayFrom } from '../../project/today';
-import { sessionOptions } from '../session-options';
 import { findTargets } from '../files';
 import type { Command, Io } from '../io';
+import { ProjectSession } from '../../project/session';
+import { sessionOptions } from '../session-options';
+import { todayFrom } from '../../project/today';
 import { USAGE, UsageError } from '../usage';
 
 export interface HistoryJson {
