@@ -24,6 +24,8 @@ export interface Facts {
   workspace: WorkspaceFacts | null;
   /** Why git facts are absent, for the status item. */
   gitNote: string | null;
+  /** Git was cancelled because its provider was replaced: a new lint of every note follows. */
+  superseded?: boolean;
 }
 
 /** Supplies facts for a note; the git layer plugs in here. */
@@ -118,6 +120,7 @@ export class DocumentLinter {
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.settled(uri, null);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const listener of this.publishListeners) listener(uri, null);
   }
@@ -133,6 +136,48 @@ export class DocumentLinter {
     const cached = this.results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
     return this.lintText(doc, this.results.get(doc.uri)?.facts ?? null);
+  }
+
+  /**
+   * The result for the document's current version once its lint has settled (git's facts in, or
+   * none wanted), with those facts: what a person sees once the note settles. Waits for the lint
+   * the edit or open scheduled rather than asking git a second time. Null when the document
+   * changed or closed meanwhile, or is not a note.
+   */
+  async settledResult(doc: TextDocument): Promise<{ result: LintResult; facts: Facts | null } | null> {
+    const version = doc.version;
+    if (!this.enabled) {
+      const result = this.resultFor(doc);
+      return result ? { result, facts: this.factsFor(doc.uri) } : null;
+    }
+    if (this.settledVersions.get(doc.uri) !== version) {
+      if (!this.timers.has(doc.uri) && !this.running.has(doc.uri)) this.schedule(doc, 0);
+      await new Promise<void>((resolve) => {
+        const list = this.settleWaiters.get(doc.uri) ?? [];
+        list.push({ version, resolve });
+        this.settleWaiters.set(doc.uri, list);
+      });
+    }
+    const cached = this.results.get(doc.uri);
+    if (this.documents.get(doc.uri)?.version !== version || cached?.version !== version) return null;
+    return { result: cached.result, facts: cached.facts };
+  }
+
+  private readonly settledVersions = new Map<string, number>();
+  private readonly settleWaiters = new Map<string, Array<{ version: number; resolve: () => void }>>();
+  /** Lint runs in progress per document (a run awaiting git may overlap the next one). */
+  private readonly running = new Map<string, number>();
+
+  /** A version settled (or the document closed: version null): wakes who waits for it or older. */
+  private settled(uri: string, version: number | null): void {
+    if (version === null) this.settledVersions.delete(uri);
+    else this.settledVersions.set(uri, version);
+    const waiting = this.settleWaiters.get(uri);
+    if (!waiting) return;
+    const still = waiting.filter((w) => version !== null && w.version > version);
+    for (const w of waiting) if (!still.includes(w)) w.resolve();
+    if (still.length) this.settleWaiters.set(uri, still);
+    else this.settleWaiters.delete(uri);
   }
 
   /** Facts last used for the document (any version). */
@@ -158,7 +203,19 @@ export class DocumentLinter {
   }
 
   private async run(doc: TextDocument): Promise<void> {
+    this.running.set(doc.uri, (this.running.get(doc.uri) ?? 0) + 1);
+    try {
+      await this.runOnce(doc);
+    } finally {
+      const left = (this.running.get(doc.uri) ?? 1) - 1;
+      if (left) this.running.set(doc.uri, left);
+      else this.running.delete(doc.uri);
+    }
+  }
+
+  private async runOnce(doc: TextDocument): Promise<void> {
     if (!this.enabled) {
+      this.settled(doc.uri, doc.version); // nothing more comes for this version
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
@@ -185,6 +242,7 @@ export class DocumentLinter {
     } catch (e) {
       this.log.error('Gathering facts failed', e);
     }
+    if (fresh?.superseded) return; // the lint that follows settles this version
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== version) return; // a newer run settles the newer version
     if (!fresh || fresh === facts) {
@@ -264,6 +322,8 @@ export class DocumentLinter {
   }
 
   private sendStatus(doc: TextDocument, summary: LintSummary | null, facts: Facts | null, settled: boolean): void {
+    if (settled) this.settled(doc.uri, doc.version);
+    else if (this.settledVersions.get(doc.uri) === doc.version) this.settledVersions.delete(doc.uri); // facts are being gathered again
     void this.connection.sendNotification(NoteStatusNotification, {
       uri: doc.uri,
       version: doc.version,
