@@ -3,7 +3,8 @@
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const production = process.argv.includes('--production');
+// `npm pack` (the npm package, and pre-commit's install of this repository) ships minified bundles.
+const production = process.argv.includes('--production') || process.env.npm_command === 'pack';
 const watch = process.argv.includes('--watch');
 
 const common = {
