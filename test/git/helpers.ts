@@ -129,3 +129,74 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Alive and not a zombie, from /proc (Linux). */
+export function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves true once `pid` is gone (or a zombie), false if it still runs after `withinMs`. A
+ * SIGKILL is delivered asynchronously, so the check waits for the state, not for a fixed time.
+ */
+export async function ended(pid: number, withinMs = 5000): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (running(pid)) {
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
+/**
+ * A fake git that records its pid, starts a child that inherits its stdout and stderr (as a
+ * filter driver does) and records that pid, then runs `then` (shell). Other calls go to real git.
+ */
+export function strandingGit(scratch: Scratch, then: string, onlyFor = ''): { git: string; pids: () => number[] } {
+  const gitPid = path.join(scratch.dir, 'git.pid');
+  const childPid = path.join(scratch.dir, 'child.pid');
+  const body = [
+    `strand() { echo $$ > ${gitPid}; sleep 300 & echo $! > ${childPid}; ${then}; }`,
+    onlyFor === '' ? 'strand' : `for a in "$@"; do [ "$a" = ${onlyFor} ] && strand; done\nexec git "$@"`,
+  ].join('\n');
+  return {
+    git: scratch.script('stranding-git', body),
+    pids: () => [gitPid, childPid].map((f) => Number(fs.readFileSync(f, 'utf8'))),
+  };
+}
+
+/** Resolves once `file` exists and is not empty (watching its folder). */
+export function waitForFile(file: string, timeoutMs = 20_000): Promise<void> {
+  const ready = (): boolean => {
+    try {
+      return fs.statSync(file).size > 0;
+    } catch {
+      return false;
+    }
+  };
+  return new Promise((resolve, reject) => {
+    if (ready()) return resolve();
+    const watcher = fs.watch(path.dirname(file), () => {
+      if (!ready()) return;
+      finish();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`${file} did not appear within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+    if (ready()) {
+      finish();
+      resolve();
+    }
+  });
+}

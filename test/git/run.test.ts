@@ -41,6 +41,11 @@ describe('git: runner', () => {
       scratch.git(repo, ['push', '-q', '-u', 'origin', 'main']);
       const recorded = scratch.commit(repo, { 'HANDOFF.md': '# Handoff\n', 'old.md': 'o\n' }, 'note');
       scratch.commit(repo, { 'old.md': null }, 'delete old');
+      // A driver the repository sets is switched off for status and diff; one set only in the
+      // user's global config (git-lfs, typically) is left alone.
+      scratch.git(repo, ['config', 'filter.repo-set.clean', 'cat']);
+      scratch.git(repo, ['config', 'filter.user-set.required', 'true']);
+      fs.writeFileSync(path.join(scratch.home, '.gitconfig'), '[filter "user-set"]\n\tclean = cat\n\tprocess = cat\n');
       const writtenHash = recorded.slice(0, 10).toUpperCase();
       const spy = spySpawn();
       const recordedBySpawn: GitInvocation[] = [];
@@ -87,12 +92,16 @@ describe('git: runner', () => {
       const tails = recordedBySpawn.map((i) => i.args.slice(PREFIX_LENGTH));
       const sha = recorded;
       const order = (args: readonly string[]): string => args.join(' ');
+      const filterQuery = ['config', '--includes', '--show-scope', '--name-only', '-z', '--get-regexp', '^filter\\.'];
+      const filtersOff = ['-c', 'filter.repo-set.clean=', '-c', 'filter.repo-set.smudge=', '-c', 'filter.repo-set.process=', '-c', 'filter.repo-set.required=false'];
       assert.deepEqual(
         [...tails].sort((a, b) => order(a).localeCompare(order(b))),
         [
           ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
           ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
-          ['diff', '--name-status', '-z', '--find-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--ignore-submodules=all', sha, '--'],
+          filterQuery,
+          filterQuery,
+          [...filtersOff, 'diff', '--name-status', '-z', '--find-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--ignore-submodules=all', sha, '--'],
           ['diff-tree', '--stdin', '-r', '--find-renames', '--name-status', '-z', '--no-ext-diff', '--no-textconv', '--no-color'],
           ['log', '--format=%x01%H', '--diff-filter=AD', '--name-status', '-z', '--no-renames', '--no-show-signature', '--no-color', '--no-ext-diff', '--no-textconv', '--encoding=UTF-8', 'HEAD', '--', 'old.md', '-rf odd name'],
           ['log', '--no-walk=unsorted', '-z', '--format=%H%x00%an%x00%cI%x00%s', '--no-show-signature', '--no-color', '--encoding=UTF-8', '--end-of-options', sha, '--'],
@@ -101,7 +110,7 @@ describe('git: runner', () => {
           ['rev-list', '--left-right', '--count', `HEAD...${sha}`, '--'],
           ['rev-parse', '--show-toplevel', '--is-shallow-repository'],
           ['rev-parse', '--verify', '-q', 'HEAD@{upstream}^{commit}'],
-          ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignore-submodules=all', '--find-renames'],
+          [...filtersOff, 'status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignore-submodules=all', '--find-renames'],
         ].sort((a, b) => order(a).localeCompare(order(b))),
       );
       // Text written in the note reaches argv only after `--` (paths); hashes go through stdin
@@ -113,13 +122,17 @@ describe('git: runner', () => {
       }
       // No network subcommand was ever spawned.
       for (const args of tails) assert.ok(!['fetch', 'pull', 'push', 'ls-remote', 'clone'].includes(args[0]));
+      // The only configuration git is asked for is the filter query, and it only reads.
+      for (const args of tails.filter((a) => a.includes('config'))) assert.deepEqual(args, filterQuery);
     });
 
-    it('simple-git refuses the hardening prefix without the two deliberate opt-ins, which are all we grant', async () => {
-      assert.deepEqual(Object.keys(UNSAFE_OPT_INS).sort(), ['allowUnsafeFsMonitor', 'allowUnsafeHooksPath']);
+    it('simple-git refuses our own -c options without the three deliberate opt-ins, which are all we grant', async () => {
+      assert.deepEqual(Object.keys(UNSAFE_OPT_INS).sort(), ['allowUnsafeFilter', 'allowUnsafeFsMonitor', 'allowUnsafeHooksPath']);
       const repo = scratch.repo('r');
       const plain = simpleGit({ baseDir: repo });
       await assert.rejects(plain.raw([...hardeningPrefix(), 'status']), /allowUnsafeFsMonitor|fsmonitor/i);
+      const hooksOnly = simpleGit({ baseDir: repo, unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true } });
+      await assert.rejects(hooksOnly.raw([...hardeningPrefix(), '-c', 'filter.x.clean=', 'status']), /allowUnsafeFilter/);
     });
   });
 
@@ -171,7 +184,7 @@ describe('git: runner', () => {
       assert.equal(facts.root, mine);
       assert.equal(facts.head, mineHead);
       assert.equal(fs.existsSync(marker), false);
-      assert.equal(spy.calls.length, 2);
+      assert.equal(spy.calls.length, 3); // rev-parse, the filter query, status
       for (const call of spy.calls) {
         const keys = Object.keys(call.env ?? {});
         for (const k of hostile) assert.ok(!keys.includes(k), `${k} leaked`);

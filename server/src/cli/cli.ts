@@ -5,6 +5,7 @@ import { rulesCommand } from './commands/rules';
 import { updateCommand } from './commands/update';
 import { outlineCommand } from './commands/outline';
 import { historyCommand } from './commands/history';
+import { terminalLines } from './formats/terminal';
 import type { Command, Io } from './io';
 import { ConfigError } from '../project/root-configs';
 import { USAGE, UsageError } from './usage';
@@ -12,7 +13,9 @@ import { VERSION } from '../version';
 
 const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand, outlineCommand, historyCommand];
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  // Everything on stderr is for people: no control or bidi character reaches the terminal.
+  const io: Io = { ...given, stderr: (text) => given.stderr(terminalLines(text)) };
   const [name, ...rest] = argv;
   try {
     if (name === '-h' || name === '--help' || name === 'help') {

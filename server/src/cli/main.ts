@@ -1,4 +1,5 @@
 // Entry point of the `handoff` executable (bundled to out/cli/handoff.js, loaded by bin/handoff.js).
+import { exitOnSignals } from '../git';
 import { main } from './cli';
 import type { Io } from './io';
 
@@ -10,6 +11,7 @@ const io: Io = {
   isTTY: Boolean(process.stdout.isTTY),
 };
 
+exitOnSignals();
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

@@ -18,8 +18,8 @@ export interface ChangeList {
  * staged or not); `ls-files --others --exclude-standard -z` adds untracked files.
  * Returns null when `hash` (normalized, see normalizeHash) does not resolve to a commit.
  *
- * Residual risk: comparing with the worktree can make git run the repository's clean filter
- * (`filter.<x>.clean`) on files whose stat data changed; flags cannot prevent that.
+ * Comparing with the worktree re-hashes files whose stat data changed, through any filter driver
+ * the repository configures; the runner switches those drivers off for this call (filters.ts).
  */
 export async function changesSince(ctx: GitContext, hash: string, limit = DEFAULT_CHANGES_LIMIT): Promise<ChangeList | null> {
   const sha = (await resolveCommits(ctx, [hash])).get(hash) ?? null;

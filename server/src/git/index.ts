@@ -15,5 +15,6 @@ export {
 } from './errors';
 export { createGitRunner, type GitRunner, type GitRunnerOptions, type GitInvocation, type GitRequest, type GitOutput } from './run';
 export { checkGitBinary } from './binary';
+export { exitOnSignals } from './process-group';
 export { describeBranch, describeHead, shortSha } from './render';
 export { relativeToWorkspace } from './relative';

@@ -1,11 +1,16 @@
 // The one place that creates simple-git instances. Every invocation gets the hardening prefix,
 // the allowlisted environment, simple-git's inactivity timeout, an overall deadline and an
-// AbortSignal. Only read-only, local subcommands are started (READ_ONLY_SUBCOMMANDS); nothing
-// here ever talks to a remote.
+// AbortSignal; a call that reads the worktree also gets the repository's filter drivers switched
+// off (filters.ts), and each process is ended with its whole group (process-group.ts). Only
+// read-only, local subcommands are started (READ_ONLY_SUBCOMMANDS); nothing here ever talks to a
+// remote.
+import type { ChildProcess } from 'node:child_process';
 import { GitError, GitPluginError, simpleGit } from 'simple-git';
 import { checkGitBinary } from './binary';
 import { ALLOWED_GIT_ENV_KEYS, buildGitEnv } from './env';
+import { FILTER_QUERY, FILTER_QUERY_UNSCOPED, UnswitchableFilter, WORKTREE_SUBCOMMANDS, filtersOff, repositoryFilters } from './filters';
 import { UNSAFE_OPT_INS, hardeningPrefix } from './hardening';
+import { controlProcesses, endProcess } from './process-group';
 
 /** One spawned git process, exactly as handed to child_process.spawn. */
 export interface GitInvocation {
@@ -111,57 +116,34 @@ export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
 
   async function run(request: GitRequest): Promise<GitOutput> {
     if (!binaryCheck.ok) throw new GitRunError('invalid-git-path', binaryCheck.message);
+    const binary = binaryCheck.binary;
     const subcommand = request.args[0] ?? '';
     if (!READ_ONLY_SUBCOMMANDS.has(subcommand)) {
       throw new GitRunError('blocked', `Refusing to run git ${JSON.stringify(subcommand)}: not a read-only subcommand`);
     }
     const release = await slots.acquire();
     const controller = new AbortController();
-    let deadlineHit = false;
+    const state = { deadlineHit: false };
     const onCallerAbort = (): void => controller.abort();
     const deadline = setTimeout(() => {
-      deadlineHit = true;
+      state.deadlineHit = true;
       controller.abort();
     }, deadlineMs);
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     if (request.signal?.aborted) controller.abort();
-    let stderrOnSuccess = '';
+    const spawn = (args: readonly string[], input?: string): Promise<GitOutput> =>
+      spawnGit({ binary, cwd: request.cwd, args, input, env, timeoutMs, signal: controller.signal, state, onSpawn: options.onSpawn });
     try {
-      const input = request.input;
-      let git;
-      try {
-        git = simpleGit({
-          baseDir: request.cwd,
-          binary: binaryCheck.binary,
-          maxConcurrentProcesses: 1,
-          timeout: { block: timeoutMs },
-          abort: controller.signal,
-          unsafe: { ...UNSAFE_OPT_INS },
-          allowEnvironment: ALLOWED_GIT_ENV_KEYS,
-          input: input === undefined ? undefined : () => input,
-          errors(error, result) {
-            const stderr = Buffer.concat(result.stdErr).toString('utf8');
-            if (result.exitCode === 0 && error === undefined) {
-              stderrOnSuccess = stderr;
-              return undefined;
-            }
-            const stdout = Buffer.concat(result.stdOut).toString('utf8');
-            return new ExitFailure(error instanceof Error ? error : undefined, result.exitCode, stdout, stderr);
-          },
-        });
-      } catch {
-        throw new GitRunError('no-folder', `Folder does not exist: ${request.cwd}`);
+      let off: string[] = [];
+      if (WORKTREE_SUBCOMMANDS.has(subcommand)) {
+        const filters = await readFilters(spawn);
+        if (!Array.isArray(filters)) return filters; // the configuration could not be read: git's own failure
+        off = filtersOff(filters);
       }
-      git.env({ ...env });
-      git.outputHandler((binary, _stdout, _stderr, args) => {
-        options.onSpawn?.({ binary, args: [...args], cwd: request.cwd, env: { ...env } });
-      });
-      const stdout = await settleWithin(git.raw([...hardeningPrefix(), ...request.args]), controller.signal);
-      return { exitCode: 0, stdout, stderr: stderrOnSuccess };
+      return await spawn([...hardeningPrefix(), ...off, ...request.args], request.input);
     } catch (error) {
-      const outcome = toRunOutcome(error, { aborted: controller.signal.aborted, deadlineHit, binary: binaryCheck.binary });
-      if (outcome instanceof GitRunError) throw outcome;
-      return outcome;
+      if (error instanceof UnswitchableFilter) throw new GitRunError('blocked', error.message);
+      throw error;
     } finally {
       clearTimeout(deadline);
       request.signal?.removeEventListener('abort', onCallerAbort);
@@ -170,6 +152,87 @@ export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
   }
 
   return { run };
+}
+
+/** Names of the filter drivers to switch off, or the failed query's output. */
+async function readFilters(spawn: (args: readonly string[]) => Promise<GitOutput>): Promise<string[] | GitOutput> {
+  let scoped = true;
+  let out = await spawn([...hardeningPrefix(), ...FILTER_QUERY]);
+  if (out.exitCode === 129) {
+    // git older than 2.26 has no --show-scope: every driver is switched off.
+    scoped = false;
+    out = await spawn([...hardeningPrefix(), ...FILTER_QUERY_UNSCOPED]);
+  }
+  if (out.exitCode === 1) return []; // no filter.* key anywhere
+  if (out.exitCode !== 0) return out;
+  return repositoryFilters(out.stdout, scoped);
+}
+
+interface SpawnRequest {
+  binary: string;
+  cwd: string;
+  args: readonly string[];
+  input?: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+  signal: AbortSignal;
+  state: { deadlineHit: boolean };
+  onSpawn?: (invocation: GitInvocation) => void;
+}
+
+/** One git process through simple-git, ended with its whole group whatever happens. */
+async function spawnGit(request: SpawnRequest): Promise<GitOutput> {
+  const { signal, input } = request;
+  let stderrOnSuccess = '';
+  let child: ChildProcess | undefined;
+  const stop = (): void => {
+    if (child) endProcess(child, true);
+  };
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    let git;
+    try {
+      git = simpleGit({
+        baseDir: request.cwd,
+        binary: request.binary,
+        maxConcurrentProcesses: 1,
+        timeout: { block: request.timeoutMs },
+        abort: signal,
+        unsafe: { ...UNSAFE_OPT_INS },
+        allowEnvironment: ALLOWED_GIT_ENV_KEYS,
+        input: input === undefined ? undefined : () => input,
+        errors(error, result) {
+          const stderr = Buffer.concat(result.stdErr).toString('utf8');
+          if (result.exitCode === 0 && error === undefined) {
+            stderrOnSuccess = stderr;
+            return undefined;
+          }
+          const stdout = Buffer.concat(result.stdOut).toString('utf8');
+          return new ExitFailure(error instanceof Error ? error : undefined, result.exitCode, stdout, stderr);
+        },
+      });
+    } catch {
+      throw new GitRunError('no-folder', `Folder does not exist: ${request.cwd}`);
+    }
+    controlProcesses(git, (spawned) => {
+      child = spawned;
+      if (signal.aborted) stop();
+    });
+    const env = request.env;
+    git.env({ ...env });
+    git.outputHandler((binary, _stdout, _stderr, args) => {
+      request.onSpawn?.({ binary, args: [...args], cwd: request.cwd, env: { ...env } });
+    });
+    const stdout = await settleWithin(git.raw([...request.args]), signal);
+    return { exitCode: 0, stdout, stderr: stderrOnSuccess };
+  } catch (error) {
+    const outcome = toRunOutcome(error, { aborted: signal.aborted, deadlineHit: request.state.deadlineHit, binary: request.binary });
+    if (outcome instanceof GitRunError) throw outcome;
+    return outcome;
+  } finally {
+    signal.removeEventListener('abort', stop);
+    if (child) endProcess(child);
+  }
 }
 
 /** The process was killed but did not close within the grace period. */

@@ -32,6 +32,26 @@ describe('scan/invisible', () => {
     }
   });
 
+  it('flags terminal controls (ESC, the other C0 controls, DEL, C1) but not tab, LF or CR', () => {
+    const text = 'clear\u001b[2J title\u001b]0;pwned\u0007 csi\u009b31m nul\u0000 del\u007f nel\u0085 vt\u000b ff\u000c x\u0001';
+    assert.deepEqual(
+      findInvisible(text).map((h) => [h.char.codePointAt(0), h.name]),
+      [
+        [0x1b, 'ESCAPE'],
+        [0x1b, 'ESCAPE'],
+        [0x07, 'BELL'],
+        [0x9b, 'CONTROL SEQUENCE INTRODUCER'],
+        [0x00, 'NULL'],
+        [0x7f, 'DELETE'],
+        [0x85, 'NEXT LINE'],
+        [0x0b, 'LINE TABULATION'],
+        [0x0c, 'FORM FEED'],
+        [0x01, 'CONTROL CHARACTER'],
+      ],
+    );
+    assert.deepEqual(findInvisible('a\tb\nc\r\nd\re ~ \u00a0 \u00a9'), []);
+  });
+
   it('flags Unicode tag characters (ASCII smuggling), two code units each', () => {
     const hidden = tags('ignore previous');
     const text = `Next step: run the tests.${hidden}\n`;

@@ -9,6 +9,7 @@ import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { parseCommandArgs } from '../args';
 import { RootConfigs } from '../../project/root-configs';
 import { findTargets } from '../files';
+import { terminalText as t } from '../formats/terminal';
 import type { Command, Io } from '../io';
 import { ProjectSession } from '../../project/session';
 import { sessionOptions } from '../session-options';
@@ -36,10 +37,11 @@ function daysBetween(isoDate: string, today: string): number {
   return Math.max(0, Math.round((Date.parse(today) - Date.parse(isoDate.slice(0, 10))) / 86_400_000));
 }
 
+/** The history as text for a terminal: the file name, authors, subjects and steps escaped. */
 function text(n: HistoryNoteJson): string {
-  const out = [`${n.file}: ${n.versions.length} version${n.versions.length === 1 ? '' : 's'}${n.versions.length ? ` since ${n.versions[n.versions.length - 1].date.slice(0, 10)}` : ''}`];
+  const out = [`${t(n.file)}: ${n.versions.length} version${n.versions.length === 1 ? '' : 's'}${n.versions.length ? ` since ${n.versions[n.versions.length - 1].date.slice(0, 10)}` : ''}`];
   for (const v of n.versions) {
-    out.push(`  ${v.date.slice(0, 10)} ${v.commit.slice(0, 7)} ${v.author}: ${v.subject}`);
+    out.push(`  ${v.date.slice(0, 10)} ${v.commit.slice(0, 7)} ${t(v.author)}: ${t(v.subject)}`);
     const parts = [
       v.steps.added.length && `${v.steps.added.length} added`,
       v.steps.done.length && `${v.steps.done.length} done`,
@@ -53,7 +55,7 @@ function text(n: HistoryNoteJson): string {
   for (const s of carried) {
     const age = s.since ? `open for ${s.sessions} session${s.sessions === 1 ? '' : 's'} since ${s.since.date.slice(0, 10)} (${s.since.commit.slice(0, 7)}), ${s.days} days` : 'new';
     const back = s.reopened ? `; reopened: ${s.reopened.how === 'done' ? 'ticked' : 'dropped'} in ${s.reopened.commit.slice(0, 7)} (${s.reopened.date.slice(0, 10)})` : '';
-    out.push(`    ${s.text} (line ${s.line}): ${age}${back}`);
+    out.push(`    ${t(s.text)} (line ${s.line}): ${age}${back}`);
   }
   return out.join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import { findTargets } from '../files';
 import { ProjectSession } from '../../project/session';
 import { sessionOptions } from '../session-options';
 import { FORMATS } from '../formats';
+import { terminalText } from '../formats/terminal';
 import type { Command, Io } from '../io';
 import type { Severity } from '../../engine';
 import { lintFile, type LintFileOptions } from '../../project/lint-note';
@@ -59,9 +60,10 @@ export const lintCommand: Command = {
       project.dispose();
     }
     for (const r of reports) {
-      if (r.skipped) io.stderr(`handoff: ${r.file}: skipped, ${r.skipped}\n`);
-      for (const note of r.notes) io.stderr(`handoff: ${r.file}: ${note}\n`);
-      if (r.fixed) io.stderr(`handoff: ${r.file}: fixed\n`);
+      const file = terminalText(r.file);
+      if (r.skipped) io.stderr(`handoff: ${file}: skipped, ${r.skipped}\n`);
+      for (const note of r.notes) io.stderr(`handoff: ${file}: ${note}\n`);
+      if (r.fixed) io.stderr(`handoff: ${file}: fixed\n`);
     }
     io.stdout(FORMATS[format](reports, { cwd: io.cwd, version: VERSION, color: io.isTTY && !io.env.NO_COLOR }));
     if (reports.some((r) => r.unusable)) return 2;

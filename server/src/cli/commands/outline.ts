@@ -8,6 +8,7 @@ import { ProjectSession } from '../../project/session';
 import { sessionOptions } from '../session-options';
 import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { findTargets } from '../files';
+import { terminalText } from '../formats/terminal';
 import type { Command, Io } from '../io';
 import { USAGE } from '../usage';
 
@@ -33,14 +34,30 @@ export const outlineCommand: Command = {
     for (const target of await findTargets(positionals, io.cwd, configs)) {
       const read = readText(target.absolute, MAX_NOTE_BYTES);
       if ('problem' in read) {
-        io.stderr(maskTokenShapes(`handoff: ${target.display}: skipped, ${skipReason(read)}\n`));
+        io.stderr(maskTokenShapes(`handoff: ${terminalText(target.display)}: skipped, ${skipReason(read)}\n`));
         continue;
       }
       const note = project.noteOf(target.absolute, read.text);
       files.push(outlineJson(target.display, note, outlineNote(note)));
     }
     if (values.json) io.stdout(JSON.stringify({ files } satisfies OutlineJson, null, 2) + '\n');
-    else io.stdout(files.map(outlineText).join('\n'));
+    else io.stdout(files.map((f) => outlineText(forTerminal(f))).join('\n'));
     return 0;
   },
 };
+
+/** The outline with every piece of the note and its name escaped for a terminal. */
+function forTerminal(f: OutlineFileJson): OutlineFileJson {
+  const t = terminalText;
+  const o = (v: string | null): string | null => (v === null ? null : t(v));
+  const s = f.snapshot;
+  return {
+    ...f,
+    file: t(f.file),
+    title: o(f.title),
+    snapshot: { date: o(s.date), branch: o(s.branch), commit: o(s.commit), upstream: o(s.upstream), worktree: o(s.worktree) },
+    nextSteps: f.nextSteps.map((st) => ({ ...st, text: t(st.text) })),
+    risks: f.risks.map((r) => ({ ...r, text: t(r.text) })),
+    roadmap: f.roadmap && { phases: f.roadmap.phases.map((p) => ({ ...p, title: t(p.title), items: p.items.map((i) => ({ ...i, text: t(i.text) })) })) },
+  };
+}

@@ -6,6 +6,7 @@ import { parseCommandArgs } from '../args';
 import { RootConfigs } from '../../project/root-configs';
 import { updateNoteFile } from '../../project/update-note';
 import { findTargets } from '../files';
+import { terminalLines, terminalText } from '../formats/terminal';
 import { ProjectSession } from '../../project/session';
 import { sessionOptions } from '../session-options';
 import type { Command, Io } from '../io';
@@ -26,7 +27,10 @@ export const updateCommand: Command = {
     let handoffs = 0;
     const project = new ProjectSession(configs, { ...sessionOptions(io.env), git: true });
     try {
-      for (const target of await findTargets(positionals, io.cwd, configs)) {
+      for (const found of await findTargets(positionals, io.cwd, configs)) {
+        // The name as shown (also in the diff's ---/+++ header): a newline or escape sequence in
+        // a file name must not reach the terminal.
+        const target = { ...found, display: terminalText(found.display) };
         const { outcome, mask } = await updateNoteFile(target.absolute, { project, today, display: target.display, dryRun: Boolean(values['dry-run']), followSymlinks: Boolean(values['follow-symlinks']) });
         // Every line on stderr is masked: with the note's secrets once the note is read, and any
         // token-shaped text (file names, git's answers) always.
@@ -65,7 +69,7 @@ export const updateCommand: Command = {
             break;
           case 'updated':
             if (outcome.written) say(`updated (${outcome.summary.join('; ')})`);
-            else io.stdout(outcome.diff);
+            else io.stdout(terminalLines(outcome.diff)); // the note's lines, masked, controls escaped
         }
       }
     } finally {

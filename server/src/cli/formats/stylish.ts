@@ -2,6 +2,7 @@
 import type { Severity } from '../../engine';
 import { countBySeverity, type FileReport } from '../../project/findings';
 import type { FormatContext } from './format';
+import { terminalText } from './terminal';
 
 const COLORS: Record<Severity | 'dim' | 'bold', [string, string]> = {
   error: ['\x1b[31m', '\x1b[39m'],
@@ -16,8 +17,8 @@ export function stylish(reports: FileReport[], { color }: FormatContext): string
   const out: string[] = [];
   for (const report of reports) {
     if (!report.findings.length) continue;
-    out.push(paint('bold', report.file));
-    const rows = report.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule] as const);
+    out.push(paint('bold', terminalText(report.file)));
+    const rows = report.findings.map((f) => [`${f.line}:${f.column}`, f.severity, terminalText(f.message), f.rule] as const);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     const w2 = Math.max(...rows.map((r) => r[2].length));

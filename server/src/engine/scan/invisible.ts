@@ -9,7 +9,10 @@
 //   (invisible math operators), and U+FEFF anywhere but offset 0 (a leading BOM is fine);
 // - U+00AD SOFT HYPHEN: invisible when rendered, and breaks copy-pasted commands and search;
 // - Unicode tag characters U+E0000–U+E007F ("ASCII smuggling": invisible text that a model still reads),
-//   except inside an emoji tag sequence (🏴 U+1F3F4 + tags + U+E007F, the subdivision flags).
+//   except inside an emoji tag sequence (🏴 U+1F3F4 + tags + U+E007F, the subdivision flags);
+// - C0 controls other than tab, line feed and carriage return, DEL, and C1 controls U+0080–U+009F:
+//   ESC (U+001B) and CSI (U+009B) start terminal escape sequences, which a note printed or `cat` in a
+//   terminal would run (clear the screen, set the window title, hide text).
 // Not flagged: ZWJ between two emoji (👩‍💻, with optional VS16 / skin tone before the joiner), and ZWJ or
 // ZWNJ after a letter or mark of a script that uses them in its spelling (Arabic, Persian, Indic scripts,
 // Sinhala, Myanmar, Khmer, Mongolian; Malayalam chillus put the ZWJ at the end of a word).
@@ -19,6 +22,16 @@ import type { InvisibleHit } from './types';
 export type { InvisibleHit } from './types';
 
 const NAMES: Record<number, string> = {
+  0x0000: 'NULL',
+  0x0007: 'BELL',
+  0x0008: 'BACKSPACE',
+  0x000b: 'LINE TABULATION',
+  0x000c: 'FORM FEED',
+  0x001b: 'ESCAPE',
+  0x007f: 'DELETE',
+  0x0085: 'NEXT LINE',
+  0x009b: 'CONTROL SEQUENCE INTRODUCER',
+  0x009d: 'OPERATING SYSTEM COMMAND',
   0x00ad: 'SOFT HYPHEN',
   0x061c: 'ARABIC LETTER MARK',
   0x180e: 'MONGOLIAN VOWEL SEPARATOR',
@@ -44,10 +57,13 @@ const NAMES: Record<number, string> = {
   0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
+/** A C0 control other than tab, LF and CR, DEL, or a C1 control. */
+const isControl = (c: number): boolean => (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
+
 /** UTF-16 length of a candidate at `i`: the BMP characters above (1), a tag character U+E0000–U+E007F (2), else 0. */
 function candidateAt(text: string, i: number): 0 | 1 | 2 {
   const c = text.charCodeAt(i);
-  if (c < 0xad) return 0;
+  if (c < 0xad) return isControl(c) ? 1 : 0;
   if (c === 0xad || c === 0x61c || c === 0x180e || c === 0xfeff) return 1;
   if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)) return 1;
   return c === 0xdb40 && isTag(text, i) ? 2 : 0;
@@ -122,7 +138,7 @@ export function findInvisible(text: string): InvisibleHit[] {
         continue;
       }
     } else if (isAllowed(text, i, cp)) continue;
-    const name = NAMES[cp] ?? (cp === 0xe0001 ? 'LANGUAGE TAG' : cp === 0xe007f ? 'CANCEL TAG' : 'TAG CHARACTER');
+    const name = NAMES[cp] ?? (isControl(cp) ? 'CONTROL CHARACTER' : cp === 0xe0001 ? 'LANGUAGE TAG' : cp === 0xe007f ? 'CANCEL TAG' : 'TAG CHARACTER');
     out.push({ start: i, end: i + len, char: text.slice(i, i + len), name });
     i += len - 1;
   }
