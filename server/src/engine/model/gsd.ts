@@ -119,7 +119,7 @@ function assign(label: string, value: GsdValue, state: GsdState): void {
   }
 }
 
-/** The phases of a GSD roadmap in order of their number, or null when it lists none. */
+/** The phases of a GSD roadmap in order of their number, or null when it is not one. */
 export function gsdRoadmap(roadmap: Note): GsdPhase[] | null {
   const rm = roadmap.roadmap;
   if (!rm) return null;
@@ -151,7 +151,10 @@ export function gsdRoadmap(roadmap: Note): GsdPhase[] | null {
       }
     }
   }
-  if (!byNumber.size) return null;
+  // Recognised by path, or by GSD's three listings of its phases (checklist, details, Progress table).
+  const all = [...byNumber.values()];
+  const atPath = /(?:^|\/)\.planning\/ROADMAP\.md$/iu.test(roadmap.path ?? '');
+  if (!all.length || (!atPath && !(all.some((p) => p.item) && all.some((p) => p.detail) && all.some((p) => p.row)))) return null;
   return [...byNumber.values()].sort((a, b) => Number(a.number) - Number(b.number));
 }
 
