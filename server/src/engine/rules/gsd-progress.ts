@@ -12,7 +12,7 @@ export default defineRule({
     id: 'gsd-progress',
     description: 'The progress a GSD STATE.md records matches the checkboxes of its ROADMAP.md',
     rationale:
-      'GSD draws a progress bar in `.planning/STATE.md` ("Progress: [██████░░░░] 60%") while the work is ticked off in `.planning/ROADMAP.md`, and the two are updated by different steps; users of GSD report that they silently drift apart. The recorded percentage is accepted when it matches any reading GSD uses: phases ticked, plans ticked, or the plans of the current phase ticked (within one point for rounding). Otherwise the message gives the roadmap\'s counts.',
+      'GSD draws a progress bar in `.planning/STATE.md` ("Progress: [██████░░░░] 60%") while the work is ticked off in `.planning/ROADMAP.md`, and the two are updated by different steps; users of GSD report that they silently drift apart. The recorded percentage is accepted when it matches any reading GSD uses: phases done (ticked, Complete in the Progress table, or with every plan ticked), plans ticked, or the plans of the current phase ticked (within one point for rounding). Otherwise the message gives the roadmap\'s counts.',
     tags: ['roadmap', 'gsd'],
     fixable: false,
     severity: 'warning',
@@ -41,6 +41,7 @@ export default defineRule({
     const current = phases.find((p) => p.number === state.phase?.number);
     const readings: Array<[number, number]> = [
       [phases.filter(phaseDone).length, phases.length],
+      [phases.filter((p) => phaseDone(p) || (p.plans.length > 0 && p.plans.every(ticked))).length, phases.length],
       [phases.filter((p) => p.item?.status === 'done').length, phases.filter((p) => p.item).length],
       [plans.filter(ticked).length, plans.length],
       ...(current ? [[current.plans.filter(ticked).length, current.plans.length] as [number, number]] : []),
