@@ -37,8 +37,11 @@ export function registerUpdateRequests(state: ServerState, git: GitFactsSource):
   state.connection.onRequest(NewNoteRequest, async ({ folderUri, dialect }) => {
     const folder = URI.parse(folderUri).fsPath;
     const project = state.configs.forFile(join(folder, 'HANDOFF.md'));
-    const dialects = [...Object.keys(DIALECTS).filter((d) => !DIALECTS[d].lenient), ...(project.template ? ['template'] : [])];
-    const chosen = dialect === 'template' && project.template ? project.template : DIALECTS[dialect] && !DIALECTS[dialect].lenient ? DIALECTS[dialect] : DIALECTS['session-handoff'];
+    // Offered: the strict dialects a HANDOFF.md can follow; an agent's own layout lives at a
+    // path of its own (.planning/STATE.md) that its tool creates.
+    const offered = (id: string) => !!DIALECTS[id] && !DIALECTS[id].lenient && !DIALECTS[id].paths;
+    const dialects = [...Object.keys(DIALECTS).filter(offered), ...(project.template ? ['template'] : [])];
+    const chosen = dialect === 'template' && project.template ? project.template : offered(dialect) ? DIALECTS[dialect] : DIALECTS['session-handoff'];
     let values: { branch?: string | null; head?: string | null; dirty?: boolean | null } = {};
     if (state.trusted && insideFolders(state.roots, folder)) {
       const facts = await git.provider.repoFacts(folder);
