@@ -18,7 +18,8 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 export function snippets(): Record<string, Snippet> {
   const out: Record<string, Snippet> = {};
   for (const d of Object.values(DIALECTS)) {
-    if (d.lenient) continue;
+    // `auto` has no layout of its own; the other lenient dialects (memory bank, .claude/HANDOFF.md) do.
+    if (d.id === 'auto') continue;
     const hashes = '#'.repeat(d.sectionLevel);
     for (const s of d.sections) {
       out[`${d.id}: ${s.heading}`] = {
@@ -31,7 +32,7 @@ export function snippets(): Record<string, Snippet> {
     const body = d.sections.map((s) => `${hashes} ${s.heading}\n\n${vars(s.skeleton)}`).join('\n');
     out[`${d.id}: whole note`] = {
       prefix: [`handoff-${d.id}`],
-      body: `# ${d.title}\n\n${preamble}${body}`.replace(/\n+$/, '').split('\n'),
+      body: `${d.title ? `# ${d.title}\n\n` : ''}${preamble}${body}`.replace(/\n+$/, '').split('\n'),
       description: `A whole ${d.id} handoff note`,
     };
   }

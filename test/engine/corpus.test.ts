@@ -1,4 +1,4 @@
-// The corpus: 53 real handoff, roadmap and memory-bank notes from public repositories, byte for
+// The corpus: 62 real handoff, roadmap, memory-bank and GSD notes from public repositories, byte for
 // byte (test/fixtures/corpus, copied from ../shared/corpus with its INDEX.tsv). Every note is
 // linted under the path it has in its repository (so the globs decide its kind, as in real use)
 // and the results are compared with a reviewed snapshot, test/engine/corpus/snapshot.json.
@@ -46,7 +46,7 @@ describe('corpus of real notes', () => {
   const actual: Record<string, Entry> = {};
 
   it('INDEX.tsv lists every note of the corpus', () => {
-    assert.equal(entries.length, 53);
+    assert.equal(entries.length, 62);
   });
 
   for (const { file, path } of entries) {

@@ -178,6 +178,7 @@ export function workspaceOf(files: string[]): WorkspaceFacts {
   return {
     exists: (p) => set.has(p.replace(/\/$/, '')) || folders.has(p.replace(/\/$/, '')),
     findByName: (name) => files.filter((f) => f.split('/').pop() === name),
+    entries: () => undefined,
     commands: { ...emptyCatalog(), npmScripts: ['build', 'test', 'lint'], makeTargets: ['all', 'check'] },
   };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeActionRequest, CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, type CodeAction, type CompletionItem, type TextEdit } from 'vscode-languageserver-protocol';
@@ -147,5 +147,25 @@ describe('language server over stdio', function () {
     await client.open(readme, '# Readme\n\nDocs â€” here.\n');
     const p = await client.diagnostics(readme);
     assert.equal(p.diagnostics.length, 0);
+  });
+
+  it('New Handoff offers the dialects a HANDOFF.md follows, not the agent layouts bound to a path', async () => {
+    await client.initialize(dir);
+    const offer = (await client.connection.sendRequest('handoff/newNote', { folderUri: 'file://' + dir, dialect: 'gsd-state' })) as { text: string; dialects: string[] };
+    assert.deepEqual(offer.dialects, ['session-handoff', 'next-chat-handoff']);
+    assert.match(offer.text, /^# Session Handoff\n/);
+  });
+
+  it('checks a GSD state against the roadmap and phase folders on disk', async () => {
+    const state = '# Project State\n\n## Current Position\n\nPhase: 3 of 3 (Sharing)\nStatus: In progress\n\nProgress: [██░░] 20%\n\n## Session Continuity\n\nResume file: .planning/phases/03-sharing/.continue-here.md\n';
+    const roadmap = '# Roadmap\n\n## Phases\n\n- [x] **Phase 1: Core** - a\n- [ ] **Phase 2: Editor** - b\n';
+    mkdirSync(join(dir, '.planning/phases/01-core'), { recursive: true });
+    writeFileSync(join(dir, '.planning/ROADMAP.md'), roadmap);
+    writeFileSync(join(dir, '.planning/STATE.md'), state);
+    await client.initialize(dir);
+    const stateUri = 'file://' + join(dir, '.planning/STATE.md');
+    await client.open(stateUri, state);
+    const p = await client.diagnostics(stateUri, (d) => d.diagnostics.some((x) => x.code === 'gsd-phase-exists'));
+    assert.deepEqual(p.diagnostics.map((d) => `${d.code}:${d.range.start.line}`).sort(), ['gsd-phase-exists:4', 'gsd-phase-folder:4', 'gsd-progress:7', 'gsd-resume-file:11']);
   });
 });

@@ -68,6 +68,8 @@ export interface WorkspaceFacts {
   exists(path: string): boolean | undefined;
   /** Workspace-relative paths of files with this base name (bounded). */
   findByName(name: string): string[];
+  /** Names of the entries of a workspace-relative folder (bounded); undefined when it is not a folder or unknown. */
+  entries(path: string): string[] | undefined;
   /** Scripts and targets that commands in the note may name. */
   commands: CommandCatalog;
 }

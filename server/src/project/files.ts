@@ -1,6 +1,6 @@
 // WorkspaceFacts over the file system of one workspace folder: whether a path exists, files
-// with a given name (a bounded index built lazily, skipping node_modules and .git), and the
-// command catalog. Never follows a path outside the folder.
+// with a given name (a bounded index built lazily, skipping node_modules and .git), the entries
+// of a folder, and the command catalog. Never follows a path outside the folder.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandCatalog, WorkspaceFacts } from '../engine';
@@ -9,12 +9,16 @@ import { isInside } from './paths';
 import { SKIPPED_DIRECTORIES } from './scan';
 
 export const MAX_INDEXED_FILES = 50_000;
+/** Entries of one folder a rule may list (a phase folder among `.planning/phases/`). */
+const MAX_ENTRIES = 2_000;
 
 export class WorkspaceFolderFacts implements WorkspaceFacts {
   private names: Map<string, string[]> | null = null;
   private catalog: CommandCatalog | null = null;
   /** Answers of exists() since the last file event (a note asks about the same paths on every keystroke). */
   private readonly existing = new Map<string, boolean>();
+  /** Answers of entries() since the last file event; null: not a readable folder. */
+  private readonly listed = new Map<string, string[] | null>();
 
   constructor(readonly root: string) {}
 
@@ -29,6 +33,21 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
     let known = this.existing.get(abs);
     if (known === undefined) this.existing.set(abs, (known = existsSync(abs)));
     return known;
+  }
+
+  entries(path: string): string[] | undefined {
+    const abs = resolve(this.root, path);
+    if (!isInside(this.root, abs)) return undefined;
+    let known = this.listed.get(abs);
+    if (known === undefined) {
+      try {
+        known = readdirSync(abs).slice(0, MAX_ENTRIES).sort();
+      } catch {
+        known = null;
+      }
+      this.listed.set(abs, known);
+    }
+    return known ?? undefined;
   }
 
   findByName(name: string): string[] {
@@ -51,6 +70,7 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
     if (kind !== 'catalog') {
       this.names = null;
       this.existing.clear();
+      this.listed.clear();
     }
     if (kind !== 'files') this.catalog = null;
   }

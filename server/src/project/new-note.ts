@@ -13,14 +13,22 @@ export interface NewNote {
   dialect: string;
 }
 
+/**
+ * Built-in dialects a new note follows: the strict ones a HANDOFF.md can follow, not an agent's
+ * own layout bound to a path of its own (.planning/STATE.md) that its tool creates.
+ */
+function offered(id: string): boolean {
+  return !!DIALECTS[id] && !DIALECTS[id].lenient && !DIALECTS[id].paths;
+}
+
 /** The dialects a new note can be made from in this project. */
 export function newNoteDialects(project: ProjectConfig): string[] {
-  return [...Object.keys(DIALECTS).filter((d) => !DIALECTS[d].lenient), ...(project.template ? ['template'] : [])];
+  return [...Object.keys(DIALECTS).filter(offered), ...(project.template ? ['template'] : [])];
 }
 
 /** `git`: the hardened provider, or null where git may not run (Restricted Mode, --no-git). */
 export async function newNote(folder: string, dialect: string, project: ProjectConfig, git: GitFactsProvider | null, today: string): Promise<NewNote> {
-  const chosen: Dialect = dialect === 'template' && project.template ? project.template : DIALECTS[dialect] && !DIALECTS[dialect].lenient ? DIALECTS[dialect] : DIALECTS['session-handoff'];
+  const chosen: Dialect = dialect === 'template' && project.template ? project.template : offered(dialect) ? DIALECTS[dialect] : DIALECTS['session-handoff'];
   let values: { branch?: string | null; head?: string | null; dirty?: boolean | null } = {};
   if (git) {
     const facts = await git.repoFacts(folder);

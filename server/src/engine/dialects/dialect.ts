@@ -34,4 +34,9 @@ export interface Dialect {
   lenient: boolean;
   /** How fields are written when inserted: "- Date: x" (bullet) or "Date: x" (line). */
   fieldStyle: 'bullet' | 'line';
+  /**
+   * Where the layout lives (globs, matched case-insensitively): a note at such a path follows
+   * this dialect whatever its headings, also a roadmap (`memory-bank/progress.md`).
+   */
+  paths?: string[];
 }

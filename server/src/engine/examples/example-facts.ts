@@ -38,6 +38,12 @@ export function exampleWorkspace(facts: ExampleFacts | undefined): WorkspaceFact
   return {
     exists: (p) => files.has(p.replace(/\/$/, '')) || folders.has(p.replace(/\/$/, '')),
     findByName: (name) => [...files].filter((f) => f.split('/').pop() === name),
+    entries: (p) => {
+      const dir = p.replace(/\/$/, '');
+      if (dir && !folders.has(dir)) return undefined;
+      const prefix = dir ? dir + '/' : '';
+      return [...new Set([...files, ...folders].filter((f) => f.startsWith(prefix) && f.length > prefix.length).map((f) => f.slice(prefix.length).split('/')[0]))].sort();
+    },
     commands: { ...emptyCatalog(), ...facts.commands },
   };
 }

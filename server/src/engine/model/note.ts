@@ -9,7 +9,7 @@ import { DIALECTS } from '../dialects';
 import { parseMarkdown } from '../parse/parse';
 import { LineIndex } from '../parse/lines';
 import { Suppressions } from '../lint/suppress';
-import { detectKind, looksLikeDocumentation } from './detect';
+import { detectKind, looksLikeDocumentation, matchesGlobs } from './detect';
 import { normalizeLabel, stripQualifiers } from './labels';
 import { roleOf } from './roles';
 import { buildSections, flatten, type HeadingInfo, type Section } from './sections';
@@ -119,6 +119,11 @@ function chooseDialect(kind: NoteKind, title: HeadingInfo | null, sections: Sect
   };
   const fromPin = byId(pinned);
   if (fromPin) return { dialect: fromPin, dialectPinned: true };
+  // An agent's own layout lives at a known path (.planning/STATE.md, memory-bank/progress.md):
+  // the path decides, before the project's dialect and for roadmaps too.
+  const path = options.path ?? null;
+  const byPath = path ? Object.values(DIALECTS).find((d) => d.paths && matchesGlobs(path, d.paths)) : undefined;
+  if (byPath && kind !== 'other') return { dialect: byPath, dialectPinned: false };
   if (kind !== 'handoff') return { dialect: DIALECTS.auto, dialectPinned: false };
   const configured = options.dialect && options.dialect !== 'auto' ? byId(options.dialect) : null;
   if (configured) return { dialect: configured, dialectPinned: true };

@@ -15,6 +15,7 @@ import { roleOf } from '../model/roles';
 import { normalizeLabel } from '../model/labels';
 import { ID_PATTERN, statusOfText, type ItemStatus, type RoadmapItem } from '../model/roadmap';
 import { startOf, endOf } from '../parse/parse';
+import { gsdRoadmap, phaseDone, type GsdPhase } from '../model/gsd';
 
 export interface OutlineField {
   value: string;
@@ -258,6 +259,8 @@ function snapshotOf(note: Note): OutlineSnapshot {
 function roadmapOutline(note: Note): RoadmapOutline | null {
   const rm = note.roadmap;
   if (!rm) return null;
+  const gsd = gsdRoadmap(note);
+  if (gsd) return gsdOutline(gsd);
   const phases = rm.phases.map((p) => {
     const counted = p.items.filter((i) => i.status !== 'dropped');
     return {
@@ -270,6 +273,32 @@ function roadmapOutline(note: Note): RoadmapOutline | null {
       status: p.status,
       items: p.items,
       done: counted.filter((i) => i.status === 'done').length,
+      total: counted.length,
+    };
+  });
+  return { phases, done: phases.reduce((n, p) => n + p.done, 0), total: phases.reduce((n, p) => n + p.total, 0) };
+}
+
+/**
+ * A GSD roadmap lists each phase three times (checklist, details, Progress table): its outline
+ * has one phase per GSD phase, with its plans as items (the checklist item when it has none).
+ */
+function gsdOutline(gsd: GsdPhase[]): RoadmapOutline {
+  const phases = gsd.map((g): OutlinePhase => {
+    const items = g.plans.length ? g.plans : g.item ? [g.item] : [];
+    const counted = items.filter((i) => i.status !== 'dropped');
+    const done = counted.filter((i) => i.status === 'done').length;
+    const anchor = g.detail ?? { start: g.item?.start ?? g.row!.start, end: g.item?.end ?? g.row!.end, headingStart: g.item?.textStart ?? g.row!.start, headingEnd: g.item?.textEnd ?? g.row!.end, depth: 0 };
+    return {
+      title: `Phase ${g.number}: ${g.name}`,
+      start: anchor.start,
+      end: anchor.end,
+      headingStart: anchor.headingStart,
+      headingEnd: anchor.headingEnd,
+      depth: anchor.depth,
+      status: phaseDone(g) ? 'done' : done > 0 ? 'in-progress' : 'planned',
+      items,
+      done,
       total: counted.length,
     };
   });

@@ -30,16 +30,18 @@ const processor = unified().use(remarkParse).use(gfmForNotes).use(remarkFrontmat
  * position back so that offsets index the text exactly as the editor holds it.
  */
 export function parseMarkdown(text: string): Root {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const root = processor.parse(bom ? text.slice(1) : text) as Root;
+  // micromark would drop the BOM left after we drop one, so every leading BOM is dropped here.
+  let bom = 0;
+  while (text.charCodeAt(bom) === 0xfeff) bom++;
+  const root = processor.parse(bom ? text.slice(bom) : text) as Root;
   if (bom) {
     visit(root, (node: Node) => {
       const p = node.position;
       if (!p) return;
-      if (p.start.offset !== undefined) p.start.offset += 1;
-      if (p.end.offset !== undefined) p.end.offset += 1;
-      if (p.start.line === 1) p.start.column += 1;
-      if (p.end.line === 1) p.end.column += 1;
+      if (p.start.offset !== undefined) p.start.offset += bom;
+      if (p.end.offset !== undefined) p.end.offset += bom;
+      if (p.start.line === 1) p.start.column += bom;
+      if (p.end.line === 1) p.end.column += bom;
     });
   }
   fillPositions(root, text);

@@ -29,6 +29,11 @@ import roadmapIds from './roadmap-ids';
 import roadmapLanded from './roadmap-landed';
 import roadmapDoneNext from './roadmap-done-next';
 import roadmapStructure from './roadmap-structure';
+import gsdPhaseExists from './gsd-phase-exists';
+import gsdProgress from './gsd-progress';
+import gsdDonePhaseOpenPlan from './gsd-done-phase-open-plan';
+import gsdResumeFile from './gsd-resume-file';
+import gsdPhaseFolder from './gsd-phase-folder';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -59,4 +64,9 @@ export const RULES: readonly Rule[] = [
   roadmapLanded,
   roadmapDoneNext,
   roadmapStructure,
+  gsdPhaseExists,
+  gsdProgress,
+  gsdDonePhaseOpenPlan,
+  gsdResumeFile,
+  gsdPhaseFolder,
 ];

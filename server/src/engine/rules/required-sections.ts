@@ -37,7 +37,7 @@ export default defineRule({
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
-    appliesTo: ['handoff'],
+    appliesTo: ['handoff', 'roadmap'],
     hygiene: false,
     examples: {
       ok: [
@@ -53,19 +53,22 @@ export default defineRule({
     },
   },
   check({ note, report, today, git }) {
+    // Roadmaps are checked only when they follow a layout of their own (memory-bank/progress.md).
+    if (note.kind === 'roadmap' && !note.dialect.paths) return;
     const anchor = note.title ?? note.sections[0]?.heading ?? null;
     const at = anchor ? { start: anchor.textStart, end: anchor.textEnd } : { start: 0, end: 0 };
     const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
     if (note.dialect.lenient) {
-      const hasNext = note.allSections.some((s) => s.role === 'next') || note.allSections.some((s) => labelledNext(note.text, s.ownNodes));
-      // A note titled as a to-do list is all next steps.
-      if (hasNext || labelledNext(note.text, note.preamble) || /\bto-?do\b|\btasks\b/i.test(note.title?.text ?? '')) return;
-      const spec = note.dialect.sections[0];
-      report({
-        ...at,
-        message: 'Missing next steps: add a section that says what to do next',
-        fix: { title: `Insert section "${spec.heading}"`, edits: [insertBlock(note, note.text.length, sectionBlock(spec, note.sections[0]?.heading.depth ?? 2, values))] },
-      });
+      // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
+      // its users expect of the file (a memory bank's current focus, what works).
+      for (const spec of note.dialect.sections) {
+        if (!spec.required || !spec.role || hasRole(note, spec.role)) continue;
+        report({
+          ...at,
+          message: spec.role === 'next' ? 'Missing next steps: add a section that says what to do next' : `Missing section "${spec.heading}"`,
+          fix: { title: `Insert section "${spec.heading}"`, edits: [insertBlock(note, note.text.length, sectionBlock(spec, note.sections[0]?.heading.depth ?? 2, values))] },
+        });
+      }
       return;
     }
     note.dialect.sections.forEach((spec, i) => {
@@ -79,14 +82,25 @@ export default defineRule({
   },
 });
 
-import { labelText } from '../model/items';
+import { itemsIn, labelText } from '../model/items';
 import { roleOf } from '../model/roles';
 import type { RootContent } from 'mdast';
+import type { Note } from '../model/note';
+import type { Role } from '../types';
+
+function hasRole(note: Note, role: Role): boolean {
+  if (note.allSections.some((s) => s.role === role) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
+  if (role !== 'next') return false;
+  // A note titled as a to-do list is all next steps; a bullet can say it ("**Next up:** Module 6").
+  return /\bto-?do\b|\btasks\b/i.test(note.title?.text ?? '') || [note.preamble, ...note.allSections.map((s) => s.ownNodes)].some((nodes) => itemsIn(nodes).some((i) => NEXT_BULLET.test(i.text)));
+}
+
+const NEXT_BULLET = /^\W*(?:next(?: up| steps?| tasks?| actions?)?|up next)\s*[:：]/iu;
 
 /** A label such as "**Pick from this queue**" or "Next steps:" introducing what follows. */
-function labelledNext(_text: string, nodes: RootContent[]): boolean {
+function labelled(nodes: RootContent[], role: Role): boolean {
   return nodes.some((n) => {
     const label = labelText(n);
-    return label !== null && roleOf(label) === 'next';
+    return label !== null && roleOf(label) === role;
   });
 }
