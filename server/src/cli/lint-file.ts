@@ -1,7 +1,7 @@
 // Linting one file: read its bytes (bounded, a regular file only), decode, lint against its
 // project (facts, roadmap, handoffs), and with --fix apply fixes until none is left (or ten
 // passes), writing the file once, only if it changed, with its BOM and line endings.
-import { applyFixes, lint, type LintInput } from '../engine';
+import { applyFixes, lint, lintBinary, type LintInput } from '../engine';
 import { encodeNote } from '../project/decode';
 import { MAX_NOTE_BYTES, readText, skipReason } from '../project/read';
 import { writeNote } from '../project/write';
@@ -25,6 +25,14 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
   if ('problem' in read) {
     report.skipped = skipReason(read);
     report.unusable = target.named && read.code === 'not-a-file';
+    if (read.code === 'binary') {
+      // Not linted, still scanned for secrets: a token behind a NUL byte is a token.
+      const configured = options.project.configs.forFile(target.absolute);
+      const path = options.project.noteOf(target.absolute, '').path;
+      const result = lintBinary({ text: read.text, path, config: configured.config, template: configured.template, today: options.today, git: null, workspace: null, roadmap: null, handoffs: [] });
+      report.findings = toCliFindings(target.display, read.text, result.findings);
+      if (report.findings.length) report.skipped += '; scanned for secrets only';
+    }
     return report;
   }
   const decoded = read.decoded;

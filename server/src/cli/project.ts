@@ -93,7 +93,7 @@ export class CliProject {
     for await (const { file } of markdownFiles(this.configs.root, () => false)) {
       if (!(await isNoteFile(file, this.configs))) continue;
       const read = readText(file, MAX_NOTE_BYTES);
-      if (!('text' in read)) continue;
+      if ('problem' in read) continue;
       const note = this.noteOf(file, read.text);
       if (note.kind === 'other') continue;
       notes.set(resolve(file), { file: resolve(file), kind: note.kind, changed: read.mtimeMs, note });

@@ -9,7 +9,7 @@
 // Rules never mask; lint masks every finding, so a new rule cannot leak. Pure; linear in the output
 // for a fixed number of secrets.
 
-import { knownPrefix } from './mask';
+import { publicPrefix } from './mask';
 import { findSecrets, withSecretsMasked } from './secrets';
 import type { SecretHit } from './types';
 
@@ -35,15 +35,15 @@ export function maskerFor(noteText: string, exempt: ReadonlyArray<readonly [numb
     if (exempt.some(([s, e]) => h.start >= s && h.end <= e)) continue;
     const value = noteText.slice(h.start, h.end);
     known.push({ value, preview: h.preview });
-    addWindows(windows, value);
+    addWindows(windows, value, publicPrefix(h.preview));
   }
   known.sort((a, b) => b.value.length - a.value.length);
   return (text) => maskWith(text, known, windows);
 }
 
-/** The windows of a secret's body (after its public vendor prefix), line breaks removed. */
-function addWindows(windows: Set<string>, value: string): void {
-  const body = value.slice(knownPrefix(value).length).replace(/[\r\n]+[ \t]*/g, '');
+/** The windows of a secret's body (after the public prefix its preview shows), line breaks removed. */
+function addWindows(windows: Set<string>, value: string, prefix: string): void {
+  const body = value.slice(value.startsWith(prefix) ? prefix.length : 0).replace(/[\r\n]+[ \t]*/g, '');
   if (body.length < WINDOW) {
     if (body.length >= 6) windows.add(body);
     return;
