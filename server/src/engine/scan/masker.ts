@@ -1,7 +1,8 @@
 // The one masking step for text that leaves the engine: finding messages, fix titles, hovers,
 // outline fields, log lines, update summaries and diffs. A masker is built once per note from the
 // note's secret scan; applied to any output string it hides
-//   1. every secret the scan found in the note, wherever and however a rule quotes it: an exact copy
+//   1. every secret the scan found in the note, wherever and however a rule quotes it (as written or as
+//      read, escapes and entities decoded): an exact copy
 //      becomes the masked preview (`ghp_…(40 chars)`), and any run that shares an 8-character window
 //      with a secret's body (a path segment cut from it, a branch name holding half of it) becomes `…`;
 //   2. any token-shaped substring of the output itself (withSecretsMasked), for text that did not come
@@ -10,6 +11,7 @@
 // for a fixed number of secrets.
 
 import { publicPrefix } from './mask';
+import { readerView } from './reader-view';
 import { findSecrets, withSecretsMasked } from './secrets';
 import type { SecretHit } from './types';
 
@@ -34,8 +36,11 @@ export function maskerFor(noteText: string, exempt: ReadonlyArray<readonly [numb
     if (h.certainty === 'placeholder') continue;
     if (exempt.some(([s, e]) => h.start >= s && h.end <= e)) continue;
     const value = noteText.slice(h.start, h.end);
-    known.push({ value, preview: h.preview });
-    addWindows(windows, value, publicPrefix(h.preview));
+    // Rules quote the text as parsed (`ghp\_…` reads `ghp_…`): the decoded form is hidden too.
+    for (const form of new Set([value, readerView(value)?.text ?? value])) {
+      known.push({ value: form, preview: h.preview });
+      addWindows(windows, form, publicPrefix(h.preview));
+    }
   }
   known.sort((a, b) => b.value.length - a.value.length);
   return (text) => maskWith(text, known, windows);
