@@ -64,7 +64,7 @@ function gitleaksShapes(): Planted[] {
 const SINGLE_PLACES = ['branch field', 'date'];
 const MULTI_PLACES: Record<string, (x: string, i: number) => { body?: string; front?: string }> = {
   'script name in a command': (x) => ({ body: `- Verify with \`npm run ${x}\` and \`make ${x}\`.` }),
-  'path in backticks': (x) => ({ body: `- Changed \`cfg/${x}.json\` and \`${x}/app.ts\`.` }),
+  'path in backticks': (x) => ({ body: `- Changed \`cfg/${x}.json\` and \`src/${x}\`.` }),
   heading: (x) => ({ body: `## Notes ${x}\n\nText.\n\n## Notes ${x}\n\nMore text.\n` }),
   'table cell': (x) => ({ body: `| api | ${x} |` }),
   'link target': (x) => ({ body: `- See [the config](docs/${x}.md) and [the dashboard](${x}).` }),
@@ -200,7 +200,7 @@ describe('reliability: the planted-token matrix (every shape × every place × e
       await client.start([dir], { trusted: true });
       for (const file of files.keys()) {
         const uri = fileUri(join(dir, file));
-        const text = readFileSync(join(dir, file), 'utf8');
+        const text = files.get(file)!.text;
         await client.open(uri, text);
         const last = await client.settled(uri);
         const n = files.get(file)!;
@@ -241,7 +241,8 @@ describe('reliability: property: random token shapes planted in corpus notes nev
         const p = shapes[si]!;
         const lines = n.text.split('\n');
         const line = at % (lines.length + 1);
-        lines.splice(line, 0, `${wrap}${p.token}${wrap === '[x](' ? ')' : wrap === '| ' ? ' |' : wrap}`);
+        const close = wrap === '[x](' ? ')' : wrap === '| ' ? ' |' : wrap === '## ' || wrap === 'Branch: ' ? '' : wrap;
+        lines.splice(line, 0, `${wrap}${p.token}${close}`);
         const text = lines.join('\n');
         const result = lint({ text, path: n.path, today: TODAY, git: gitFacts() });
         const shown = [

@@ -124,7 +124,10 @@ export class DocumentLinter {
     const input = { text, path: rel, config: project.config, template: project.template, today: today() };
     // A binary file opened as text (NUL in its first 8 KB, as the CLI and the index read it) is not a
     // note, but it is scanned for secrets, as the CLI scans it.
-    if (text.lastIndexOf('\u0000', 8192) >= 0) return lintBinary({ ...input, git: null, workspace: null, roadmap: null, handoffs: [] });
+    if (text.lastIndexOf('\u0000', 8192) >= 0) {
+      const scanned = lintBinary({ ...input, git: null, workspace: null, roadmap: null, handoffs: [] });
+      return scanned.findings.length ? scanned : null;
+    }
     let parser = this.parsers.get(doc.uri);
     if (!parser) this.parsers.set(doc.uri, (parser = new IncrementalParser(parseMarkdown)));
     const note = noteOf({ ...input, parser });

@@ -149,7 +149,7 @@ export const SHAPES: readonly Shape[] = [
   // SendGrid's own format is SG.<22>.<43>; secretlint's pattern misses a first part that holds `-`.
   token('SendGrid key', ['sendgrid-api-token'], 'SG.', `[${AN}=_.-]{66}`, 2),
   token('Sendinblue key', ['sendinblue-api-token'], 'xkeysib-', `${HEX}{64}-[${AN}]{16}`, 2),
-  raw('Sentry organization token', ['sentry-org-token'], ['sntrys_eyjpyxqio'], `sntrys_eyJpYXQiO[${AN}+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[${AN}+/]{10,200}={0,2}_[${AN}+/]{43}`, { entropy: 4.5, prefix: 'sntrys_', tail: '(?![A-Za-z0-9+/])' }),
+  raw('Sentry organization token', ['sentry-org-token'], ['sntrys_eyjpyxqio'], `sntrys_eyJpYXQiO[${AN}+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[${AN}+/]{10,200}={0,2}_[${AN}+/]{43}`, { entropy: 4.5, prefix: 'sntrys_' }),
   token('Sentry user token', ['sentry-user-token'], 'sntryu_', `${HEX}{64}`, 3.5),
   raw('SettleMint token', ['settlemint-application-access-token', 'settlemint-personal-access-token', 'settlemint-service-access-token'], ['sm_aat', 'sm_pat', 'sm_sat'], `sm_[aps]at_[${AN}]{16}`, { entropy: 3 }),
   raw('Shippo token', ['shippo-api-token'], ['shippo_'], 'shippo_(?:live|test)_[a-fA-F0-9]{40}', { entropy: 2, prefix: 'shippo_' }),
