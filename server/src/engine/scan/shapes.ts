@@ -16,7 +16,7 @@ export interface Shape {
   kind: string;
   /** The gitleaks rule ids this shape stands for; empty for a shape gitleaks has only keyword-gated or not at all. */
   gitleaks: readonly string[];
-  /** Lower-case substrings, one of which must be in the text for the regex to run. */
+  /** Lower-case substrings (two characters or more), one of which must be in the text for the regex to run; none: it always runs. */
   keywords: readonly string[];
   /** Group 1 is the secret; it ends the match. */
   re: RegExp;
@@ -231,18 +231,33 @@ export const SHAPES: readonly Shape[] = [
   assigned('Yandex key', ['yandex-access-token', 'yandex-api-key', 'yandex-aws-access-token'], ['yandex'], 't1\\.[\\w-]{1,256}={0,2}\\.[\\w-]{86}={0,2}|AQVN[\\w-]{35,38}|YC[\\w-]{38}'),
   assigned('Zendesk secret', ['zendesk-secret-key'], ['zendesk'], '[a-z0-9]{40}'),
   // Shapes gitleaks has only keyword-gated (or not at all), found here from the token's own form.
-  raw('Discord bot token', [], ['.'], `[MN][${AN}]{23,25}\\.[\\w-]{6}\\.[\\w-]{27,38}`, { entropy: 4, tail: '(?![\\w-])' }),
+  raw('Discord bot token', [], [], `[MN][${AN}]{23,25}\\.[\\w-]{6}\\.[\\w-]{27,38}`, { entropy: 4, tail: '(?![\\w-])' }),
   raw('Telegram bot token', [], [':aa'], '[0-9]{8,10}:AA[\\w-]{33}', { entropy: 3.5, head: '(?<![\\w:])', tail: '(?![\\w-])' }),
   raw('Azure storage account key', [], ['accountkey='], `[${AN}+/]{86}==`, { head: '', tail: '(?![A-Za-z0-9+/=])', flags: 'i', lead: ['AccountKey=', 'DefaultEndpointsProtocol=https;AccountName=app;AccountKey='] }),
   raw('HTTP basic credentials', ['curl-auth-header'], ['basic'], `[${AN}+/]{8,1024}={0,2}`, { entropy: 3, head: '', tail: '(?![A-Za-z0-9+/=])', flags: 'i', lead: ['Authorization["\'`*]{0,2}[ \\t]{0,4}[:=][ \\t]{0,4}["\'`]?Basic[ \\t]{1,4}', 'Authorization: Basic '] }),
 ];
 
-/** Every shape's secret in `text`. Linear in the text: each regex is bounded and runs only behind its keyword. */
+/** Keywords by their first two characters: the text is searched for all of them in one pass. */
+const BY_PAIR = new Map<number, string[]>();
+const pairOf = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+for (const k of new Set(SHAPES.flatMap((s) => s.keywords))) BY_PAIR.set(pairOf(k, 0), [...(BY_PAIR.get(pairOf(k, 0)) ?? []), k]);
+
+/** The keywords present in `lower`, in one pass over it. */
+function presentKeywords(lower: string): Set<string> {
+  const present = new Set<string>();
+  for (let i = 0; i + 1 < lower.length; i++) {
+    const candidates = BY_PAIR.get(pairOf(lower, i));
+    if (candidates) for (const k of candidates) if (lower.startsWith(k, i)) present.add(k);
+  }
+  return present;
+}
+
+/** Every shape's secret in `text`. Linear in the text: one keyword pass, then each bounded regex only behind its keyword. */
 export function findShapes(text: string): ShapeFinding[] {
-  const lower = text.toLowerCase();
+  const present = presentKeywords(text.toLowerCase());
   const out: ShapeFinding[] = [];
   for (const shape of SHAPES) {
-    if (!shape.keywords.some((k) => lower.includes(k))) continue;
+    if (shape.keywords.length && !shape.keywords.some((k) => present.has(k))) continue;
     for (const m of text.matchAll(shape.re)) {
       // Group 1, where a shape has one, always ends the match.
       const secret = m[1] ?? m[0];
