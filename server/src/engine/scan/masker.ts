@@ -20,6 +20,8 @@ export const WINDOW = 8;
 
 export type Masker = (text: string) => string;
 
+const MEMO_LIMIT = 4096;
+
 interface Known {
   value: string;
   preview: string;
@@ -43,7 +45,16 @@ export function maskerFor(noteText: string, exempt: ReadonlyArray<readonly [numb
     }
   }
   known.sort((a, b) => b.value.length - a.value.length);
-  return (text) => maskWith(text, known, windows);
+  // Findings repeat their messages (one per mojibake run, per line): each distinct text is masked once.
+  const memo = new Map<string, string>();
+  return (text) => {
+    const cached = memo.get(text);
+    if (cached !== undefined) return cached;
+    const masked = maskWith(text, known, windows);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, masked);
+    return masked;
+  };
 }
 
 /** The windows of a secret's body (after the public prefix its preview shows), line breaks removed. */
