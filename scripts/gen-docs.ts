@@ -41,6 +41,7 @@ function rulePage(rule: Rule): string {
   out.push(`| Checks | ${checks(rule)} |`);
   if (m.needs?.length) out.push(`| Needs | ${m.needs.join(', ')} (the rule steps aside without them) |`);
   out.push('', '## Why', '', m.rationale, '');
+  if (m.finds) out.push('## What it finds', '', m.finds, '');
   out.push('## Options', '');
   const options = Object.entries(m.options ?? {});
   if (options.length) {

@@ -11,6 +11,17 @@ export { lintWith, noteOf, ruleApplies, type LintInput, type LintResult, type Ru
 export function lint(input: Omit<LintInput, 'rules'> & { rules?: LintInput['rules'] }): LintResult {
   return lintWith({ ...input, rules: input.rules ?? RULES });
 }
+/**
+ * A file read as binary (a NUL byte, not UTF-16) is not linted, but it is still scanned for secrets:
+ * only the rules that read any text, never its structure, run (no-secrets), over its bytes as Latin-1 or
+ * as the editor decoded them; NUL bytes are skipped by the scan's reader view.
+ */
+export function lintBinary(input: Omit<LintInput, 'rules'>): LintResult {
+  const result = lintWith({ ...input, rules: RULES.filter((r) => BINARY_RULES.has(r.meta.id)) });
+  // No fix: writing text back into a binary file would change bytes nobody saw.
+  return { ...result, findings: result.findings.map(({ fix: _fix, ...f }) => f) };
+}
+const BINARY_RULES = new Set(['no-secrets']);
 export { applyFixes, applyEdits, fixEdits, compatibleFixes } from './lint/fix';
 export { parseConfig, defaultConfig, resolveRule, CONFIG_FILE_NAMES, type HandoffConfig, type ConfigProblem } from './lint/config';
 export { buildNote, type Note } from './model/note';

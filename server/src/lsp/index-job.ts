@@ -48,7 +48,7 @@ function template(file: string | null, caches: IndexJobCaches): Dialect | null {
     const cached = caches.templates.get(file);
     if (cached && cached.mtime === mtime) return cached.dialect;
     const read = readText(file);
-    const dialect = 'text' in read ? templateDialect(read.text) : null;
+    const dialect = 'problem' in read ? null : templateDialect(read.text);
     caches.templates.set(file, { mtime, dialect });
     return dialect;
   } catch {

@@ -8,7 +8,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { localDate } from '../engine';
-import { IncrementalParser, parseMarkdown, lint, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
+import { IncrementalParser, parseMarkdown, lint, lintBinary, noteOf, type GitFacts, type LintResult, type Note, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
 import { notePath } from '../project/paths';
 import type { ProjectConfigs } from '../project/config';
@@ -190,9 +190,13 @@ export class DocumentLinter {
     const project = this.configs.forFile(file ?? '/untitled.md');
     const rel = file ? notePath(file, project.root) : uriName(doc.uri);
     const text = doc.getText();
-    // A binary file opened as text (NUL in its first 8 KB, as the CLI and the index read it) is not a note.
-    if (text.lastIndexOf('\u0000', 8192) >= 0) return null;
     const input = { text, path: rel, config: project.config, template: project.template, today: today() };
+    // A binary file opened as text (NUL in its first 8 KB, as the CLI and the index read it) is not a
+    // note, but it is scanned for secrets, as the CLI scans it.
+    if (text.lastIndexOf('\u0000', 8192) >= 0) {
+      const scanned = lintBinary({ ...input, git: null, workspace: null, roadmap: null, handoffs: [] });
+      return scanned.findings.length ? scanned : null;
+    }
     let parser = this.parsers.get(doc.uri);
     if (!parser) this.parsers.set(doc.uri, (parser = new IncrementalParser(parseMarkdown)));
     const note = noteOf({ ...input, parser });

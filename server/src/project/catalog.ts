@@ -9,7 +9,7 @@ import { MAX_SIDE_FILE_BYTES, readText } from './read';
 /** A manifest's text; null when absent, not a regular file (a link to /dev/zero), too large or binary. */
 function read(file: string): string | null {
   const r = readText(file, MAX_SIDE_FILE_BYTES);
-  return 'text' in r ? r.text : null;
+  return 'problem' in r ? null : r.text;
 }
 
 function list(dir: string, filter: (name: string) => boolean = () => true): string[] | null {

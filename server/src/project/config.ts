@@ -101,7 +101,7 @@ export function loadConfigFile(file: string, roots: string[]): ProjectConfig {
     const path = resolve(root, config.template);
     const got = outside(config.template) ? { problem: 'outside the project', code: 'outside' } : readText(path);
     let reason: string | null = null;
-    if ('text' in got) {
+    if (!('problem' in got)) {
       try {
         template = templateDialect(got.text);
       } catch (e) {

@@ -1,10 +1,17 @@
-// Turning a file's bytes into the text the engine lints, and back. Binary files are recognised
-// by a NUL in their first 8 KB and skipped; UTF-8 is decoded non-fatally (U+FFFD for invalid
-// sequences); a UTF-16 file with a BOM is decoded as UTF-16. The BOM is kept aside so that
-// columns match what an editor shows, and is written back as it was.
+// Turning a file's bytes into the text the engine lints, and back. UTF-8 is decoded non-fatally
+// (U+FFFD for invalid sequences); a UTF-16 file is decoded as UTF-16, with a BOM or, without one,
+// when its first 8 KB have the NUL bytes of ASCII text in UTF-16 (nearly every byte at odd offsets
+// for little-endian, at even ones for big-endian). Any other file with a NUL in its first 8 KB is
+// binary: not linted, but its bytes are read as Latin-1 (one character per byte, nothing lost) so
+// that the secret scan still reads them. The BOM is kept aside so that columns match what an editor
+// shows, and is written back as it was.
 
 export type Decoded =
-  | { kind: 'binary' }
+  | {
+      kind: 'binary';
+      /** The bytes as Latin-1: what the secret scan reads. */
+      text: string;
+    }
   | {
       kind: 'text';
       /** The text without its BOM. */
@@ -20,11 +27,34 @@ const SNIFF_BYTES = 8192;
 export function decodeNote(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary' };
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  if (sniff.includes(0)) {
+    const utf16 = utf16WithoutBom(sniff);
+    if (utf16) {
+      const text = new TextDecoder(utf16, { fatal: false, ignoreBOM: true }).decode(bytes);
+      return { kind: 'text', text, encoding: utf16, bom: false, invalidSequences: 0 };
+    }
+    return { kind: 'binary', text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
+  }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
   return { kind: 'text', text, encoding: 'utf-8', bom, invalidSequences: countReplacements(text) - countEncodedReplacements(body) };
+}
+
+/** Text in UTF-16 without a BOM: at least 90% of the odd (LE) or even (BE) bytes are NUL, and almost none of the others. */
+function utf16WithoutBom(sniff: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(sniff.length / 2);
+  if (pairs < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i + 1 < sniff.length; i += 2) {
+    if (sniff[i] === 0) evenZero++;
+    if (sniff[i + 1] === 0) oddZero++;
+  }
+  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02) return 'utf-16be';
+  return null;
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {

@@ -2,7 +2,7 @@
 // regular file only), decode, lint against its project (facts, roadmap, handoffs), and when fixing
 // apply fixes (all, or one rule's) until none is left (or ten passes), writing the file once, only
 // if it changed, with its BOM and line endings; a dry run keeps the fixed text and writes nothing.
-import { applyFixes, lint, type Finding, type LintInput } from '../engine';
+import { applyFixes, lint, lintBinary, type Finding, type LintInput } from '../engine';
 import { encodeNote } from './decode';
 import { MAX_NOTE_BYTES, readText, skipReason } from './read';
 import { writeNote } from './write';
@@ -41,6 +41,14 @@ export async function lintFile(target: LintTarget, options: LintFileOptions): Pr
   if ('problem' in read) {
     report.skipped = skipReason(read);
     report.unusable = target.named && read.code === 'not-a-file';
+    if (read.code === 'binary') {
+      // Not linted, still scanned for secrets: a token behind a NUL byte is a token.
+      const configured = options.project.configs.forFile(target.absolute);
+      const path = options.project.noteOf(target.absolute, '').path;
+      const result = lintBinary({ text: read.text, path, config: configured.config, template: configured.template, today: options.today, git: null, workspace: null, roadmap: null, handoffs: [] });
+      report.findings = toJsonFindings(target.display, read.text, result.findings);
+      if (report.findings.length) report.skipped += '; scanned for secrets only';
+    }
     return report;
   }
   const decoded = read.decoded;

@@ -9,7 +9,10 @@ export const MAX_SIDE_FILE_BYTES = 1_000_000;
 /** Notes: the structural rules stop at maxLintBytes, the text scans read the whole of this. */
 export const MAX_NOTE_BYTES = 100_000_000;
 
-export type ReadProblem = { problem: string; code: 'not-found' | 'not-a-file' | 'too-large' | 'unreadable' | 'binary' };
+export type ReadProblem =
+  | { problem: string; code: 'not-found' | 'not-a-file' | 'too-large' | 'unreadable' }
+  /** `text`: the bytes as Latin-1, which the secret scan still reads (a skipped file can hold a token). */
+  | { problem: string; code: 'binary'; text: string };
 /** The bytes, with the modification time and mode of the file they were read from (one fstat). */
 export type ReadBytes = { bytes: Buffer; mtimeMs: number; mode: number } | ReadProblem;
 
@@ -59,7 +62,7 @@ export function readText(file: string, maxBytes = MAX_SIDE_FILE_BYTES): ReadText
   const read = readBytes(file, maxBytes);
   if ('problem' in read) return read;
   const decoded = decodeNote(read.bytes);
-  if (decoded.kind === 'binary') return { problem: 'not a text file', code: 'binary' };
+  if (decoded.kind === 'binary') return { problem: 'not a text file', code: 'binary', text: decoded.text };
   return { text: decoded.text, decoded, ...read };
 }
 

@@ -114,7 +114,7 @@ export class ProjectSession {
     const notes = new Map<string, ProjectNote>();
     for (const file of await noteFilesUnder(this.configs.root, this.configs)) {
       const read = readText(file, MAX_NOTE_BYTES);
-      if (!('text' in read)) continue;
+      if ('problem' in read) continue;
       const note = this.noteOf(file, read.text);
       if (note.kind === 'other') continue;
       notes.set(resolve(file), { file: resolve(file), kind: note.kind, changed: read.mtimeMs, note });

@@ -90,3 +90,88 @@ export function timeMs(f: () => unknown): number {
   f();
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
+
+/**
+ * A string matching `source` (a regex without look-arounds or back references), every character of a
+ * class drawn uniformly with a seeded PRNG: the plausible-secret builder for regex-described shapes.
+ * Supports literals, escapes, `\w` `\d`, classes with ranges, `(?:a|b)` groups, `?`, `{n}`, `{n,m}`
+ * (`*`, `+` and open `{n,}` draw at most n + 8). Random values drawn this way have the entropy of the
+ * class, as `R(n, set)` does.
+ */
+export function sampleOf(source: string, next: () => number): string {
+  let i = 0;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const CLASS: Record<string, string> = { w: charset('A-Za-z0-9_'), d: '0123456789', s: ' ' };
+  const escaped = (c: string): string => CLASS[c] ?? c;
+  function atom(): () => string {
+    const c = source[i++] as string;
+    if (c === '(') {
+      if (source.startsWith('?:', i)) i += 2;
+      const alts = alternation();
+      i++; // ')'
+      return () => pick(alts)();
+    }
+    if (c === '[') {
+      let set = '';
+      while (source[i] !== ']') {
+        let a = source[i++] as string;
+        if (a === '\\') {
+          const e = escaped(source[i++] as string);
+          if (e.length > 1) { set += e; continue; }
+          a = e;
+        }
+        if (source[i] === '-' && source[i + 1] !== ']') {
+          i++;
+          let b = source[i++] as string;
+          if (b === '\\') b = source[i++] as string;
+          for (let k = a.charCodeAt(0); k <= b.charCodeAt(0); k++) set += String.fromCharCode(k);
+        } else set += a;
+      }
+      i++;
+      return () => pick([...set]);
+    }
+    if (c === '\\') {
+      const e = escaped(source[i++] as string);
+      return () => pick([...e]);
+    }
+    if (c === '.') return () => pick([...CLASS.w!]);
+    return () => c;
+  }
+  function repeat(gen: () => string): () => string {
+    let min = 1;
+    let max = 1;
+    const q = source[i];
+    if (q === '?') [min, max] = [0, 1];
+    else if (q === '*') [min, max] = [0, 8];
+    else if (q === '+') [min, max] = [1, 9];
+    else if (q === '{') {
+      const close = source.indexOf('}', i);
+      const [a, b] = source.slice(i + 1, close).split(',');
+      min = Number(a);
+      max = b === undefined ? min : b === '' ? min + 8 : Number(b);
+      i = close;
+    } else return gen;
+    i++;
+    return () => {
+      const n = min + Math.floor(next() * (max - min + 1));
+      let s = '';
+      for (let k = 0; k < n; k++) s += gen();
+      return s;
+    };
+  }
+  function sequence(): () => string {
+    const parts: Array<() => string> = [];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') parts.push(repeat(atom()));
+    return () => parts.map((p) => p()).join('');
+  }
+  function alternation(): Array<() => string> {
+    const alts = [sequence()];
+    while (source[i] === '|') {
+      i++;
+      alts.push(sequence());
+    }
+    return alts;
+  }
+  const alts = alternation();
+  return pick(alts)();
+}

@@ -40,6 +40,8 @@ export interface RuleMeta {
   description: string;
   /** Longer rationale for the docs page. */
   rationale: string;
+  /** More for the docs page, under "What it finds" (Markdown). */
+  finds?: string;
   tags: string[];
   fixable: boolean;
   /** Default severity; configuration overrides it. */

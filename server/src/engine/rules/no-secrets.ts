@@ -3,6 +3,7 @@ import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
 import { commitValueRanges } from '../model/commit-values';
 import { fakeToken } from '../examples/fake-token';
+import { coveredShapesMarkdown } from '../scan/coverage';
 
 // Examples build token shapes from pieces so that no token-shaped literal sits in the source.
 const GH = 'gh' + 'p_';
@@ -13,7 +14,8 @@ export default defineRule({
     id: 'no-secrets',
     description: 'No tokens, keys or passwords',
     rationale:
-      'Handoffs are committed, pasted into chats and read by agents. A token pasted "for the next session" is a leaked token. Known token shapes (GitHub, AWS, Slack, OpenAI, Anthropic, Stripe, private keys, JWTs, …) and high-entropy values assigned to names like `password` or `api_key` are reported; placeholders such as `${TOKEN}` or `<your-token>` and commit hashes are not. The message shows only a masked preview. The fix replaces the value with `<redacted>` — rotate the credential as well.',
+      'Handoffs are committed, pasted into chats and read by agents. A token pasted "for the next session" is a leaked token. Known token shapes (the rule list of gitleaks\' default configuration and secretlint\'s recommended preset: GitHub, GitLab, AWS, Slack, OpenAI, Anthropic, Stripe, Hugging Face, private keys, JWTs, …, listed below), also when Markdown escapes, encodes or wraps them, and high-entropy values assigned to names like `password` or `api_key` are reported; placeholders such as `${TOKEN}` or `<your-token>` and commit hashes are not. The message shows only a masked preview. The fix replaces the value with `<redacted>` — rotate the credential as well.',
+    finds: coveredShapesMarkdown(),
     tags: ['hygiene', 'security'],
     fixable: true,
     severity: 'error',

@@ -15,6 +15,12 @@ export function knownPrefix(token: string): string {
   return KNOWN_PREFIX.exec(token)?.[0] ?? '';
 }
 
+/** The public part a preview shows before its `…(n chars)`: a vendor prefix or a PEM header, or `''`. */
+export function publicPrefix(preview: string): string {
+  const at = preview.lastIndexOf('…(');
+  return at > 0 ? preview.slice(0, at) : '';
+}
+
 /** `ghp_…(40 chars)`: the prefix, an ellipsis and the length of the whole token. */
 export function maskToken(token: string, prefix = knownPrefix(token)): string {
   return `${prefix}…(${token.length} chars)`;
@@ -30,7 +36,5 @@ export function maskToken(token: string, prefix = knownPrefix(token)): string {
  */
 export function redaction(hit: Pick<SecretHit, 'kind' | 'preview'>): string {
   if (hit.kind === 'private key') return '<redacted private key>';
-  const ellipsis = hit.preview.indexOf('…');
-  const prefix = ellipsis > 0 ? knownPrefix(hit.preview.slice(0, ellipsis)) : '';
-  return `${prefix}<redacted>`;
+  return `${publicPrefix(hit.preview)}<redacted>`;
 }

@@ -1,7 +1,8 @@
 // The one masking step for text that leaves the engine: finding messages, fix titles, hovers,
 // outline fields, log lines, update summaries and diffs. A masker is built once per note from the
 // note's secret scan; applied to any output string it hides
-//   1. every secret the scan found in the note, wherever and however a rule quotes it: an exact copy
+//   1. every secret the scan found in the note, wherever and however a rule quotes it (as written or as
+//      read, escapes and entities decoded): an exact copy
 //      becomes the masked preview (`ghp_…(40 chars)`), and any run that shares an 8-character window
 //      with a secret's body (a path segment cut from it, a branch name holding half of it) becomes `…`;
 //   2. any token-shaped substring of the output itself (withSecretsMasked), for text that did not come
@@ -9,7 +10,8 @@
 // Rules never mask; lint masks every finding, so a new rule cannot leak. Pure; linear in the output
 // for a fixed number of secrets.
 
-import { knownPrefix } from './mask';
+import { publicPrefix } from './mask';
+import { readerView } from './reader-view';
 import { findSecrets, withSecretsMasked } from './secrets';
 import type { SecretHit } from './types';
 
@@ -17,6 +19,8 @@ import type { SecretHit } from './types';
 export const WINDOW = 8;
 
 export type Masker = (text: string) => string;
+
+const MEMO_LIMIT = 4096;
 
 interface Known {
   value: string;
@@ -34,16 +38,28 @@ export function maskerFor(noteText: string, exempt: ReadonlyArray<readonly [numb
     if (h.certainty === 'placeholder') continue;
     if (exempt.some(([s, e]) => h.start >= s && h.end <= e)) continue;
     const value = noteText.slice(h.start, h.end);
-    known.push({ value, preview: h.preview });
-    addWindows(windows, value);
+    // Rules quote the text as parsed (`ghp\_…` reads `ghp_…`): the decoded form is hidden too.
+    for (const form of new Set([value, readerView(value)?.text ?? value])) {
+      known.push({ value: form, preview: h.preview });
+      addWindows(windows, form, publicPrefix(h.preview));
+    }
   }
   known.sort((a, b) => b.value.length - a.value.length);
-  return (text) => maskWith(text, known, windows);
+  // Findings repeat their messages (one per mojibake run, per line): each distinct text is masked once.
+  const memo = new Map<string, string>();
+  return (text) => {
+    const cached = memo.get(text);
+    if (cached !== undefined) return cached;
+    const masked = maskWith(text, known, windows);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, masked);
+    return masked;
+  };
 }
 
-/** The windows of a secret's body (after its public vendor prefix), line breaks removed. */
-function addWindows(windows: Set<string>, value: string): void {
-  const body = value.slice(knownPrefix(value).length).replace(/[\r\n]+[ \t]*/g, '');
+/** The windows of a secret's body (after the public prefix its preview shows), line breaks removed. */
+function addWindows(windows: Set<string>, value: string, prefix: string): void {
+  const body = value.slice(value.startsWith(prefix) ? prefix.length : 0).replace(/[\r\n]+[ \t]*/g, '');
   if (body.length < WINDOW) {
     if (body.length >= 6) windows.add(body);
     return;

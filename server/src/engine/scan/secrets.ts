@@ -3,7 +3,8 @@
 // Sources, most specific first:
 //   1. secretlint's recommended rules, driven synchronously (secretlint-adapter.ts): GitHub, AWS, Slack,
 //      npm, SendGrid, Shopify, OpenAI, Anthropic, Linear, 1Password, private keys, DB and basic-auth URLs;
-//   2. our vendor shapes secretlint lacks (vendor.ts): JWT, Stripe, Google API key;
+//   2. our vendor shapes secretlint lacks (vendor.ts: JWT, Stripe, Google API key) and the rest of
+//      gitleaks' default rule list (shapes.ts);
 //   3. PEM blocks, also without a footer (pem.ts);
 //   4. passwords in any URL scheme and in `curl -u` (credentials.ts);
 //   5. generic `key = value` and `Bearer value`, entropy-gated (assignment.ts);
@@ -18,8 +19,10 @@ import { findAssignments } from './assignment';
 import { findCredentials } from './credentials';
 import { knownPrefix, maskToken } from './mask';
 import { findPemBlocks } from './pem';
+import { rawRange, readerView } from './reader-view';
 import { isPlaceholder, isPlaceholderCredential } from './placeholder';
 import { runSecretlint } from './secretlint-adapter';
+import { findShapes } from './shapes';
 import { findSplitTokens } from './split';
 import type { SecretCertainty, SecretHit, SecretKind } from './types';
 import { findVendorTokens } from './vendor';
@@ -41,17 +44,24 @@ function truncatedSlack(token: string): boolean {
 
 const CERTAINTY_RANK: Record<SecretCertainty, number> = { secret: 0, 'possible-split': 1, placeholder: 2 };
 
-/** Certainty of a vendor-shaped token: its body after the public prefix decides. */
+/**
+ * Certainty of a vendor-shaped token: its body after the public prefix decides. A run of ten or more
+ * `A`s is filler some vendors put in every token (Dropbox long-lived tokens, Twitter bearer tokens), not a
+ * sign of a stand-in, so it is left out of the judgement.
+ */
 function tokenCertainty(token: string, prefix: string): SecretCertainty {
-  return isPlaceholder(token.slice(prefix.length)) ? 'placeholder' : 'secret';
+  const body = token.slice(prefix.length);
+  const filler = /A{10,}/g;
+  return isPlaceholder(body) && (!filler.test(body) || isPlaceholder(body.replace(filler, ''))) ? 'placeholder' : 'secret';
 }
 
-function candidate(text: string, start: number, end: number, kind: SecretKind, source: number, header?: string): Candidate {
+/** `prefix`: the public part a preview may show (a PEM header, a shape's vendor prefix); else a known vendor prefix. */
+function candidate(text: string, start: number, end: number, kind: SecretKind, source: number, prefixOf?: string): Candidate {
   const token = text.slice(start, end);
   if (kind === 'private key') {
-    return { start, end, kind, source, certainty: 'secret', preview: maskToken(token, header ?? (/^-----BEGIN [A-Z0-9 ]{0,64}-----/.exec(token)?.[0] ?? '')) };
+    return { start, end, kind, source, certainty: 'secret', preview: maskToken(token, prefixOf ?? (/^-----BEGIN [A-Z0-9 ]{0,64}-----/.exec(token)?.[0] ?? '')) };
   }
-  const prefix = knownPrefix(token);
+  const prefix = prefixOf || knownPrefix(token);
   const certainty = source <= 3 ? tokenCertainty(token, prefix) : 'secret';
   const truncated = kind === 'Slack token' && truncatedSlack(token);
   return { start, end, kind, source, certainty, preview: maskToken(token, prefix), truncated };
@@ -96,8 +106,26 @@ function merge(sorted: Candidate[]): SecretHit[] {
   return kept.map(({ start, end, kind, preview, certainty }) => ({ start, end, kind, preview, certainty }));
 }
 
-/** Every secret in `text`, sorted by start, non-overlapping. Never throws on any string. */
+/**
+ * Every secret in `text`, sorted by start, non-overlapping. Never throws on any string. The text is
+ * scanned as written and as a reader sees it (reader-view.ts: escapes, entities and percent-encoding
+ * decoded, emphasis delimiters and invisible characters dropped); a hit in the reader's view is reported
+ * on the raw range it was read from.
+ */
 export function findSecrets(text: string): SecretHit[] {
+  const all = candidates(text);
+  const view = readerView(text);
+  if (view) {
+    for (const c of candidates(view.text)) {
+      const [start, end] = rawRange(view, c.start, c.end);
+      all.push({ ...c, start, end });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  return merge(all);
+}
+
+function candidates(text: string): Candidate[] {
   const all: Candidate[] = [];
   for (const f of runSecretlint(text)) {
     // secretlint's URL rules compare against a shorter list of defaults; ours decides for every URL.
@@ -105,6 +133,7 @@ export function findSecrets(text: string): SecretHit[] {
     all.push(candidate(text, f.start, f.end, f.kind, 1));
   }
   for (const f of findVendorTokens(text)) all.push(candidate(text, f.start, f.end, f.kind, 2));
+  for (const f of findShapes(text)) all.push(candidate(text, f.start, f.end, f.kind, 2, f.prefix));
   for (const f of findPemBlocks(text)) all.push(candidate(text, f.start, f.end, 'private key', 3, f.header));
   for (const f of findCredentials(text)) all.push(candidate(text, f.start, f.end, f.kind, 4));
   for (const f of findAssignments(text)) all.push(candidate(text, f.start, f.end, f.kind, 5));
@@ -112,8 +141,7 @@ export function findSecrets(text: string): SecretHit[] {
     const token = text.slice(f.start, f.end);
     all.push({ start: f.start, end: f.end, kind: splitKind(f.prefix), source: 6, certainty: 'possible-split', preview: maskToken(token, f.prefix) });
   }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  return merge(all);
+  return all;
 }
 
 function splitKind(prefix: string): SecretKind {

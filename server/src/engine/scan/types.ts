@@ -30,7 +30,9 @@ export type SecretKind =
   | 'URL password'
   | 'curl password'
   | 'bearer token'
-  | 'generic assignment';
+  | 'generic assignment'
+  /** A shape of gitleaks' rule list (scan/shapes.ts), by the name the message uses. */
+  | (string & {});
 
 export interface SecretHit {
   /** Start of the token or value only (never the label, `=`, quotes or URL around it). */
