@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseWithRemark } from '../../server/src/engine/parse/parse';
+import { IncrementalParser, lint, noteOf } from '../../server/src/engine';
 import { fastParse, declineReason } from '../../server/src/engine/parse/fast/blocks';
 
 // The spec's own examples (commonmark-spec ships no types).
@@ -73,6 +74,30 @@ describe('fast Markdown front end', function () {
       { numRuns: 3000, seed: 12 },
     );
     assert.ok(accepted > runs / 6, `generated notes accepted: ${accepted} of ${runs}`);
+  });
+
+  it('leaves every finding as it was: the same findings, byte for byte, whichever parser built the note', () => {
+    const corpusPaths = new Map(
+      readFileSync(join(FIXTURES, 'corpus/INDEX.tsv'), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((row) => row.split('\t'))
+        .map(([file, , path]) => [file, path]),
+    );
+    let compared = 0;
+    for (const f of markdownFiles(FIXTURES)) {
+      const text = readFileSync(f, 'utf8');
+      if (!fastParse(text)) continue;
+      const path = corpusPaths.get(f.split('/').pop()!) ?? f.slice(FIXTURES.length + 1);
+      const viaRemark = noteOf({ text, path, parser: new IncrementalParser(parseWithRemark) });
+      const expected = lint({ text, path, today: '2026-11-22', note: viaRemark });
+      const actual = lint({ text, path, today: '2026-11-22' });
+      assert.equal(JSON.stringify(actual.findings), JSON.stringify(expected.findings), f);
+      assert.equal(actual.note.kind, expected.note.kind, f);
+      compared++;
+    }
+    assert.ok(compared >= 20, `notes compared: ${compared}`);
   });
 
   it('says why it declines', () => {

@@ -33,6 +33,12 @@ class Scanner {
     this.points = new Points(starts);
   }
 
+  /** Whether the character code occurs in [from, to). */
+  has(code: number, from: number, to: number): boolean {
+    for (let q = from; q < to; q++) if (this.text.charCodeAt(q) === code) return true;
+    return false;
+  }
+
   /** The line break that ends line i ('' for the last line). */
   eol(i: number): string {
     return this.text.slice(this.ends[i], this.starts[i + 1] ?? this.ends[i]);
@@ -381,9 +387,7 @@ class Scanner {
       const from = j === k ? p : cs[j];
       if (j > k && this.blank(i, cs[j])) throw new Decline('blank line in an HTML comment');
       parts.push(text.slice(from, this.ends[i]), this.eol(i));
-      const search = j === k ? p + 4 : from;
-      const at = text.indexOf('-->', search);
-      if (at >= 0 && at < this.ends[i]) break;
+      if (text.slice(j === k ? p + 4 : from, this.ends[i]).includes('-->')) break;
     }
     if (j >= lines.length) throw new Decline('unclosed HTML comment');
     const last = lines[j];
@@ -420,7 +424,7 @@ class Scanner {
     const text = this.text;
     let v = '';
     const at: number[] = [];
-    const ticks = used > 1 && text.lastIndexOf('`', this.ends[lines[k + used - 1]]) >= p;
+    const ticks = used > 1 && this.has(96, p, this.ends[lines[k + used - 1]]);
     for (let j = 0; j < used; j++) {
       const i = lines[k + j];
       const s = j === 0 ? p : cs[k + j] + this.indent(i, cs[k + j]);
