@@ -27,7 +27,9 @@ interface Delim {
 type Item = { kind: 'text'; from: number; to: number } | { kind: 'node'; node: PhrasingContent; from: number; to: number } | { kind: 'delim'; d: Delim; from: number; to: number };
 
 const isAsciiPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+// As micromark classifies the UTF-16 unit next to a delimiter run (a lone surrogate is neither).
+const isSpace = (c: number) => Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+const isPunct = (c: number) => (c < 128 ? isAsciiPunct(c) : /\p{P}|\p{S}/u.test(String.fromCharCode(c)));
 
 export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   const { v } = src;
@@ -150,15 +152,14 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
   return resolve(src, points, items);
 }
 
-/** Flanking per CommonMark; runs next to non-ASCII characters or longer than two decline. */
+/** Flanking per CommonMark; runs that both open and close, or longer than two, decline. */
 function delimiter(v: string, i: number, j: number, c: number): Delim {
   const before = i > 0 ? v.charCodeAt(i - 1) : NaN;
   const after = j < v.length ? v.charCodeAt(j) : NaN;
-  if (before > 127 || after > 127) throw new Decline('delimiter next to non-ASCII');
   const afterSpace = isSpace(after);
   const beforeSpace = isSpace(before);
-  const afterPunct = !afterSpace && isAsciiPunct(after);
-  const beforePunct = !beforeSpace && isAsciiPunct(before);
+  const afterPunct = !afterSpace && isPunct(after);
+  const beforePunct = !beforeSpace && isPunct(before);
   const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
   const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
   let open = left;
