@@ -425,23 +425,29 @@ class Scanner {
     let v = '';
     const at: number[] = [];
     const ticks = used > 1 && this.has(96, p, this.ends[lines[k + used - 1]]);
+    const breaks = new Map<number, number>();
     for (let j = 0; j < used; j++) {
       const i = lines[k + j];
       const s = j === 0 ? p : cs[k + j] + this.indent(i, cs[k + j]);
       const e = this.trimEnd(i, s);
-      if (j < used - 1 && this.ends[i] - e >= 2) throw new Decline('hard line break');
+
       // A code span keeps the spaces around a line ending; text drops them.
       if (((j < used - 1 && this.ends[i] > e) || (j > 0 && s > cs[k + j])) && ticks) throw new Decline('spaces around a line ending in a paragraph with code');
       for (let q = s; q < e; q++) at.push(q);
       v += text.slice(s, e);
-      if (j < used - 1) {
+      if (j < used - 1 && this.ends[i] - e >= 2) {
+        // Two or more spaces before the line ending: a hard break, up to the next line's start.
+        breaks.set(v.length, this.starts[lines[k + j + 1]]);
+        at.push(e);
+        v += '\n';
+      } else if (j < used - 1) {
         const eol = this.ends[i];
         const n = text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1;
         for (let q = 0; q < n; q++) at.push(eol + q);
         v += text.slice(eol, eol + n);
       }
     }
-    return { v, at };
+    return { v, at, breaks };
   }
 
   delimiterRow(i: number, c: number): boolean {

@@ -13,6 +13,8 @@ export interface Inline {
   v: string;
   /** Source offset of each character of v. */
   at: number[];
+  /** Hard breaks: index in v (a line ending stands there) → offset where the break ends. */
+  breaks?: Map<number, number>;
 }
 
 interface Delim {
@@ -86,6 +88,14 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
   let i = from;
   while (i < to) {
     const c = v.charCodeAt(i);
+    const brk = c === 10 ? src.breaks?.get(i) : undefined;
+    if (brk !== undefined) {
+      flush(i);
+      items.push({ kind: 'node', node: { type: 'break', position: points.span(src.at[i], brk) }, from: i, to: i + 1 });
+      i++;
+      textFrom = i;
+      continue;
+    }
     if (c === 96) {
       let j = i;
       while (j < to && v.charCodeAt(j) === 96) j++;
