@@ -8,12 +8,19 @@ import type { Root, RootContent, BlockContent, List, ListItem, Paragraph, Table,
 import { Decline, Points } from './points';
 import { parseInline, type Inline } from './inline';
 
-type Block = RootContent & { first: number; last: number };
+type Block = RootContent;
 
 class Scanner {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly points: Points;
+  /** First and last line of each block, for blank lines between siblings. */
+  readonly lines = new Map<RootContent, [number, number]>();
+
+  mark<T extends RootContent>(node: T, first: number, last: number): T {
+    this.lines.set(node, [first, last]);
+    return node;
+  }
 
   constructor(readonly text: string) {
     const starts = this.starts;
@@ -111,7 +118,7 @@ class Scanner {
         continue;
       }
       if (this.thematic(i, p)) {
-        out.push({ type: 'thematicBreak', position: this.points.span(p, this.ends[i]), first: i, last: i } as Block);
+        out.push(this.mark({ type: 'thematicBreak', position: this.points.span(p, this.ends[i]) }, i, i));
         k++;
         continue;
       }
@@ -167,12 +174,12 @@ class Scanner {
       e = c;
       while (e > s && text.charCodeAt(e - 1) === 32) e--;
     }
-    const node = { type: 'heading', depth, children: s < e ? parseInline(this.slice(s, e), this.points) : [], position: this.points.span(p, this.ends[i]), first: i, last: i } as Heading & Block;
-    return node;
+    const node = { type: 'heading', depth, children: s < e ? parseInline(this.slice(s, e), this.points) : [], position: this.points.span(p, this.ends[i]) } as Heading;
+    return this.mark(node, i, i);
   }
 
   slice(s: number, e: number): Inline {
-    const at: number[] = new Array(e - s);
+    const at = new Int32Array(e - s);
     for (let k = 0; k < e - s; k++) at[k] = s + k;
     return { v: this.text.slice(s, e), at };
   }
@@ -220,9 +227,8 @@ class Scanner {
       meta: meta || null,
       value: values.slice(0, -1).join(''),
       position: this.points.span(p, this.ends[last]),
-      first: lines[k],
-      last,
-    } as Code & Block;
+    } as Code;
+    this.mark(node, lines[k], last);
     void rest;
     return { node, used: j - k + 1 };
   }
@@ -273,10 +279,11 @@ class Scanner {
 
   list(lines: number[], cs: number[], k0: number, depth: number): { node: Block; used: number } {
     const text = this.text;
-    const items: Array<ListItem & { first: number; last: number }> = [];
+    const items: ListItem[] = [];
     let spread = false;
     let k = k0;
     let first: ReturnType<Scanner['listMarker']> = null;
+    let lastOfList = lines[k0];
     let lastUsed = k0;
     for (;;) {
       const i = lines[k];
@@ -322,10 +329,11 @@ class Scanner {
       if (checked !== null && (children[0] as Paragraph).children[0]?.type !== 'text') throw new Decline('task item starting with markup');
       let itemSpread = false;
       for (let c = 1; c < children.length; c++) {
-        if (children[c].first > children[c - 1].last + 1) itemSpread = true;
+        if (this.lines.get(children[c])![0] > this.lines.get(children[c - 1])![1] + 1) itemSpread = true;
       }
-      const item = { type: 'listItem', spread: itemSpread, checked, children: children.map(strip) as BlockContent[], position: this.points.span(p, this.ends[lastLine]), first: i, last: lastLine } as ListItem & { first: number; last: number };
+      const item = { type: 'listItem', spread: itemSpread, checked, children: children as BlockContent[], position: this.points.span(p, this.ends[lastLine]) } as ListItem;
       items.push(item);
+      lastOfList = lastLine;
       lastUsed = k + n - 1;
       // Skip blank lines to the next line of this container.
       let next = k + n;
@@ -347,18 +355,15 @@ class Scanner {
       k = next;
     }
     const last = items[items.length - 1];
-    const firstLine = items[0].first;
-    const lastLine = last.last;
     const node = {
       type: 'list',
       ordered: first!.ordered,
       start: first!.ordered ? first!.start : null,
       spread,
-      children: items.map(strip),
+      children: items,
       position: { start: items[0].position!.start, end: last.position!.end },
-      first: firstLine,
-      last: lastLine,
-    } as unknown as Block;
+    } as List;
+    this.mark(node, lines[k0], lastOfList);
     return { node, used: lastUsed - k0 + 1 };
   }
 
@@ -391,7 +396,8 @@ class Scanner {
     }
     if (j >= lines.length) throw new Decline('unclosed HTML comment');
     const last = lines[j];
-    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(p, this.ends[last]), first: lines[k], last } as Html & Block;
+    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(p, this.ends[last]) } as Html;
+    this.mark(node, lines[k], last);
     return { node, used: j - k + 1 };
   }
 
@@ -415,7 +421,8 @@ class Scanner {
     const used = j - k;
     const src = this.inlineOf(lines, cs, k, p, used);
     const lastLine = lines[k + used - 1];
-    const node = { type: 'paragraph', children: parseInline(src, this.points), position: this.points.span(p, this.ends[lastLine]), first: lines[k], last: lastLine } as Paragraph & Block;
+    const node = { type: 'paragraph', children: parseInline(src, this.points), position: this.points.span(p, this.ends[lastLine]) } as Paragraph;
+    this.mark(node, lines[k], lastLine);
     return { node, used };
   }
 
@@ -506,7 +513,8 @@ class Scanner {
       rows.push(this.row(i, q, cells));
     }
     const lastLine = lines[j - 1];
-    const node = { type: 'table', align, children: rows, position: this.points.span(p, this.ends[lastLine]), first: lines[k], last: lastLine } as Table & Block;
+    const node = { type: 'table', align, children: rows, position: this.points.span(p, this.ends[lastLine]) } as Table;
+    this.mark(node, lines[k], lastLine);
     return { node, used: j - k };
   }
 
@@ -524,11 +532,6 @@ class Scanner {
   }
 }
 
-function strip<T extends { first?: number; last?: number }>(node: T): T {
-  delete node.first;
-  delete node.last;
-  return node;
-}
 
 /** The mdast of text when the scanner handles all of it exactly, else null. */
 export function fastParse(text: string): Root | null {
@@ -573,7 +576,7 @@ function scan(text: string): Root {
     lines.push(i);
     cs.push(i === 0 ? bom : s.starts[i]);
   }
-  for (const b of s.blocks(lines, cs, 0)) children.push(strip(b));
+  for (const b of s.blocks(lines, cs, 0)) children.push(b);
   return { type: 'root', children, position: { start: s.points.point(bom), end: s.points.point(text.length) } };
 }
 
