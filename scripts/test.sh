@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: types, generated files in sync, unit and engine tests,
-# the language server over stdio, the CLI, and the extension inside a real VS Code (normal
-# and Restricted Mode). Installs what the VS Code tests need on first use.
+# the language server over stdio, the CLI, the installable package with pre-commit, the GitHub
+# Action and Neovim, and the extension inside a real VS Code (normal and Restricted Mode).
+# Installs what the VS Code and distribution tests need on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,9 @@ step "engine, git, server and CLI tests"
 npx mocha
 step "engine coverage (floor: 90 % lines and branches)"
 npm run --silent coverage
+step "distribution: the packed CLI on Node 20 and 22, pre-commit, the GitHub Action, Neovim"
+bash scripts/dist-setup.sh
+npx mocha --no-config --node-option import=tsx --timeout 900000 --reporter dot 'test/dist/**/*.test.ts'
 step "extension in VS Code (code-server)"
 bash scripts/vscode-setup.sh
 node test/vscode/run.mjs

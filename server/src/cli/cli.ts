@@ -4,11 +4,12 @@ import { lintCommand } from './commands/lint';
 import { rulesCommand } from './commands/rules';
 import { updateCommand } from './commands/update';
 import { outlineCommand } from './commands/outline';
+import { historyCommand } from './commands/history';
 import type { Command, Io } from './io';
 import { USAGE, UsageError } from './usage';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand, outlineCommand];
+const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand, outlineCommand, historyCommand];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

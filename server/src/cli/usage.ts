@@ -7,12 +7,18 @@ Commands:
   rules                   List the rules
   update [files...]       Bring handoff notes up to date with git
   outline [paths|globs...]  Print each note's snapshot, next steps, risks and roadmap
+  history [paths|globs...]  Print each handoff's past versions and its steps carried over
 
 Options for lint:
   --fix                   Apply fixes and write the files that changed
   --format <name>         stylish (default), json, sarif or github
   --config <file>         Use this configuration instead of the nearest .handoff.json(c)
   --follow-symlinks       With --fix, also write a note that is a link to a file outside the project
+  --changed [<base>]      Only the notes changed since <base> (a branch, tag or commit; default
+                          HEAD) left HEAD, up to the worktree; --changed=<base> when <base> is
+                          also a path
+  --fail-on <level>       Exit 1 on findings of this severity or above: error (default),
+                          warning, info, or never
 
 Options for update:
   --dry-run               Print the change as a unified diff; write nothing
@@ -23,13 +29,17 @@ Options for outline:
   --json                  The outline as JSON (1-based lines), as the sidebar reads it
   --config <file>         As for lint
 
+Options for history:
+  --json                  The timeline and the carried-over steps as JSON
+  --config <file>         As for lint
+
 Options for rules:
   --format <name>         stylish (default) or json
 
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or configuration problem, or a named file
+Exit codes: 0 no errors (see --fail-on), 1 errors found, 2 usage or configuration problem, or a named file
 that is not a regular file (a FIFO, a device).
 Set HANDOFF_TODAY=YYYY-MM-DD to lint as of another day.`;
 

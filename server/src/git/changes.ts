@@ -51,3 +51,23 @@ export async function changesSince(ctx: GitContext, hash: string, limit = DEFAUL
   for (const path of others.stdout.split('\0')) if (path !== '') add({ path, status: 'untracked' });
   return { changes, total };
 }
+
+/** What `handoff lint --changed <base>` compares with: where HEAD left `base`, and the changes since. */
+export interface ChangesSinceBase extends ChangeList {
+  /** The merge base of `base` and HEAD (or `base` itself when HEAD has no commit in common). */
+  since: string;
+}
+
+/**
+ * Files changed since the point where HEAD left `base` (a revision as the user wrote it: a
+ * branch, a tag, a hash), up to the worktree. The revision reaches git on stdin (cat-file), never
+ * as an argument, so it cannot be taken for an option. null when `base` names no commit.
+ */
+export async function changesSinceBase(ctx: GitContext, base: string, limit = DEFAULT_CHANGES_LIMIT): Promise<ChangesSinceBase | null> {
+  const sha = (await resolveCommits(ctx, [base])).get(base) ?? null;
+  if (sha === null) return null;
+  const fork = await git(ctx, ['merge-base', sha, 'HEAD'], { okExitCodes: [0, 1, 128] }); // 1: no common commit; 128: HEAD unborn
+  const since = fork.exitCode === 0 && fork.stdout.trim() ? fork.stdout.trim() : sha;
+  const list = await changesSince(ctx, since, limit);
+  return list && { ...list, since };
+}

@@ -3,8 +3,10 @@ export { gatherGitFacts, type GatherRequest } from './gather';
 export { GitFactsProvider, type GitFactsProviderOptions } from './cache';
 export { gitDirWatchPaths, type GitWatchPaths } from './watch';
 export { readRepoFacts, locateRepo, type RepoFacts, type RepoLocation, type ReadRepoFactsOptions } from './facts';
-export { lookupCommits, changedSince, pathHistory, lastCommitDate, type LookupOptions } from './lookups';
-export type { ChangeList } from './changes';
+export { lookupCommits, changedSince, changedSinceBase, resolveRevision, pathHistory, lastCommitDate, type LookupOptions } from './lookups';
+export type { ChangeList, ChangesSinceBase } from './changes';
+export { noteHistory } from './lookups';
+export type { NoteVersionText, VersionsLimit } from './note-versions';
 export {
   isGitUnavailable,
   classifyGitFailure,

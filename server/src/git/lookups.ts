@@ -1,13 +1,15 @@
 // Standalone lookups (no cache): each finds the repository holding `folder`, runs, and returns a
 // GitUnavailable instead of throwing. GitFactsProvider offers the same with caching.
 import type { CommitInfo, PathHistory } from '../engine/facts';
-import { changesSince, type ChangeList } from './changes';
-import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash } from './commits';
+import { changesSince, changesSinceBase, type ChangeList, type ChangesSinceBase } from './changes';
+import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash, resolveCommits } from './commits';
 import { guarded, type GitContext } from './context';
 import { isGitUnavailable, type GitUnavailable } from './errors';
 import { locateRepo } from './facts';
 import { MAX_PATH_LOOKUPS, historyOf, lastCommitDateOf } from './history';
 import { normalizeRepoPath } from './paths';
+import { noteVersions, type NoteVersionText, type VersionsLimit } from './note-versions';
+import { relative, sep } from 'node:path';
 import { createGitRunner, type GitRunner } from './run';
 
 export interface LookupOptions {
@@ -78,6 +80,19 @@ export function changedSince(folder: string, commit: string, options: LookupOpti
 }
 
 /**
+ * Files changed since `base` (a revision as written: branch, tag or hash) left HEAD, up to the
+ * worktree, untracked files included; null when `base` names no commit.
+ */
+export function changedSinceBase(folder: string, base: string, options: LookupOptions & { limit?: number } = {}): Promise<ChangesSinceBase | null | GitUnavailable> {
+  return inRepo(folder, options, (ctx) => changesSinceBase(ctx, base, options.limit));
+}
+
+/** The full hash of the commit `revision` (as written) names; null when it names none. */
+export function resolveRevision(folder: string, revision: string, options: LookupOptions = {}): Promise<string | null | GitUnavailable> {
+  return inRepo(folder, options, async (ctx) => (await resolveCommits(ctx, [revision])).get(revision) ?? null);
+}
+
+/**
  * History of repository-relative paths, keyed as written. Paths that cannot be inside the
  * repository get `everExisted: false`; paths beyond MAX_PATH_LOOKUPS distinct ones are absent.
  */
@@ -101,5 +116,17 @@ export function lastCommitDate(folder: string, file: string, options: LookupOpti
   return inRepo(folder, options, async (ctx) => {
     const path = normalizeRepoPath(file);
     return path === null ? null : lastCommitDateOf(ctx, path);
+  });
+}
+
+/**
+ * The versions git holds of the note at absolute path `file` (renames followed), newest first,
+ * with their texts; bounded by `limit`. Empty when the note was never committed.
+ */
+export function noteHistory(file: string, options: LookupOptions & VersionsLimit = {}): Promise<NoteVersionText[] | GitUnavailable> {
+  const folder = file.slice(0, Math.max(file.lastIndexOf(sep), 1));
+  return inRepo(folder, options, (ctx) => {
+    const path = normalizeRepoPath(relative(ctx.root, file).split(sep).join('/'));
+    return path === null ? Promise.resolve([]) : noteVersions(ctx, path, options);
   });
 }

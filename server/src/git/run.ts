@@ -84,6 +84,7 @@ export const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'cat-file',
   'rev-list',
   'ls-files',
+  'merge-base',
 ]);
 
 /** Time a killed process gets to close its pipes before we stop waiting for it. */

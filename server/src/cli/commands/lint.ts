@@ -1,28 +1,34 @@
-// `handoff lint [paths|globs...] [--fix] [--format stylish|json|sarif|github] [--config FILE]`
-// Exit 0 without errors, 1 with errors (warnings and info do not fail), 2 for usage or config
-// problems and for a file named on the command line that is not a regular file (a FIFO, a device).
+// `handoff lint [paths|globs...] [--fix] [--format stylish|json|sarif|github] [--config FILE]
+//  [--changed [<base>]] [--fail-on error|warning|info]`
+// Exit 0 without errors, 1 with errors (warnings and info fail only with --fail-on), 2 for usage
+// or config problems and for a file named on the command line that is not a regular file.
 import { formatOption, parseCommandArgs } from '../args';
+import { changedFiles, isRevisionIn, takeChangedOption } from '../changed';
 import { CliConfigs } from '../config';
 import { findTargets } from '../files';
 import { CliProject } from '../project';
 import { FORMATS } from '../formats';
 import type { Command, Io } from '../io';
+import type { Severity } from '../../engine';
 import { lintFile, type LintFileOptions } from '../lint-file';
 import { countBySeverity, type FileReport } from '../report';
 import { todayFrom } from '../today';
-import { USAGE } from '../usage';
+import { USAGE, UsageError } from '../usage';
 import { VERSION } from '../version';
 
 export const lintCommand: Command = {
   name: 'lint',
-  async run(args: string[], io: Io): Promise<number> {
+  async run(argv: string[], io: Io): Promise<number> {
+    const gitPath = io.env.HANDOFF_GIT_PATH || null;
+    const changed = await takeChangedOption(argv, io.cwd, (word) => isRevisionIn(io.cwd, word, gitPath));
     const { values, positionals } = parseCommandArgs(
-      args,
+      changed.args,
       {
         fix: { type: 'boolean' },
         'follow-symlinks': { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       true,
@@ -32,9 +38,17 @@ export const lintCommand: Command = {
       return 0;
     }
     const format = formatOption(values.format, Object.keys(FORMATS));
+    const failOn = failOnOption(values['fail-on']);
     const today = todayFrom(io.env);
     const configs = new CliConfigs(io.cwd, values.config ?? null);
-    const targets = await findTargets(positionals, io.cwd, configs);
+    let targets = await findTargets(positionals, io.cwd, configs);
+    if (changed.base !== null) {
+      if (io.env.HANDOFF_NO_GIT === '1') throw new UsageError('--changed needs git, and HANDOFF_NO_GIT=1 turns it off');
+      const { files, truncated } = await changedFiles(io.cwd, changed.base, gitPath);
+      if (truncated) io.stderr(`handoff: --changed: only the first ${files.size} changed files were considered\n`);
+      targets = targets.filter((t) => files.has(t.absolute));
+      if (!targets.length) io.stderr(`handoff: no notes changed since ${changed.base}\n`);
+    }
     const project = new CliProject(configs, io.env);
     const options: LintFileOptions = { project, today, fix: Boolean(values.fix), followSymlinks: Boolean(values['follow-symlinks']) };
     const reports: FileReport[] = [];
@@ -50,6 +64,21 @@ export const lintCommand: Command = {
     }
     io.stdout(FORMATS[format](reports, { cwd: io.cwd, version: VERSION, color: io.isTTY && !io.env.NO_COLOR }));
     if (reports.some((r) => r.unusable)) return 2;
-    return countBySeverity(reports).error > 0 ? 1 : 0;
+    const counts = countBySeverity(reports);
+    return FAIL_LEVELS[failOn].some((severity) => counts[severity] > 0) ? 1 : 0;
   },
 };
+
+/** The severities that fail a run, by --fail-on. */
+const FAIL_LEVELS: Record<string, Severity[]> = {
+  error: ['error'],
+  warning: ['error', 'warning'],
+  info: ['error', 'warning', 'info'],
+  never: [],
+};
+
+function failOnOption(value: string | undefined): string {
+  const level = value ?? 'error';
+  if (!(level in FAIL_LEVELS)) throw new UsageError(`Unknown --fail-on level "${level}", expected one of ${Object.keys(FAIL_LEVELS).join(', ')}`);
+  return level;
+}
