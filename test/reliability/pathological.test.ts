@@ -100,11 +100,20 @@ describe('reliability: pathological input through every rule (timings printed)',
     assert.match(info[0].message, /^Lint limited to the first 0\.1 MB of 20\.0 MB/);
   });
 
+  it('a note remark could not take but the line scanner does is parsed: no max-size info, its structure checked', () => {
+    const text = `${TITLE}${'*a_ '.repeat(5000)}\n`;
+    assert.ok(tooComplex(text), 'the guard would refuse it for remark');
+    const { value } = timeMs(() => lint({ text, path: 'HANDOFF.md', today: TODAY }));
+    assert.equal(value.note.unparsed, undefined);
+    assert.ok(!value.findings.some((f) => f.ruleId === 'max-size'));
+    assert.ok(value.findings.some((f) => f.ruleId === 'required-sections'), 'structural rules run on it');
+  });
+
   it('a note too complex to parse: one max-size info, secrets and personal data still found with exact ranges', () => {
     const s = fakeSecrets();
     for (const [label, body] of [
       ['nested block quotes', '> '.repeat(20_000) + 'x\n'],
-      ['mismatched emphasis', '*a_ '.repeat(5000)],
+      ['mismatched emphasis in a block quote', '> ' + '*a_ '.repeat(5000)],
       ['unclosed comments', '</' + '<!--'.repeat(5000)],
     ] as const) {
       const text = `${TITLE}Token: ${s.github}\n\nMail ${s.email}\n\n${body}\n`;

@@ -286,7 +286,7 @@ function resolve(src: Inline, points: Points, items: Item[]): PhrasingContent[] 
       } else if (d.open) stack_push(openers, d.char, cell);
     }
   }
-  return build(src, points, head.next);
+  return build(src, points, head.next, 0);
 
   function unlink(c: Cell): void {
     if (c.prev) c.prev.next = c.next;
@@ -295,7 +295,9 @@ function resolve(src: Inline, points: Points, items: Item[]): PhrasingContent[] 
   function stack_push(map: Map<number, Cell[]>, ch: number, c: Cell): void {
     map.get(ch)!.push(c);
   }
-  function build(s: Inline, p: Points, first: Cell | null): PhrasingContent[] {
+  function build(s: Inline, p: Points, first: Cell | null, depth: number): PhrasingContent[] {
+    // Emphasis nested this deep is no note's; remark (and its guard) decide.
+    if (depth > 64) throw new Decline('emphasis nested too deep');
     const out: PhrasingContent[] = [];
     let text: Text | null = null;
     let textFrom = 0;
@@ -329,7 +331,7 @@ function resolve(src: Inline, points: Points, items: Item[]): PhrasingContent[] 
         continue;
       }
       close();
-      if (c.children) (it.node as { children: PhrasingContent[] }).children = build(s, p, linkKids(c.children));
+      if (c.children) (it.node as { children: PhrasingContent[] }).children = build(s, p, linkKids(c.children), depth + 1);
       out.push(it.node);
     }
     close();
