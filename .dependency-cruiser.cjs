@@ -1,5 +1,5 @@
 // The layers of Handoff, enforced in `npm test` (npx depcruise): the engine is pure, the front
-// ends (CLI, language server) stand on the project layer and never import each other, the client
+// ends (CLI, language server, MCP server) stand on the project layer and never import each other, the client
 // shares only the protocol module with the server, and rule files are reached through the rule
 // list alone.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -39,6 +39,19 @@ module.exports = {
       to: { path: '^server/src/cli/' },
     },
     {
+      name: 'mcp-not-to-cli-or-lsp',
+      comment: 'The MCP server stands on the project layer like the CLI and the language server.',
+      severity: 'error',
+      from: { path: '^server/src/mcp/' },
+      to: { path: '^server/src/(cli|lsp)/' },
+    },
+    {
+      name: 'front-ends-not-to-mcp',
+      severity: 'error',
+      from: { path: '^server/src/(cli|lsp|project|git|engine)/' },
+      to: { path: '^server/src/mcp/' },
+    },
+    {
       name: 'project-not-to-front-ends',
       comment: 'The project layer serves the front ends; it never imports one.',
       severity: 'error',
@@ -49,7 +62,7 @@ module.exports = {
       name: 'engine-through-its-door',
       comment: 'The front ends and the project layer use the engine through engine/index.ts (and its facts interface).',
       severity: 'error',
-      from: { path: '^server/src/(cli|lsp|project)/' },
+      from: { path: '^server/src/(cli|lsp|mcp|project)/' },
       to: { path: '^server/src/engine/', pathNot: '^server/src/engine/(index|facts)\\.ts$' },
     },
     {
@@ -69,8 +82,8 @@ module.exports = {
     {
       name: 'no-circular-front-ends',
       severity: 'error',
-      from: { path: '^server/src/(cli|lsp|project)/' },
-      to: { circular: true, path: '^server/src/(cli|lsp|project)/' },
+      from: { path: '^server/src/(cli|lsp|mcp|project)/' },
+      to: { circular: true, path: '^server/src/(cli|lsp|mcp|project)/' },
     },
   ],
   options: {

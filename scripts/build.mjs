@@ -1,4 +1,4 @@
-// One esbuild pass for every bundle: client (vscode external), server and CLI (fully bundled),
+// One esbuild pass for every bundle: client (vscode external), server, CLI and MCP server (fully bundled),
 // and the extension-host test suite. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,7 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/client/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'out/server/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/handoff.js' },
+  { entryPoints: ['server/src/mcp/main.ts'], outfile: 'out/mcp/handoff-mcp.js' },
   { entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/test/vscode/index.js', external: ['vscode', 'mocha'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

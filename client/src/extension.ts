@@ -4,12 +4,21 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TrustChangedNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerLanguageModelTools } from './lm-tools';
+import { registerMcpProvider } from './mcp-provider';
+import type { McpStdioServerDefinition } from './vscode-next';
 import { NoteStatusItem } from './status-item';
 import { registerViews } from './views';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports to other extensions (and its tests). */
+export interface HandoffApi {
+  /** The `handoff mcp` servers offered to VS Code now; empty in Restricted Mode or before 1.101. */
+  mcpServerDefinitions(): McpStdioServerDefinition[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
   const output = vscode.window.createOutputChannel('Handoff');
   const module = context.asAbsolutePath('out/server/server.js');
   const serverOptions: ServerOptions = {
@@ -24,7 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'handoff',
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.handoff.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/*.md')],
+      // Folders created and deleted too (no change events): files created in a new folder can
+      // reach the watcher before it watches that folder, so the server reads a new folder whole.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.handoff.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/*', false, true, false)],
     },
     initializationOptions,
     outputChannel: output,
@@ -33,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new NoteStatusItem(client);
   context.subscriptions.push(output, status);
   registerCommands(context, () => client, output);
+  registerLanguageModelTools(context, () => client, output);
+  const mcp = registerMcpProvider(context, output);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(TrustChangedNotification, { trusted: true });
@@ -41,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   status.listen();
   registerViews(context, client);
+  return { mcpServerDefinitions: () => mcp?.definitions() ?? [] };
 }
 
 export async function deactivate(): Promise<void> {

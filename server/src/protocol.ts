@@ -54,10 +54,15 @@ export interface NoteStatusParams {
 }
 export const NoteStatusNotification = new NotificationType<NoteStatusParams>('handoff/noteStatus');
 
-/** Client → server ("Handoff: Update Handoff"): the edits that bring a note up to date with git. */
+/**
+ * Client → server ("Handoff: Update Handoff", and the update language model tool): the edits
+ * that bring a note up to date with git.
+ */
 export interface UpdateParams {
   uri: string;
   version: number;
+  /** Also return the change as a unified diff (the tool's preview). */
+  diff?: boolean;
 }
 export interface UpdateResult {
   /** The document version the edits apply to. */
@@ -68,8 +73,36 @@ export interface UpdateResult {
   refused: string | null;
   /** The note changed while git ran: ask again. */
   stale?: boolean;
+  /** When asked for: the change as a unified diff of the note, its secrets masked. */
+  diff?: string;
 }
 export const UpdateRequest = new RequestType<UpdateParams, UpdateResult, void>('handoff/update');
+
+/**
+ * Client → server (the lint language model tool): the findings of an open note with git's facts
+ * in (text rules only in Restricted Mode), messages masked as in diagnostics.
+ */
+export interface FindingsParams {
+  uri: string;
+}
+export interface ToolFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  range: Range;
+  fixable: boolean;
+  docs: string;
+}
+export interface FindingsResult {
+  /** The document version the findings are for; null when the note changed meanwhile. */
+  version: number | null;
+  /** 'other' when the file is not a note Handoff checks (no findings then). */
+  kind: 'handoff' | 'roadmap' | 'other';
+  findings: ToolFinding[];
+  /** Why git checks are off, when they are. */
+  gitNote: string | null;
+}
+export const FindingsRequest = new RequestType<FindingsParams, FindingsResult, void>('handoff/findings');
 
 /** Client → server ("Handoff: New Handoff"): the text of a new note for a folder. */
 export interface NewNoteParams {

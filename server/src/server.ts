@@ -5,9 +5,11 @@ import { startServer } from './lsp/start';
 import { gitFeature } from './lsp/git-feature';
 import { workspaceIndexFeature } from './lsp/index-feature';
 import { serveIndexJobs } from './lsp/index-workers';
+import { largeDocumentsFeature, serveLintJobs } from './lsp/lint-worker';
 
-// The same bundle runs the workspace index's worker threads (they parse notes read from disk).
-if (!serveIndexJobs()) {
+// The same bundle runs the workspace index's worker threads (they parse notes read from disk)
+// and the lint worker (large open documents).
+if (!serveIndexJobs() && !serveLintJobs()) {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, [gitFeature, workspaceIndexFeature]);
+  startServer(connection, [largeDocumentsFeature, gitFeature, workspaceIndexFeature]);
 }

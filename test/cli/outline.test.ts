@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { main } from '../../server/src/cli/cli';
 import type { Io } from '../../server/src/cli/io';
-import type { OutlineJson } from '../../server/src/cli/commands/outline';
+import type { OutlineJson } from '../../server/src/project/outline';
 
 const EXAMPLES = resolve(__dirname, '../fixtures/examples');
 

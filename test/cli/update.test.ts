@@ -134,4 +134,28 @@ describe('handoff update and git rules on real repositories', function () {
       rmSync(plain, { recursive: true, force: true });
     }
   });
+
+  it('reads a snapshot kept as a table, rewrites its cells in place for a branch named feat/a`b, and adds missing fields as rows', () => {
+    const table = (rows: string[]) =>
+      ['# Next Chat Handoff', '', 'Kept | as | is.', '', '| Field    | Value        |', '|:---------|:-------------|', ...rows, '', '## Current Status', '', '1. Working on `src/app.ts`.', '', '## What Landed', '', '1. Setup.', '', '## Validation Status', '', '1. ok', '', '## Next Priority Work', '', '1. More.', ''].join('\n');
+    const before = table(['| Date     | 2026-11-01   |', '| Branch   | `main`       |']);
+    writeFileSync(join(dir, 'HANDOFF.md'), before);
+    git(dir, 'commit', '-qam', 'Table');
+    git(dir, 'checkout', '-q', '-b', 'feat/a`b');
+    const head = git(dir, 'rev-parse', '--short=7', 'HEAD');
+    const lint = JSON.parse(handoff(dir, ['lint', '--format', 'json']).stdout) as Array<{ rule: string; line: number }>;
+    assert.ok(lint.some((f) => f.rule === 'branch-current' && f.line === 8), JSON.stringify(lint));
+    const dry = handoff(dir, ['update', '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.ok(dry.stdout.includes('-| Branch   | `main`       |\n+| Date     | 2026-11-22   |\n+| Branch   | ``feat/a`b`` |\n'), dry.stdout);
+    assert.equal(readFileSync(join(dir, 'HANDOFF.md'), 'utf8'), before, 'dry run writes nothing');
+    assert.equal(handoff(dir, ['update']).code, 0);
+    const after = readFileSync(join(dir, 'HANDOFF.md'), 'utf8');
+    assert.equal(after, table(['| Date     | 2026-11-22   |', '| Branch   | ``feat/a`b`` |', `| HEAD / upstream | \`${head}\`    |`, '| Worktree | clean        |']));
+    const again = handoff(dir, ['update']);
+    assert.match(again.stderr, /up to date/);
+    assert.equal(readFileSync(join(dir, 'HANDOFF.md'), 'utf8'), after);
+    const rules = (JSON.parse(handoff(dir, ['lint', '--format', 'json']).stdout) as Array<{ rule: string }>).map((f) => f.rule);
+    assert.deepEqual(rules.filter((r) => ['branch-current', 'date-stale', 'date-format', 'snapshot-fields', 'head-current', 'worktree-state'].includes(r)), []);
+  });
 });

@@ -43,8 +43,9 @@ describe('the installable CLI package', function () {
     assert.ok(files.includes('package/out/cli/handoff.js'));
     assert.ok(files.includes('package/bin/handoff-language-server.js'));
     assert.ok(files.includes('package/out/server/server.js'));
+    assert.ok(files.includes('package/out/mcp/handoff-mcp.js'));
     assert.ok(files.includes('package/package.json'));
-    const unexpected = files.filter((f) => !/^package\/(bin\/handoff(-language-server)?\.js|out\/(cli|server)\/[^/]+\.js|schemas\/[^/]+\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
+    const unexpected = files.filter((f) => !/^package\/(bin\/handoff(-language-server)?\.js|out\/(cli|server|mcp)\/[^/]+\.js|schemas\/[^/]+\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
     assert.deepEqual(unexpected, [], 'no sources, maps, tests or extension bundles');
     const installed = join(tmp, 'prefix/lib/node_modules/handoff');
     assert.ok(existsSync(installed));
@@ -67,6 +68,9 @@ describe('the installable CLI package', function () {
       assert.equal(outline.status, 0, outline.stderr);
       const parsed = JSON.parse(outline.stdout) as { files: { file: string; kind: string }[] };
       assert.deepEqual(parsed.files.map((f) => [f.file, f.kind]), [['HANDOFF.md', 'handoff']]);
+      const mcp = run('mcp', '--print-config', 'generic');
+      assert.equal(mcp.status, 0, mcp.stderr);
+      assert.deepEqual((JSON.parse(mcp.stdout) as { mcpServers: { handoff: { args: string[] } } }).mcpServers.handoff.args.slice(2), ['mcp', '--root', repo], 'the MCP bundle runs from the package');
       const server = await answerToInitialize(node, join(tmp, 'prefix/bin/handoff-language-server'), repo);
       assert.equal(server.serverInfo?.name, 'handoff-language-server');
       assert.equal(server.capabilities?.textDocumentSync?.change, 2, 'incremental sync');

@@ -33,7 +33,9 @@ describe('layer boundaries', function () {
       'engine-is-pure: server/src/engine/impure.ts -> fs',
       'engine-is-pure: server/src/engine/impure.ts -> server/src/lsp/log.ts',
       'engine-through-its-door: server/src/cli/deep.ts -> server/src/engine/lint/lint.ts',
+      'front-ends-not-to-mcp: server/src/cli/serve.ts -> server/src/mcp/tools.ts',
       'lsp-not-to-cli: server/src/lsp/start.ts -> server/src/cli/lint.ts',
+      'mcp-not-to-cli-or-lsp: server/src/mcp/tools.ts -> server/src/cli/lint.ts',
       'project-not-to-front-ends: server/src/project/config.ts -> server/src/lsp/start.ts',
       'rules-through-the-list: server/src/engine/helper.ts -> server/src/engine/rules/a-rule.ts',
     ]);

@@ -1,8 +1,9 @@
-// The CLI and the language server give the same answers because both ask the project layer:
-// the same fixture workspaces (a handoff and its roadmap, nested folders with their own config,
-// a note outside the root, a symlinked note, a renamed file) through `handoff lint --format json`
-// and through the server over stdio (trusted, so git runs for both) must yield the same set of
-// (file, line, column, rule, severity, message).
+// The CLI, the language server and the MCP server give the same answers because all ask the
+// project layer: the same fixture workspaces (a handoff and its roadmap, nested folders with their
+// own config, a note outside the root, a symlinked note, a renamed file) through `handoff lint
+// --format json` and through the server over stdio (trusted, so git runs for both) must yield the
+// same set of (file, line, column, rule, severity, message); `handoff_lint` over the whole root
+// must give the CLI's findings of the root, field for field.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient } from '../server/client';
+import { call, startServer } from '../mcp/harness';
 
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin/handoff.js');
@@ -147,6 +149,28 @@ describe('parity: handoff lint and the language server', function () {
         }
       } finally {
         await client.stop();
+        rmSync(base, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe('parity: handoff lint and the MCP server\'s handoff_lint', function () {
+  this.timeout(60_000);
+
+  for (const ws of WORKSPACES) {
+    it(ws.name, async () => {
+      const { base, root } = setUp(ws);
+      const server = await startServer(root, [], { HANDOFF_TODAY: '' });
+      try {
+        const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HANDOFF_TODAY: '' } });
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        const cli = JSON.parse(r.stdout) as object[];
+        assert.ok(cli.length > 0, 'the CLI finds something to compare');
+        const mcp = (await call(server, 'handoff_lint')).data.findings as Array<Record<string, unknown>>;
+        assert.deepEqual(mcp.map(({ docs: _docs, ...f }) => f), cli);
+      } finally {
+        await server.close();
         rmSync(base, { recursive: true, force: true });
       }
     });

@@ -5,7 +5,8 @@
 // (scripts/coverage-check.mjs) counts on them.
 import { strict as assert } from 'node:assert';
 import { RULES, applyEdits, applyFixes, lint, noteOf, parseConfig, resolveRule, templateDialect, type GitFacts } from '../../server/src/engine';
-import { planUpdate, codeSpan, quotePath } from '../../server/src/engine/update/update';
+import { planUpdate, quotePath } from '../../server/src/engine/update/update';
+import { codeSpan } from '../../server/src/engine/model/code-span';
 import { namedTarget } from '../../server/src/engine/model/commands';
 import { tooComplex, MAX_DELIMITER_COST } from '../../server/src/engine/parse/complexity';
 import { emptyCatalog } from '../../server/src/engine/examples/example-facts';

@@ -17,6 +17,14 @@ function lintTimed(text: string, path = 'HANDOFF.md') {
   return timeMs(() => lint({ text, path, today: TODAY }));
 }
 
+/** A note of session sections (bullets, inline code, links, a fence) of at least `bytes`. */
+function handoffLike(bytes: number): string {
+  const section = (i: number) => `## Session ${i}\n\n- Date: 2026-03-01\n- Checked \`src/app-${i}.ts\` and [the plan](docs/PLAN-${i}.md); *fine*.\n- Run \`npm run build\` then \`npm test\`.\n\n\`\`\`sh\nnpm test -- --grep x${i}\n\`\`\`\n\n`;
+  let s = TITLE;
+  for (let i = 0; s.length < bytes; i++) s += section(i);
+  return s;
+}
+
 /** One timing line; returns ms. */
 function report(label: string, text: string): { ms: number; result: ReturnType<typeof lint> } {
   const { ms, value } = lintTimed(text);
@@ -75,14 +83,8 @@ describe('reliability: pathological input through every rule (timings printed)',
     for (const [label, make, n] of cases) growth(label, (k) => TITLE + make(k), n);
   });
   it('a realistic note of 250 KB and 500 KB: linted, timings printed (5 MB through the server: server.test.ts row 1)', () => {
-    const section = (i: number) => `## Session ${i}\n\n- Date: 2026-03-01\n- Checked \`src/app-${i}.ts\` and [the plan](docs/PLAN-${i}.md); *fine*.\n- Run \`npm run build\` then \`npm test\`.\n\n\`\`\`sh\nnpm test -- --grep x${i}\n\`\`\`\n\n`;
-    const note = (bytes: number) => {
-      let s = TITLE;
-      for (let i = 0; s.length < bytes; i++) s += section(i);
-      return s;
-    };
-    const one = report('handoff-like, 250 KB', note(250_000)).ms;
-    const two = report('handoff-like, 500 KB', note(500_000)).ms;
+    const one = report('handoff-like, 250 KB', handoffLike(250_000)).ms;
+    const two = report('handoff-like, 500 KB', handoffLike(500_000)).ms;
     if (one > 30) assert.ok(two < one * 6, `doubling a realistic note took ${(two / one).toFixed(1)}× as long`);
   });
 
@@ -127,6 +129,26 @@ describe('reliability: pathological input through every rule (timings printed)',
       assert.ok(value.findings.some((f) => f.ruleId === 'no-personal-data'), `${label}: the address is not reported`);
       assert.ok(!value.findings.some((f) => f.ruleId === 'required-sections'), `${label}: structural rules ran on an unparsed note`);
     }
+  });
+
+  it('dense blocks: task items, a two-column table, fence lines, headings are refused to the parse; secrets still found; a realistic 2 MB note is parsed', () => {
+    const s = fakeSecrets();
+    const shapes: Array<[string, string]> = [
+      ['160 KB of "- [ ] x" lines', '- [ ] x\n'.repeat(20_000)],
+      ['400 KB of "- [ ] x" lines', '- [ ] x\n'.repeat(50_000)],
+      ['600 KB two-column table', '| a | b |\n| - | - |\n' + '| x | y |\n'.repeat(60_000)],
+      ['1.6 MB of fence lines', '```\n'.repeat(400_000)],
+      ['100,000 headings', '# h\n'.repeat(100_000)],
+    ];
+    for (const [label, body] of shapes) {
+      const text = `${TITLE}Token: ${s.github}\n\n${body}`;
+      assert.match(tooComplex(text) ?? '', /^more than \d+ blocks/, `${label}: the guard lets it through`);
+      const { result: value } = report(label, text);
+      assert.match(value.findings.find((f) => f.ruleId === 'max-size')?.message ?? '', /^Structure not checked: more than \d+ blocks/);
+      const secret = value.findings.find((f) => f.ruleId === 'no-secrets');
+      assert.ok(secret && text.slice(secret.start, secret.end) === s.github, `${label}: the secret is not reported`);
+    }
+    assert.equal(tooComplex(handoffLike(2_000_000)), null);
   });
 
   it('the guard lets every note of the repository through (no real note is "too complex")', () => {

@@ -169,6 +169,21 @@ function secretFrom(seed: number): string {
   return out;
 }
 
+/**
+ * What Update may replace: a field's value, the code span it is the content of (its fence may
+ * grow), and in a padded table the value with the cell's padding after it (the width is kept).
+ */
+function ownedRanges(note: ReturnType<typeof noteOf>): Set<string> {
+  const out = new Set<string>();
+  for (const f of note.fields) {
+    const start = f.code?.start ?? f.valueStart;
+    const end = f.code?.end ?? f.valueEnd;
+    out.add(`${f.valueStart}:${f.valueEnd}`).add(`${start}:${end}`);
+    if (f.cell) out.add(`${start}:${f.cell.end}`);
+  }
+  return out;
+}
+
 describe('reliability: Update Handoff properties over the corpus and the examples (fast-check)', function () {
   this.timeout(600_000);
   const notes = [...exampleNotes(), ...corpusNotes()];
@@ -185,7 +200,7 @@ describe('reliability: Update Handoff properties over the corpus and the example
           assert.deepEqual(plan.edits, [], `${file.name}: a refusal carries edits`);
           return;
         }
-        const owned = new Set(note.fields.map((f) => `${f.valueStart}:${f.valueEnd}`));
+        const owned = ownedRanges(note);
         for (const e of plan.edits) {
           assert.ok(e.start === e.end || owned.has(`${e.start}:${e.end}`), `${file.name}: an edit replaces [${e.start}, ${e.end}) which is no field value`);
           assert.ok(!splitsCrlf(text, e.start) && !splitsSurrogate(text, e.start), `${file.name}: an edit splits a CRLF or a surrogate pair`);
@@ -214,7 +229,7 @@ describe('reliability: Update Handoff properties over the corpus and the example
         const options = { today: TODAY, now: new Date(`${TODAY}T10:30:00`) };
         const plan = planUpdate(note, git, options);
         if (plan.refused) return assert.deepEqual(plan.edits, []);
-        const owned = new Set(note.fields.map((f) => `${f.valueStart}:${f.valueEnd}`));
+        const owned = ownedRanges(note);
         for (const e of plan.edits) assert.ok(e.start === e.end || owned.has(`${e.start}:${e.end}`), `an edit replaces [${e.start}, ${e.end})`);
         const after = applyEdits(text, plan.edits);
         assertOnlyEditedRangesChanged(text, plan.edits, after, 'update');

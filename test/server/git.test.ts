@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HoverRequest, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
+import { FindingsRequest, type FindingsResult } from '../../server/src/protocol';
 import { TestClient } from './client';
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z' };
@@ -104,6 +105,38 @@ describe('language server with git (real repositories)', function () {
     assert.equal(stale.stale, true);
   });
 
+  it('handoff/findings: the findings with git facts in, each with its fix and docs link', async () => {
+    await client.initialize(dir, { trusted: true });
+    await client.open(uri(), note);
+    const result = (await client.connection.sendRequest(FindingsRequest.method, { uri: uri() })) as FindingsResult;
+    assert.equal(result.version, 1);
+    assert.equal(result.kind, 'handoff');
+    assert.equal(result.gitNote, null);
+    const branch = result.findings.find((f) => f.rule === 'branch-current');
+    assert.deepEqual(branch && { message: branch.message, line: branch.range.start.line, docs: branch.docs }, { message: 'Branch "feature/old" is not the current branch "main"', line: 3, docs: 'https://github.com/handoff-notes/handoff/blob/main/docs/rules/branch-current.md' });
+    assert.equal(branch?.fixable, true);
+    assert.ok(result.findings.some((f) => f.rule === 'head-current'));
+    const none = (await client.connection.sendRequest(FindingsRequest.method, { uri: 'file:///not/open.md' })) as FindingsResult;
+    assert.deepEqual(none, { version: null, kind: 'other', findings: [], gitNote: null });
+  });
+
+  it('handoff/update with diff: a unified diff of the update, with the note\'s secrets masked', async () => {
+    const token = ['gh', 'p_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('');
+    const text = note.replace('Branch: `feature/old`', `Branch: \`feature/old\`\nToken: ${token}`);
+    await client.initialize(dir, { trusted: true });
+    await client.open(uri(), text);
+    await client.diagnostics(uri());
+    const result = (await client.connection.sendRequest('handoff/update', { uri: uri(), version: 1, diff: true })) as { diff?: string; refused: string | null };
+    assert.equal(result.refused, null);
+    assert.match(result.diff ?? '', /^--- a\/HANDOFF\.md\t?\n\+\+\+ b\/HANDOFF\.md\t?\n/);
+    assert.match(result.diff ?? '', /^-Branch: `feature\/old`$/m);
+    assert.match(result.diff ?? '', /^\+Branch: `main`$/m);
+    assert.match(result.diff ?? '', /Token: ghp_…/);
+    assert.ok(!(result.diff ?? '').includes(token.slice(8, 24)), result.diff);
+    const plain = (await client.connection.sendRequest('handoff/update', { uri: uri(), version: 1 })) as { diff?: string };
+    assert.equal(plain.diff, undefined, 'no diff unless asked');
+  });
+
   it('runs no git in Restricted Mode: hostile config never fires, text rules still report', async () => {
     const marker = join(dir, 'fsmonitor-ran');
     const script = join(dir, 'monitor.sh');
@@ -119,6 +152,10 @@ describe('language server with git (real repositories)', function () {
     assert.ok(p.diagnostics.some((d) => d.code === 'command-exists'));
     const refused = (await client.connection.sendRequest('handoff/update', { uri: uri(), version: 1 })) as { refused: string };
     assert.match(refused.refused, /trusted workspace/);
+    const findings = (await client.connection.sendRequest(FindingsRequest.method, { uri: uri() })) as FindingsResult;
+    assert.equal(findings.gitNote, 'Restricted Mode: git checks are off');
+    assert.ok(findings.findings.some((f) => f.rule === 'mojibake'));
+    assert.ok(!findings.findings.some((f) => f.rule === 'branch-current'));
     const status = client.notifications.filter((n) => n.method === 'handoff/noteStatus').map((n) => (n.params as { gitNote: string | null }).gitNote);
     assert.ok(status.includes('Restricted Mode: git checks are off'));
     assert.equal(existsSync(marker), false);

@@ -158,6 +158,37 @@ describe('workspace index over stdio', function () {
     assert.equal(file.nextSteps[0].text, 'Confirm/accept ADR-0015 and ADR-0016 (or adjust and re-propose).');
   });
 
+  it('a folder created with notes in it, announced only by the folder\'s own event: its notes are indexed once; its deletion takes them away', async () => {
+    await client.initialize(dir);
+    await watcher.indexed();
+    const a = uriOf(dir, 'fresh/HANDOFF.md');
+    const b = uriOf(dir, 'fresh/deep/ROADMAP.md');
+    write(dir, 'fresh/HANDOFF.md', '# Session Handoff\n\n## Next steps\n\n- [ ] one\n');
+    write(dir, 'fresh/deep/ROADMAP.md', ROADMAP);
+    const seen = new Set<string>();
+    const both = watcher.next((p) => {
+      for (const u of p.uris ?? []) seen.add(u);
+      return seen.has(a) && seen.has(b);
+    });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(dir, 'fresh'), type: FileChangeType.Created }] });
+    await both;
+    // A late event for a file the folder's scan already read changes nothing.
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: a, type: FileChangeType.Created }] });
+    const files = (await outline([a, b])).files;
+    assert.deepEqual(files.map((f) => f.uri).sort(), [a, b].sort());
+    assert.deepEqual(files.find((f) => f.uri === a)!.nextSteps.map((s) => s.text), ['one']);
+
+    rmSync(join(dir, 'fresh'), { recursive: true });
+    const removed = new Set<string>();
+    const gone = watcher.next((p) => {
+      for (const u of p.removed) removed.add(u);
+      return removed.has(a) && removed.has(b);
+    });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(dir, 'fresh'), type: FileChangeType.Deleted }] });
+    await gone;
+    assert.deepEqual((await outline([a, b])).files, []);
+  });
+
   it('follows file events: a new note appears, a deleted one goes, a configuration change rescans', async () => {
     await client.initialize(dir);
     await watcher.indexed();

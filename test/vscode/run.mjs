@@ -23,7 +23,8 @@
 // --extension / --tests / --workspace  default to this repository, out/test/vscode/index.js and
 //              a copy of test/vscode/workspace/ (the copy is always made; tests may edit it).
 //
-// Output: one line per test, then "N passed, N failed"; exit code 0 only when every test passed.
+// Output: one line per test ("[vscode] figure: …" for a figure a spec prints), then "N passed,
+// N failed"; exit code 0 only when every test passed.
 // Artifacts in test-results/ (git-ignored): screenshots/workbench[-restricted].png, and under
 // vscode/: the results JSON, code-server's output, the browser console and VS Code's logs.
 import * as fs from 'node:fs';
@@ -256,7 +257,12 @@ async function main() {
 
   browser = await launchChromium({ headed: opts.headed });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (m) => browserConsole.push(`[${m.type()}] ${m.text()}`));
+  page.on('console', (m) => {
+    browserConsole.push(`[${m.type()}] ${m.text()}`);
+    // Figures a spec prints ("figure: …", timings never asserted) are shown with the results.
+    const figure = /figure: (.*)$/.exec(m.text());
+    if (figure) log(`figure: ${figure[1]}`);
+  });
   page.on('pageerror', (e) => browserConsole.push(`[pageerror] ${e.message}`));
 
   const payload = [

@@ -6,8 +6,9 @@ import { updateCommand } from './commands/update';
 import { outlineCommand } from './commands/outline';
 import { historyCommand } from './commands/history';
 import type { Command, Io } from './io';
+import { ConfigError } from '../project/root-configs';
 import { USAGE, UsageError } from './usage';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 const COMMANDS: readonly Command[] = [lintCommand, rulesCommand, updateCommand, outlineCommand, historyCommand];
 
@@ -27,9 +28,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`Unknown command "${name}"`, true);
     return await command.run(rest, io);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
     io.stderr(`handoff: ${error.message}\n`);
-    if (error.showUsage) io.stderr('\n' + USAGE + '\n');
+    if (error instanceof UsageError && error.showUsage) io.stderr('\n' + USAGE + '\n');
     return 2;
   }
 }

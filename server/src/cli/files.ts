@@ -6,10 +6,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import picomatch from 'picomatch';
-import { byPath } from '../project/candidates';
-import { looksLikeNote, markdownFiles } from '../project/scan';
+import { noteFilesUnder } from '../project/candidates';
+import { markdownFiles } from '../project/scan';
 import { notePath, toPosix } from '../project/paths';
-import type { CliConfigs } from './config';
+import type { RootConfigs } from '../project/root-configs';
 import { UsageError } from './usage';
 
 export interface Target {
@@ -22,17 +22,11 @@ export interface Target {
   named: boolean;
 }
 
-function targetOf(absolute: string, cwd: string, configs: CliConfigs, named: boolean): Target {
+function targetOf(absolute: string, cwd: string, configs: RootConfigs, named: boolean): Target {
   return { absolute, notePath: notePath(absolute, configs.forFile(absolute).root), display: toPosix(relative(cwd, absolute)) || '.', named };
 }
 
-/** Whether a walked file is a note: by its configuration's globs or roadmap, or by its first lines. */
-export async function isNoteFile(file: string, configs: CliConfigs): Promise<boolean> {
-  const by = byPath(file, configs.forFile(file));
-  return !by.skeleton && (by.named || looksLikeNote(file));
-}
-
-export async function findTargets(args: string[], cwd: string, configs: CliConfigs): Promise<Target[]> {
+export async function findTargets(args: string[], cwd: string, configs: RootConfigs): Promise<Target[]> {
   const found = new Map<string, Target>();
   const add = (absolute: string, named = false) => {
     if (!found.has(absolute)) found.set(absolute, targetOf(absolute, cwd, configs, named));
@@ -46,9 +40,7 @@ export async function findTargets(args: string[], cwd: string, configs: CliConfi
       isDirectory = null;
     }
     if (isDirectory) {
-      const notes: string[] = [];
-      for await (const { file } of markdownFiles(absolute, () => false)) if (await isNoteFile(file, configs)) notes.push(file);
-      for (const file of notes.sort()) add(file);
+      for (const file of await noteFilesUnder(absolute, configs)) add(file);
       continue;
     }
     if (isDirectory === false) {

@@ -8,6 +8,7 @@ Commands:
   update [files...]       Bring handoff notes up to date with git
   outline [paths|globs...]  Print each note's snapshot, next steps, risks and roadmap
   history [paths|globs...]  Print each handoff's past versions and its steps carried over
+  mcp [--root DIR]        Run the MCP server over stdio (handoff mcp --help)
 
 Options for lint:
   --fix                   Apply fixes and write the files that changed

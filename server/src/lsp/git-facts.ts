@@ -111,6 +111,8 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
     if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
     const git = await gather(file, result);
+    // Cancelled when the provider is replaced (settings changed), which re-lints every note.
+    if (isGitUnavailable(git) && git.reason === 'aborted') return { git: null, workspace, gitNote: null, superseded: true };
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
     const old = state.linter.factsFor(doc.uri);
     if (old?.git && old.workspace === workspace && (old as Facts & { source?: GitFacts }).source === git) return old;

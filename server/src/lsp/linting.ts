@@ -1,6 +1,9 @@
 // Linting open documents: debounced on change, immediate on open, results only for the
 // version they were computed from, `[]` on close. Text rules never wait for git: the text
-// findings are published first and git-based findings join when their facts arrive.
+// findings are published first and git-based findings join when their facts arrive. A document
+// over LARGE_CHARS is linted in a worker thread (lint-worker.ts), so that it never holds up the
+// others; it gets its diagnostics but no git facts, and the requests that need its model (quick
+// fixes, outline, hovers, Update) are not answered for it.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -11,12 +14,18 @@ import { notePath } from '../project/paths';
 import type { ProjectConfigs } from '../project/config';
 import type { Log } from './log';
 import { NoteStatusNotification } from '../protocol';
+import type { LintJob, LintJobResult, LintSummary } from './lint-job';
+
+/** Documents longer than this (UTF-16 units; about 1 MB) are linted in the lint worker. */
+export const LARGE_CHARS = 1_000_000;
 
 export interface Facts {
   git: GitFacts | null;
   workspace: WorkspaceFacts | null;
   /** Why git facts are absent, for the status item. */
   gitNote: string | null;
+  /** Git was cancelled because its provider was replaced: a new lint of every note follows. */
+  superseded?: boolean;
 }
 
 /** Supplies facts for a note; the git layer plugs in here. */
@@ -53,6 +62,8 @@ export class DocumentLinter {
   /** Per open document: re-parses only the chunks of a note that an edit touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
+  /** Lints large documents off this thread; null lints every document here. */
+  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined> } | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -88,6 +99,15 @@ export class DocumentLinter {
     this.timers.set(doc.uri, setTimeout(run, Math.max(0, delay)));
   }
 
+  /** Lints a small note once and drops the result: what the first real lint would pay alone. */
+  warmUp(): void {
+    try {
+      lint({ text: '# Session Handoff\n\n## Snapshot\n\n- Date: 2026-01-01\n- Branch: `main`\n\n## Next steps\n\n1. Ship [it](a.md).\n', path: 'HANDOFF.md', today: today() });
+    } catch (e) {
+      this.log.error('Warm-up lint failed', e);
+    }
+  }
+
   lintAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc, 0);
   }
@@ -100,15 +120,64 @@ export class DocumentLinter {
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.settled(uri, null);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const listener of this.publishListeners) listener(uri, null);
   }
 
-  /** Last result for the document's current version, or a fresh one. */
+  /** Linted in the worker: no model of it is kept in this thread. */
+  isLarge(doc: TextDocument): boolean {
+    return this.lintWorker !== null && doc.getText().length > LARGE_CHARS;
+  }
+
+  /** Last result for the document's current version, or a fresh one (none for a large document). */
   resultFor(doc: TextDocument): LintResult | null {
+    if (this.isLarge(doc)) return null;
     const cached = this.results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
     return this.lintText(doc, this.results.get(doc.uri)?.facts ?? null);
+  }
+
+  /**
+   * The result for the document's current version once its lint has settled (git's facts in, or
+   * none wanted), with those facts: what a person sees once the note settles. Waits for the lint
+   * the edit or open scheduled rather than asking git a second time. Null when the document
+   * changed or closed meanwhile, or is not a note.
+   */
+  async settledResult(doc: TextDocument): Promise<{ result: LintResult; facts: Facts | null } | null> {
+    const version = doc.version;
+    if (!this.enabled) {
+      const result = this.resultFor(doc);
+      return result ? { result, facts: this.factsFor(doc.uri) } : null;
+    }
+    if (this.settledVersions.get(doc.uri) !== version) {
+      if (!this.timers.has(doc.uri) && !this.running.has(doc.uri)) this.schedule(doc, 0);
+      await new Promise<void>((resolve) => {
+        const list = this.settleWaiters.get(doc.uri) ?? [];
+        list.push({ version, resolve });
+        this.settleWaiters.set(doc.uri, list);
+      });
+    }
+    const cached = this.results.get(doc.uri);
+    if (this.documents.get(doc.uri)?.version !== version || cached?.version !== version) return null;
+    return { result: cached.result, facts: cached.facts };
+  }
+
+  private readonly settledVersions = new Map<string, number>();
+  private readonly settleWaiters = new Map<string, Array<{ version: number; resolve: () => void }>>();
+  /** Lint runs in progress per document (a run awaiting git may overlap the next one). */
+  private readonly running = new Map<string, number>();
+
+  /** A version settled (or the document closed: version null): wakes who waits for it or older. */
+  private settled(uri: string, version: number | null): void {
+    if (version === null) this.settledVersions.delete(uri);
+    else this.settledVersions.set(uri, version);
+    const waiting = this.settleWaiters.get(uri);
+    if (!waiting) return;
+    const still = waiting.filter((w) => version !== null && w.version > version);
+    for (const w of waiting) if (!still.includes(w)) w.resolve();
+    if (still.length) this.settleWaiters.set(uri, still);
+    else this.settleWaiters.delete(uri);
   }
 
   /** Facts last used for the document (any version). */
@@ -134,10 +203,23 @@ export class DocumentLinter {
   }
 
   private async run(doc: TextDocument): Promise<void> {
+    this.running.set(doc.uri, (this.running.get(doc.uri) ?? 0) + 1);
+    try {
+      await this.runOnce(doc);
+    } finally {
+      const left = (this.running.get(doc.uri) ?? 1) - 1;
+      if (left) this.running.set(doc.uri, left);
+      else this.running.delete(doc.uri);
+    }
+  }
+
+  private async runOnce(doc: TextDocument): Promise<void> {
     if (!this.enabled) {
+      this.settled(doc.uri, doc.version); // nothing more comes for this version
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
+    if (this.isLarge(doc)) return this.runInWorker(doc);
     const version = doc.version;
     const previous = this.results.get(doc.uri);
     const facts = previous?.facts ?? null;
@@ -160,15 +242,62 @@ export class DocumentLinter {
     } catch (e) {
       this.log.error('Gathering facts failed', e);
     }
+    if (fresh?.superseded) return; // the lint that follows settles this version
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== version) return; // a newer run settles the newer version
     if (!fresh || fresh === facts) {
-      if (this.results.get(doc.uri)?.version === version) this.sendStatus(current, result, facts, true);
+      if (this.results.get(doc.uri)?.version === version) this.sendStatus(current, summaryOf(result), facts, true);
       return;
     }
     const again = this.safeLint(current, fresh);
     if (again) this.publish(current, version, again, fresh, true);
-    else this.sendStatus(current, result, facts, true);
+    else this.sendStatus(current, summaryOf(result), facts, true);
+  }
+
+  private async runInWorker(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    const file = filePathOf(doc.uri);
+    const project = this.configs.forFile(file ?? '/untitled.md');
+    const text = doc.getText();
+    this.results.delete(doc.uri);
+    this.parsers.delete(doc.uri);
+    const none = () => {
+      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      this.sendStatus(doc, null, null, true);
+      for (const listener of this.publishListeners) listener(doc.uri, null);
+    };
+    if (text.lastIndexOf('\u0000', 8192) >= 0) return none();
+    const roadmap = this.notesSource?.roadmapFor(doc.uri) ?? null;
+    const job: LintJob = {
+      version,
+      text,
+      path: file ? notePath(file, project.root) : uriName(doc.uri),
+      config: project.config,
+      template: project.template,
+      today: today(),
+      git: null,
+      workspace: null,
+      roadmap: roadmap && { path: roadmap.path, text: roadmap.text },
+      handoffs: (this.notesSource?.handoffsFor(doc.uri) ?? []).map((n) => ({ path: n.path, text: n.text })),
+    };
+    const started = performance.now();
+    let result;
+    try {
+      result = await this.lintWorker!.run(doc.uri, job);
+    } catch (e) {
+      this.log.error('Lint failed', e);
+      result = null;
+    }
+    if (result === undefined) return; // a newer version replaced it
+    this.cost.set(doc.uri, performance.now() - started);
+    this.lastRun.set(doc.uri, performance.now());
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== version) return;
+    if (!result) return none();
+    for (const f of result.failures) this.log.ruleFailure(f.ruleId, new Error(f.error));
+    void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.diagnostics });
+    this.sendStatus(doc, result.summary, null, true);
+    for (const listener of this.publishListeners) listener(doc.uri, null);
   }
 
   private safeLint(doc: TextDocument, facts: Facts | null): LintResult | null {
@@ -188,25 +317,31 @@ export class DocumentLinter {
     const lines = result.lines;
     const diagnostics = result.findings.map((f) => toDiagnostic(lines, f, version));
     void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-    this.sendStatus(doc, result, facts, settled);
+    this.sendStatus(doc, summaryOf(result), facts, settled);
     for (const listener of this.publishListeners) listener(doc.uri, result);
   }
 
-  private sendStatus(doc: TextDocument, result: LintResult | null, facts: Facts | null, settled: boolean): void {
-    const count = (s: string) => result?.findings.filter((f) => f.severity === s).length ?? 0;
+  private sendStatus(doc: TextDocument, summary: LintSummary | null, facts: Facts | null, settled: boolean): void {
+    if (settled) this.settled(doc.uri, doc.version);
+    else if (this.settledVersions.get(doc.uri) === doc.version) this.settledVersions.delete(doc.uri); // facts are being gathered again
     void this.connection.sendNotification(NoteStatusNotification, {
       uri: doc.uri,
       version: doc.version,
-      kind: result?.note.kind ?? 'other',
-      dialect: result?.note.dialect.id ?? null,
-      hygieneOnly: result?.note.hygieneOnly ?? false,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
+      kind: summary?.kind ?? 'other',
+      dialect: summary?.dialect ?? null,
+      hygieneOnly: summary?.hygieneOnly ?? false,
+      errors: summary?.errors ?? 0,
+      warnings: summary?.warnings ?? 0,
+      infos: summary?.infos ?? 0,
       gitNote: facts?.gitNote ?? null,
       settled,
     });
   }
+}
+
+function summaryOf(result: LintResult): LintSummary {
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return { kind: result.note.kind, dialect: result.note.dialect.id, hygieneOnly: result.note.hygieneOnly, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 function uriName(uri: string): string {

@@ -18,7 +18,8 @@ import { documentSymbols, foldingRanges } from './document-symbols';
 import { toRange } from './convert';
 import { LineIndex } from '../engine';
 import { withSecretsMasked } from '../engine';
-import { DEFAULT_SETTINGS, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
+import { findingsFor } from './findings';
+import { DEFAULT_SETTINGS, FindingsRequest, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
 import { CodeActionKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { LintResult } from '../engine';
 
@@ -81,6 +82,9 @@ export function startServer(connection: Connection, features: Feature[] = []): v
   });
 
   connection.onInitialized(async () => {
+    // The first lint in a process costs ten times the next (lazy compiles of the parser and the
+    // scanners); paying it now, before a note is opened, keeps it off that note's first findings.
+    setImmediate(() => linter.warmUp());
     if (foldersSupport) {
       // Git runs only for notes inside the workspace folders, so the server follows them.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -182,6 +186,8 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     const result = linter.resultFor(doc);
     return result ? { version, edits: fixAllEdits(result) } : { version, edits: [] };
   });
+
+  connection.onRequest(FindingsRequest, ({ uri }) => findingsFor(documents, linter, uri));
 
   connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -5,19 +5,19 @@
 // the roadmap it is checked against, gives the linter those notes, re-checks the notes that
 // read a changed one, holds problem counts for the Status view, and answers the outline request.
 import { maskerForNote } from '../engine';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteOf, type GitFacts, type LintResult, type Note } from '../engine';
 import { outlineNote } from '../engine';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
-import { filePathOf, today, type NotesSource } from './linting';
+import { filePathOf, LARGE_CHARS, today, type NotesSource } from './linting';
 import { insideAny, notePath } from '../project/paths';
 import { byPath } from '../project/candidates';
 import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
 import type { ServerState } from './start';
-import { excludeMatcher, looksLikeNote, markdownFiles } from '../project/scan';
+import { excludeMatcher, looksLikeNote, markdownFiles, SKIPPED_DIRECTORIES } from '../project/scan';
 import { fileOutline, outlineData, type OutlineData } from './outline-info';
 import type { IndexJob, IndexJobResult } from './index-job';
 import type { IndexWorkers } from './index-workers';
@@ -237,6 +237,8 @@ export class WorkspaceIndex implements NotesSource {
     const project = this.state.configs.forFile(file);
     const path = notePath(file, project.root);
     const text = doc.getText();
+    // A large document is read in a worker, as the linter lints it in one: never in this thread.
+    if (!linted && text.length > LARGE_CHARS) return void this.largeFromEditor(doc, file, path, text);
     let note: Note;
     try {
       if (text.lastIndexOf('\u0000', 8192) >= 0) throw new Error('binary');
@@ -269,10 +271,44 @@ export class WorkspaceIndex implements NotesSource {
     this.afterChange(doc.uri, previous?.kind === 'roadmap');
   }
 
-  /** A file changed, appeared or disappeared on disk (not open in the editor). */
+  private async largeFromEditor(doc: TextDocument, file: string, path: string, text: string): Promise<void> {
+    const version = doc.version;
+    let result: IndexJobResult;
+    try {
+      result = await this.workers.run(this.job(file, text));
+    } catch (e) {
+      this.state.log.error(`Indexing ${file} failed`, e);
+      return;
+    }
+    if (this.state.documents.get(doc.uri)?.version !== version) return; // a newer version follows
+    const previous = this.notes.get(doc.uri);
+    if (result.type !== 'note') {
+      this.forget(doc.uri);
+      if (previous?.kind === 'roadmap') this.afterChange(doc.uri, true);
+      return;
+    }
+    const kind = result.data.kind === 'roadmap' ? 'roadmap' : 'handoff';
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    this.skipped.delete(doc.uri);
+    this.parsed.delete(doc.uri);
+    this.notes.set(doc.uri, { uri: doc.uri, file, path, kind, text, data: result.data, version, changed: Date.now(), problems: result.problems, note: null });
+    this.afterChange(doc.uri, previous?.kind === 'roadmap');
+  }
+
+  /** Files being indexed because their folder appeared: their own creation events add nothing. */
+  private readonly fromFolder = new Map<string, Promise<void>>();
+
+  /**
+   * A file changed, appeared or disappeared on disk (not open in the editor), or a folder
+   * appeared: the editor's watcher can miss files created in a folder made a moment earlier, so
+   * a new folder is read whole, and a folder that went away takes its notes with it.
+   */
   async fromDisk(file: string): Promise<void> {
     const uri = URI.file(file).toString();
-    if (this.state.documents.get(uri) || !this.insideRoots(file) || !/\.(?:md|markdown)$/i.test(file)) return;
+    if (this.state.documents.get(uri) || !this.insideRoots(file)) return;
+    if (!/\.(?:md|markdown)$/i.test(file)) return this.folderChanged(file);
+    const pending = this.fromFolder.get(file);
+    if (pending) return pending;
     const wasRoadmap = this.notes.get(uri)?.kind === 'roadmap';
     const exists = await fs.stat(file).then(
       (st) => st.isFile(),
@@ -284,6 +320,29 @@ export class WorkspaceIndex implements NotesSource {
       else this.forget(uri);
     }
     this.afterChange(uri, wasRoadmap);
+  }
+
+  private async folderChanged(dir: string): Promise<void> {
+    const st = await fs.stat(dir).catch(() => null);
+    if (!st) {
+      const prefix = URI.file(dir).toString() + '/';
+      for (const uri of [...this.notes.keys(), ...this.skipped.keys()]) if (uri.startsWith(prefix) && !this.state.documents.get(uri)) this.forget(uri);
+      return;
+    }
+    if (!st.isDirectory()) return;
+    const root = this.state.roots.filter((r) => insideAny([r], dir)).sort((a, b) => b.length - a.length)[0];
+    const excluded = excludeMatcher(await this.filesExclude(root));
+    const base = relative(root, dir).split(sep).join('/');
+    if (base.split('/').some((part) => SKIPPED_DIRECTORIES.has(part)) || excluded(base)) return;
+    const files: string[] = [];
+    for await (const { file } of markdownFiles(dir, (rel) => excluded(`${base}/${rel}`))) files.push(file);
+    await Promise.all(
+      files.map((file) => {
+        const done = this.fromDisk(file).finally(() => this.fromFolder.delete(file));
+        this.fromFolder.set(file, done);
+        return done;
+      }),
+    );
   }
 
   private insideRoots(file: string): boolean {

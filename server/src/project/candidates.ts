@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { matchesGlobs } from '../engine';
 import type { ProjectConfig } from './config';
 import { notePath } from './paths';
+import { looksLikeNote, markdownFiles } from './scan';
 
 export interface ByPath {
   /** The project's template: a skeleton, not a note. */
@@ -26,4 +27,17 @@ export function byPath(file: string, project: ProjectConfig): ByPath {
     roadmap,
     named: roadmap || matchesGlobs(path, config.handoffGlobs),
   };
+}
+
+/** Whether a walked file is a note: by its configuration's globs or roadmap, or by its first lines. */
+export async function isNoteFile(file: string, configs: { forFile(file: string): ProjectConfig }): Promise<boolean> {
+  const by = byPath(file, configs.forFile(file));
+  return !by.skeleton && (by.named || looksLikeNote(file));
+}
+
+/** The notes under a folder, walked as the editor's index walks it, sorted. */
+export async function noteFilesUnder(folder: string, configs: { forFile(file: string): ProjectConfig }): Promise<string[]> {
+  const notes: string[] = [];
+  for await (const { file } of markdownFiles(folder, () => false)) if (await isNoteFile(file, configs)) notes.push(file);
+  return notes.sort();
 }

@@ -8,12 +8,16 @@ export function run(): Promise<void> {
       // The driver answered the workspace-trust dialog "No": Restricted Mode.
       require('./restricted.test');
       require('./reliability-restricted.test');
+      require('./lm-tools-restricted.test');
+      require('./mcp-provider-restricted.test');
     } else {
       require('./activation.test');
       require('./diagnostics.test');
       require('./update.test');
       require('./sidebar.test');
       require('./reliability.test');
+      require('./lm-tools.test');
+      require('./mcp-provider.test');
     }
   });
 }

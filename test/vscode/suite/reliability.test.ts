@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SOURCE, openInEditor, ruleId, waitForDiagnostics, workspaceRoot } from './util';
+import { SOURCE, fakeToken, openInEditor, ruleId, waitForDiagnostics, workspaceRoot } from './util';
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
 
@@ -31,17 +31,6 @@ function repo(parent: string, name: string): { dir: string; head: string } {
 
 const has = (id: string) => (list: vscode.Diagnostic[]) => list.some((d) => d.source === SOURCE && ruleId(d) === id);
 
-/** Fake secrets built at run time (no token-shaped literal in the source). */
-function fakeToken(seed: number, length: number): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = seed;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    s = (s * 1103515245 + 12345) >>> 0;
-    out += chars[(s >>> 16) % chars.length];
-  }
-  return out;
-}
 
 describe('reliability (trusted)', function () {
   this.timeout(60000);

@@ -1,6 +1,8 @@
 // Helpers for the extension-host specs: wait on VS Code events with a deadline, never sleep.
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { VscodeNext } from '../../../client/src/vscode-next';
 
 export const EXTENSION_ID = 'handoff-notes.handoff';
 export const SOURCE = 'handoff';
@@ -101,3 +103,24 @@ export async function setText(doc: vscode.TextDocument, text: string): Promise<v
   edit.replace(doc.uri, all, text);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not reset ${doc.uri.fsPath}`);
 }
+
+/** Fake secrets built at run time (no token-shaped literal in the source). */
+export function fakeToken(seed: number, length: number): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    out += chars[(s >>> 16) % chars.length];
+  }
+  return out;
+}
+
+/** Calls a tool as an agent would and returns its text parts. */
+export async function invokeTool(name: string, input: object): Promise<string> {
+  const lm = (vscode as unknown as VscodeNext).lm;
+  assert.ok(lm?.invokeTool, `VS Code ${vscode.version} has vscode.lm.invokeTool`);
+  const result = await lm.invokeTool(name, { input, toolInvocationToken: undefined });
+  return result.content.map((p) => (p && typeof p === 'object' && 'value' in p ? String((p as { value: unknown }).value) : '')).join('');
+}
+

@@ -7,11 +7,12 @@ import { carriedSteps, contentOf, maskerForNote, maskTokenShapes, timeline, type
 import { createGitRunner, isGitUnavailable, noteHistory } from '../../git';
 import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { parseCommandArgs } from '../args';
-import { CliConfigs } from '../config';
+import { RootConfigs } from '../../project/root-configs';
 import { findTargets } from '../files';
 import type { Command, Io } from '../io';
-import { CliProject } from '../project';
-import { todayFrom } from '../today';
+import { ProjectSession } from '../../project/session';
+import { sessionOptions } from '../session-options';
+import { todayFrom } from '../../project/today';
 import { USAGE, UsageError } from '../usage';
 
 export interface HistoryJson {
@@ -75,8 +76,8 @@ export const historyCommand: Command = {
     }
     if (io.env.HANDOFF_NO_GIT === '1') throw new UsageError('history needs git, and HANDOFF_NO_GIT=1 turns it off');
     const today = todayFrom(io.env);
-    const configs = new CliConfigs(io.cwd, values.config ?? null);
-    const project = new CliProject(configs, io.env);
+    const configs = new RootConfigs(io.cwd, values.config ?? null);
+    const project = new ProjectSession(configs, sessionOptions(io.env));
     const runner = createGitRunner({ gitPath: io.env.HANDOFF_GIT_PATH || null });
     const notes: HistoryNoteJson[] = [];
     let failed = false;

@@ -4,17 +4,18 @@
 // or config problems and for a file named on the command line that is not a regular file.
 import { formatOption, parseCommandArgs } from '../args';
 import { changedFiles, isRevisionIn, takeChangedOption } from '../changed';
-import { CliConfigs } from '../config';
+import { RootConfigs } from '../../project/root-configs';
 import { findTargets } from '../files';
-import { CliProject } from '../project';
+import { ProjectSession } from '../../project/session';
+import { sessionOptions } from '../session-options';
 import { FORMATS } from '../formats';
 import type { Command, Io } from '../io';
 import type { Severity } from '../../engine';
-import { lintFile, type LintFileOptions } from '../lint-file';
-import { countBySeverity, type FileReport } from '../report';
-import { todayFrom } from '../today';
+import { lintFile, type LintFileOptions } from '../../project/lint-note';
+import { countBySeverity, type FileReport } from '../../project/findings';
+import { todayFrom } from '../../project/today';
 import { USAGE, UsageError } from '../usage';
-import { VERSION } from '../version';
+import { VERSION } from '../../version';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -40,7 +41,7 @@ export const lintCommand: Command = {
     const format = formatOption(values.format, Object.keys(FORMATS));
     const failOn = failOnOption(values['fail-on']);
     const today = todayFrom(io.env);
-    const configs = new CliConfigs(io.cwd, values.config ?? null);
+    const configs = new RootConfigs(io.cwd, values.config ?? null);
     let targets = await findTargets(positionals, io.cwd, configs);
     if (changed.base !== null) {
       if (io.env.HANDOFF_NO_GIT === '1') throw new UsageError('--changed needs git, and HANDOFF_NO_GIT=1 turns it off');
@@ -49,7 +50,7 @@ export const lintCommand: Command = {
       targets = targets.filter((t) => files.has(t.absolute));
       if (!targets.length) io.stderr(`handoff: no notes changed since ${changed.base}\n`);
     }
-    const project = new CliProject(configs, io.env);
+    const project = new ProjectSession(configs, sessionOptions(io.env));
     const options: LintFileOptions = { project, today, fix: Boolean(values.fix), followSymlinks: Boolean(values['follow-symlinks']) };
     const reports: FileReport[] = [];
     try {

@@ -2,18 +2,14 @@
 // git (date, branch, HEAD/upstream, worktree, files changed since the recorded commit). With
 // --dry-run it prints the change as a unified diff and writes nothing. Exit 0 when every note
 // was updated (or was up to date), 1 when one could not be, 2 for usage or config problems.
-import { createTwoFilesPatch } from 'diff';
-import { applyEdits, maskerForNote, maskTokenShapes } from '../../engine';
-import { planUpdate } from '../../engine';
 import { parseCommandArgs } from '../args';
-import { CliConfigs } from '../config';
-import { encodeNote } from '../../project/decode';
-import { MAX_NOTE_BYTES, readText } from '../../project/read';
-import { writeNote } from '../../project/write';
+import { RootConfigs } from '../../project/root-configs';
+import { updateNoteFile } from '../../project/update-note';
 import { findTargets } from '../files';
-import { CliProject } from '../project';
+import { ProjectSession } from '../../project/session';
+import { sessionOptions } from '../session-options';
 import type { Command, Io } from '../io';
-import { todayFrom } from '../today';
+import { todayFrom } from '../../project/today';
 import { USAGE, UsageError } from '../usage';
 
 export const updateCommand: Command = {
@@ -24,68 +20,53 @@ export const updateCommand: Command = {
       io.stdout(USAGE + '\n');
       return 0;
     }
-    const configs = new CliConfigs(io.cwd, values.config ?? null);
+    const configs = new RootConfigs(io.cwd, values.config ?? null);
     const today = todayFrom(io.env);
-    const env = { ...io.env, HANDOFF_NO_GIT: undefined };
     let failed = 0;
     let handoffs = 0;
-    const project = new CliProject(configs, env);
-    // Every line on stderr is masked: with the note's secrets once the note is read, and any
-    // token-shaped text (file names, git's answers) always.
-    let mask = maskTokenShapes;
-    const say = (line: string) => io.stderr(mask(line));
+    const project = new ProjectSession(configs, { ...sessionOptions(io.env), git: true });
     try {
       for (const target of await findTargets(positionals, io.cwd, configs)) {
-        mask = maskTokenShapes;
-        const read = readText(target.absolute, MAX_NOTE_BYTES);
-        if ('problem' in read) {
-          if (positionals.length) say(`handoff: ${target.display}: skipped, ${read.code === 'binary' ? 'binary file' : read.problem}\n`);
-          if (positionals.length && read.code !== 'binary') failed++;
-          continue;
+        const { outcome, mask } = await updateNoteFile(target.absolute, { project, today, display: target.display, dryRun: Boolean(values['dry-run']), followSymlinks: Boolean(values['follow-symlinks']) });
+        // Every line on stderr is masked: with the note's secrets once the note is read, and any
+        // token-shaped text (file names, git's answers) always.
+        const say = (line: string) => io.stderr(mask(`handoff: ${target.display}: ${line}\n`));
+        if (outcome.status !== 'unreadable' && outcome.status !== 'not-a-handoff') handoffs++;
+        switch (outcome.status) {
+          case 'unreadable':
+            if (positionals.length) say(`skipped, ${outcome.problem.code === 'binary' ? 'binary file' : outcome.problem.problem}`);
+            if (positionals.length && outcome.problem.code !== 'binary') failed++;
+            break;
+          case 'not-a-handoff':
+            if (positionals.length) say('skipped, not a handoff note');
+            break;
+          case 'no-git':
+            say(`not updated: ${outcome.problem ?? `Not a git repository: ${target.display}`}`);
+            failed++;
+            break;
+          case 'refused':
+            say(`not updated: ${outcome.reason}`);
+            failed++;
+            break;
+          case 'encoding':
+            say(`not updated: ${outcome.reason}; writing it would change its bytes`);
+            failed++;
+            break;
+          case 'changed':
+            say('not written: the file changed on disk while it was being checked; run again');
+            failed++;
+            break;
+          case 'not-written':
+            say(outcome.reason);
+            failed++;
+            break;
+          case 'up-to-date':
+            say('up to date');
+            break;
+          case 'updated':
+            if (outcome.written) say(`updated (${outcome.summary.join('; ')})`);
+            else io.stdout(outcome.diff);
         }
-        const decoded = read.decoded;
-        const note = project.noteOf(target.absolute, decoded.text);
-        mask = maskerForNote(note, decoded.text);
-        if (note.kind !== 'handoff' || note.hygieneOnly) {
-          if (positionals.length) say(`handoff: ${target.display}: skipped, not a handoff note\n`);
-          continue;
-        }
-        handoffs++;
-        const { git, problem } = await project.gitFor(target.absolute, note);
-        if (!git) {
-          say(`handoff: ${target.display}: not updated: ${problem ?? `Not a git repository: ${target.display}`}\n`);
-          failed++;
-          continue;
-        }
-        const plan = planUpdate(note, git, { today, reparse: (text) => project.noteOf(target.absolute, text) });
-        if (plan.refused) {
-          say(`handoff: ${target.display}: not updated: ${plan.refused}\n`);
-          failed++;
-          continue;
-        }
-        const text = applyEdits(decoded.text, plan.edits);
-        if (text === decoded.text) {
-          say(`handoff: ${target.display}: up to date\n`);
-          continue;
-        }
-        if (values['dry-run']) {
-          // The diff shows the note's lines: its secrets (and any token-shaped text) are masked.
-          const patch = createTwoFilesPatch(`a/${target.display}`, `b/${target.display}`, decoded.text, text, '', '', { context: 3 }).replace(/^=+\n/, '');
-          io.stdout(mask(patch));
-          continue;
-        }
-        if (decoded.encoding !== 'utf-8' || decoded.invalidSequences > 0) {
-          say(`handoff: ${target.display}: not updated: ${decoded.encoding !== 'utf-8' ? `the file is ${decoded.encoding.toUpperCase()}` : 'the file has invalid UTF-8'}; writing it would change its bytes\n`);
-          failed++;
-          continue;
-        }
-        const wrote = writeNote(target.absolute, encodeNote(text, decoded.bom), { expected: read.bytes, root: configs.rootOf(target.absolute), followSymlinks: Boolean(values['follow-symlinks']), maxBytes: MAX_NOTE_BYTES });
-        if (!wrote.written) {
-          say(`handoff: ${target.display}: ${wrote.reason}\n`);
-          failed++;
-          continue;
-        }
-        say(`handoff: ${target.display}: updated (${plan.summary.join('; ')})\n`);
       }
     } finally {
       project.dispose();

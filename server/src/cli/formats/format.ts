@@ -1,5 +1,5 @@
 // What every output format of `handoff lint` is: reports in, the text for stdout out.
-import type { FileReport } from '../report';
+import type { FileReport } from '../../project/findings';
 
 export interface FormatContext {
   /** Absolute working directory: report paths are relative to it. */

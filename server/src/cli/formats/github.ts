@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { Severity } from '../../engine';
-import type { FileReport } from '../report';
+import type { FileReport } from '../../project/findings';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

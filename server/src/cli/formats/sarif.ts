@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { RULES, type Severity } from '../../engine';
 import { ruleDocUrl } from '../../engine';
-import type { FileReport } from '../report';
+import type { FileReport } from '../../project/findings';
 import type { FormatContext } from './format';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

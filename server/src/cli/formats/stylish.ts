@@ -1,6 +1,6 @@
 // Human-readable output, grouped by file, in the manner of ESLint's "stylish".
 import type { Severity } from '../../engine';
-import { countBySeverity, type FileReport } from '../report';
+import { countBySeverity, type FileReport } from '../../project/findings';
 import type { FormatContext } from './format';
 
 const COLORS: Record<Severity | 'dim' | 'bold', [string, string]> = {

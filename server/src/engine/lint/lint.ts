@@ -1,5 +1,6 @@
 // Linting one note: build the model, run each applicable rule with its configured severity and
 // options, drop suppressed findings. A rule that throws costs one finding, never the lint.
+import type { Root } from 'mdast';
 import type { Finding } from '../types';
 import type { GitFacts, WorkspaceFacts } from '../facts';
 import type { Rule, RuleContext } from './rule';
@@ -84,13 +85,16 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
  * Its kind comes from its path, front matter type or first heading line.
  */
 function unparsedNote(text: string, options: Parameters<typeof buildNote>[1], why: string): Note {
-  const blank = text.replace(/[^\r\n]/g, ' ');
+  // An empty root spanning the text: parsing even a blank copy of it costs as much as its lines.
+  const lines = new LineIndex(text);
+  const endAt = lines.position(text.length);
+  const root: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endAt.line + 1, column: endAt.character + 1, offset: text.length } } };
   const head = text.slice(0, 4096);
   const title = /^\uFEFF?#[ \t]+(.+)$/m.exec(head)?.[1] ?? null;
   const type = /^---\r?\n[\s\S]*?^type:\s*(handoff|roadmap)\b/im.exec(head)?.[1] ?? null;
-  const note = buildNote(blank, { ...options, parse: undefined });
+  const note = buildNote(text, { ...options, parse: () => root });
   const { kind } = detectKind({ path: options.path ?? null, title, frontmatterType: type, handoffGlobs: options.handoffGlobs, roadmapGlobs: options.roadmapGlobs });
-  return { ...note, text, lines: new LineIndex(text), kind, hygieneOnly: true, unparsed: why };
+  return { ...note, text, lines, kind, hygieneOnly: true, unparsed: why };
 }
 
 /**

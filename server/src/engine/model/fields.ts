@@ -1,10 +1,12 @@
 // Snapshot fields in every form real notes use: "- Key: value", "**Key:** value", bare
-// "Key: value" lines, several fields on one line ("**Date:** x | **Branch:** y"), and YAML
-// front matter. Only lines of paragraphs and list items (from mdast) are read, never code.
-import type { Blockquote, List, Paragraph, RootContent, Yaml } from 'mdast';
+// "Key: value" lines, several fields on one line ("**Date:** x | **Branch:** y"), two-column
+// tables ("| Branch | `main` |"), and YAML front matter. Only lines of paragraphs, list items
+// and table rows (from mdast) are read, never code; code spans are the ones mdast found.
+import type { Blockquote, InlineCode, List, Node, Paragraph, RootContent, Table, TableCell, Yaml } from 'mdast';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import type { FieldKey } from '../types';
 import { startOf, endOf } from '../parse/parse';
+import { visit } from '../parse/walk';
 import { findDate } from './dates';
 import { fieldKeysOf, upstreamNameIn } from './field-labels';
 
@@ -24,14 +26,37 @@ export interface Field {
   rawEnd: number;
   /** Upstream ref named in the label ("HEAD / upstream (`origin/main`)"). */
   upstreamName?: string;
-  /** Where the field came from. */
-  source: 'line' | 'bullet' | 'frontmatter';
+  /** The code span the value is the content of, backticks included. */
+  code?: Span;
+  /** For a table row: the value cell between its pipes, padding included, and whether the table pads its columns to one width. */
+  cell?: Span & { aligned: boolean };
+  /** Where the field came from; a table field spans its whole row. */
+  source: 'line' | 'bullet' | 'table' | 'frontmatter';
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A code span of the text: its outer range, the range of its content, and its value. */
+interface CodeSpan extends Span {
+  innerStart: number;
+  innerEnd: number;
+  value: string;
+}
+
+/** Where a value token sits in a field's raw text (local offsets), and its value when that differs from the slice. */
+interface Token {
+  start: number;
+  end: number;
+  value?: string;
+  code?: Span;
 }
 
 const LABEL = /^(\s*(?:[*_]{2})?\s*)([^:\n`*_][^:\n]{0,60}?)\s*(?:[*_]{2})?\s*[:：]\s*(?:[*_]{2})?[ \t]*/u;
 const SEPARATOR = /\s+(?:\||·|•|—|–)\s+|;\s+/g;
 const HEX = /(?<![\w/.-])[0-9a-f]{7,40}(?![\w/-])/g;
-const CODE = /`([^`\n]+)`/g;
 const AMBIGUOUS_DATE_LABEL = /^(?:data|datum|stand|generated|updated)$/i;
 
 /** Fields in a run of block nodes (paragraphs, lists, block quotes). */
@@ -46,6 +71,7 @@ export function fieldsInNodes(text: string, nodes: RootContent[], source: 'pream
         for (const child of item.children.slice(1)) if (child.type === 'list') visitBlock(child, depth + 1, true);
       }
     } else if (node.type === 'blockquote') for (const child of (node as Blockquote).children) visitBlock(child, depth + 1, bullet);
+    else if (node.type === 'table') fieldsInTable(text, node as Table, out);
   };
   for (const node of nodes) visitBlock(node, 0, false);
   void source;
@@ -55,27 +81,47 @@ export function fieldsInNodes(text: string, nodes: RootContent[], source: 'pream
 function fieldsInParagraph(text: string, p: Paragraph, bullet: boolean, out: Field[], firstLineOnly = false): void {
   const start = startOf(p);
   const body = text.slice(start, endOf(p));
+  const spans = codeSpansIn(text, p);
   let offset = 0;
   for (const line of body.split(/(?<=\r\n|\r|\n)/)) {
     const content = line.replace(/\r?\n$|\r$/, '');
-    fieldsInLine(content, start + offset, bullet, out);
+    fieldsInLine(content, start + offset, bullet, out, spans);
     offset += line.length;
     if (firstLineOnly) break;
   }
 }
 
-/** Fields on one line: one "Label: value" or several separated by " | ", " · " or "; ". */
-export function fieldsInLine(line: string, base: number, bullet: boolean, out: Field[]): void {
+/** The code spans mdast found in a node, with the range of their content. */
+function codeSpansIn(text: string, node: Node): CodeSpan[] {
+  const out: CodeSpan[] = [];
+  visit(node, (n) => {
+    if (n.type !== 'inlineCode') return;
+    const start = startOf(n);
+    const end = endOf(n);
+    const src = text.slice(start, end);
+    const fence = /^`+/.exec(src)?.[0].length ?? 1;
+    let innerStart = start + fence;
+    let innerEnd = end - fence;
+    const inner = text.slice(innerStart, innerEnd);
+    if (inner.length >= 2 && /^[ \r\n]/.test(inner) && /[ \r\n]$/.test(inner) && /[^ \r\n]/.test(inner)) { innerStart++; innerEnd--; }
+    out.push({ start, end, innerStart, innerEnd, value: (n as InlineCode).value });
+  });
+  return out;
+}
+
+/** Fields on one line: one "Label: value" or several separated by " | ", " · " or "; " (outside code spans). */
+export function fieldsInLine(line: string, base: number, bullet: boolean, out: Field[], spans: CodeSpan[] = []): void {
   const segments: Array<[number, number]> = [];
   let last = 0;
   for (const m of line.matchAll(SEPARATOR)) {
+    if (spans.some((c) => base + m.index < c.end && base + m.index + m[0].length > c.start)) continue;
     segments.push([last, m.index]);
     last = m.index + m[0].length;
   }
   segments.push([last, line.length]);
   const labelled = segments.filter(([a, b]) => labelOf(line.slice(a, b)));
   const parts = labelled.length > 1 ? labelled : [[0, line.length] as [number, number]];
-  for (const [a, b] of parts) fieldsInSegment(line.slice(a, b), base + a, bullet, out);
+  for (const [a, b] of parts) fieldsInSegment(line.slice(a, b), base + a, bullet, out, spans);
 }
 
 function labelOf(segment: string): { keys: FieldKey[]; label: string; length: number } | null {
@@ -85,69 +131,134 @@ function labelOf(segment: string): { keys: FieldKey[]; label: string; length: nu
   return keys.length ? { keys, label: m[2].trim(), length: m[0].length } : null;
 }
 
-function fieldsInSegment(segment: string, base: number, bullet: boolean, out: Field[]): void {
+function fieldsInSegment(segment: string, base: number, bullet: boolean, out: Field[], spans: CodeSpan[]): void {
   const found = labelOf(segment);
   if (!found) return;
   const rawEndLocal = segment.replace(/\s+$/, '').length;
-  const raw = segment.slice(found.length, rawEndLocal);
-  const rawStart = base + found.length;
-  const used = new Set<number>();
   const upstreamName = upstreamNameIn(segment.slice(0, found.length)) ?? undefined;
-  let commitToken: [number, number] | null = null;
-  for (const key of found.keys) {
-    let token = tokenFor(key, raw, used);
+  const at = { start: base, end: base + rawEndLocal, rawStart: base + found.length, rawEnd: base + rawEndLocal };
+  valueFields(segment.slice(found.length, rawEndLocal), found.keys, found.label, at, spans, bullet ? 'bullet' : 'line', upstreamName, out);
+}
+
+/**
+ * Fields of a two-column table, one per row whose first cell is a snapshot label. The header row
+ * is a field too ("| Branch | `main` |" over "| Date | … |") when a body row is one: a header
+ * such as "| Field | Value |" is none, and "| Date | Event |" over a log of dates is no snapshot.
+ */
+function fieldsInTable(text: string, table: Table, out: Field[]): void {
+  if (table.children[0]?.children.length !== 2) return;
+  const aligned = isAligned(text, table);
+  const found: Field[] = [];
+  for (const row of table.children) {
+    if (row.children.length !== 2) continue;
+    const [labelCell, valueCell] = row.children;
+    const labelRange = cellContent(text, labelCell);
+    const label = text.slice(labelRange.start, labelRange.end).replace(/\\\|/g, '|');
+    const keys = fieldKeysOf(label);
+    if (!keys.length) continue;
+    const content = cellContent(text, valueCell);
+    const at = { start: startOf(row), end: endOf(row), rawStart: content.start, rawEnd: content.end, cell: { ...cellInside(text, valueCell), aligned } };
+    const raw = text.slice(content.start, content.end);
+    valueFields(raw, keys, label.replace(/[*_]/g, '').trim(), at, codeSpansIn(text, valueCell), 'table', upstreamNameIn(label) ?? undefined, found);
+  }
+  const header = startOf(table.children[0]);
+  if (found.some((f) => f.start !== header)) out.push(...found);
+}
+
+/** Whether a table pads its columns: its delimiter row ("|:---|---|") is as wide as its header row, in code points. */
+function isAligned(text: string, table: Table): boolean {
+  const header = table.children[0];
+  const rest = text.slice(endOf(header), endOf(table));
+  const delimiter = /^(?:\r\n|\r|\n)([^\r\n]*)/.exec(rest)?.[1] ?? '';
+  const width = (s: string) => [...s.trim()].length;
+  return width(delimiter) === width(text.slice(startOf(header), endOf(header)));
+}
+
+/** A cell's content: from its first to its last child, or an empty range after its padding. */
+export function cellContent(text: string, cell: TableCell): Span {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  if (first && last) return { start: startOf(first), end: endOf(last) };
+  const inside = cellInside(text, cell);
+  const lead = /^[ \t]*/.exec(text.slice(inside.start, inside.end))![0].length;
+  return { start: inside.start + lead, end: inside.start + lead };
+}
+
+/** A cell between its pipes (mdast gives a cell its opening pipe and, for the last one, its closing pipe). */
+export function cellInside(text: string, cell: TableCell): Span {
+  let start = startOf(cell);
+  let end = endOf(cell);
+  if (text[start] === '|') start++;
+  if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
+  return { start, end };
+}
+
+type Where = { start: number; end: number; rawStart: number; rawEnd: number; cell?: Field['cell'] };
+
+/** One field per key a label names, each with its value token in `raw`. */
+function valueFields(raw: string, keys: FieldKey[], label: string, at: Where, spans: CodeSpan[], source: Field['source'], upstreamName: string | undefined, out: Field[]): void {
+  const local = spans
+    .filter((c) => c.start >= at.rawStart && c.end <= at.rawEnd)
+    .map((c) => ({ ...c, start: c.start - at.rawStart, end: c.end - at.rawStart, innerStart: c.innerStart - at.rawStart, innerEnd: c.innerEnd - at.rawStart }));
+  const used: Span[] = [];
+  let commitToken: Token | null = null;
+  for (const key of keys) {
+    let token = tokenFor(key, raw, local, used);
     // "Data:" or "Stand:" name a date only in some languages; without a date they are something else.
-    if (key === 'date' && !token && AMBIGUOUS_DATE_LABEL.test(found.label)) continue;
+    if (key === 'date' && !token && AMBIGUOUS_DATE_LABEL.test(label)) continue;
     if (key === 'upstream' && !token && commitToken) token = commitToken;
     if (key === 'commit' && token) commitToken = token;
-    const [s, e] = token ?? [0, raw.length];
-    if (token) used.add(s);
+    const t = token ?? { start: 0, end: raw.length };
+    if (token) used.push(token);
+    const slice = raw.slice(t.start, t.end);
     out.push({
       key,
-      label: found.label,
-      start: base,
-      end: base + rawEndLocal,
-      value: raw.slice(s, e),
-      valueStart: rawStart + s,
-      valueEnd: rawStart + e,
-      rawStart,
-      rawEnd: rawStart + raw.length,
+      label,
+      start: at.start,
+      end: at.end,
+      value: t.value ?? (source === 'table' ? slice.replace(/\\\|/g, '|') : slice),
+      valueStart: at.rawStart + t.start,
+      valueEnd: at.rawStart + t.end,
+      rawStart: at.rawStart,
+      rawEnd: at.rawEnd,
       upstreamName: key === 'upstream' || key === 'commit' ? upstreamName : undefined,
-      source: bullet ? 'bullet' : 'line',
+      code: t.code ? { start: at.rawStart + t.code.start, end: at.rawStart + t.code.end } : undefined,
+      cell: at.cell,
+      source,
     });
   }
 }
 
-/** Local [start, end) of the token that holds a key's value. */
-function tokenFor(key: FieldKey, raw: string, used: Set<number>): [number, number] | null {
+/** The token in `raw` that holds a key's value, outside the tokens other keys of the label took. */
+function tokenFor(key: FieldKey, raw: string, spans: CodeSpan[], used: Span[]): Token | null {
+  const free = (s: number, e: number) => !used.some((u) => s < u.end && e > u.start);
   switch (key) {
     case 'date': {
       const d = findDate(raw);
-      return d ? [d.start, d.end] : null;
+      return d ? { start: d.start, end: d.end } : null;
     }
     case 'commit':
     case 'upstream': {
-      for (const m of raw.matchAll(HEX)) if (!used.has(m.index) && /\d/.test(m[0])) return [m.index, m.index + m[0].length];
+      for (const m of raw.matchAll(HEX)) if (free(m.index, m.index + m[0].length) && /\d/.test(m[0])) return { start: m.index, end: m.index + m[0].length };
       if (key === 'commit') {
         const head = /\bHEAD\b/.exec(raw);
-        if (head && !used.has(head.index)) return [head.index, head.index + 4];
+        if (head && free(head.index, head.index + 4)) return { start: head.index, end: head.index + 4 };
       }
       return null;
     }
     case 'branch': {
-      for (const m of raw.matchAll(CODE)) {
-        const inner = m.index + 1;
-        if (!used.has(inner) && !/^[0-9a-f]{7,40}$/.test(m[1])) return [inner, inner + m[1].length];
+      for (const c of spans) {
+        if (free(c.start, c.end) && !/^[0-9a-f]{7,40}$/.test(c.value)) return { start: c.innerStart, end: c.innerEnd, value: c.value, code: c };
       }
       const w = /[^\s`()[\],;]+/.exec(raw);
-      return w ? [w.index, w.index + w[0].length] : null;
+      return w ? { start: w.index, end: w.index + w[0].length } : null;
     }
     case 'worktree': {
       const w = /\b(dirty|clean)\b/i.exec(raw);
-      return w ? [w.index, w.index + w[1].length] : null;
+      return w ? { start: w.index, end: w.index + w[1].length } : null;
     }
     case 'goal':
-      return raw.length ? [0, raw.length] : null;
+      return raw.length ? { start: 0, end: raw.length } : null;
   }
 }
 

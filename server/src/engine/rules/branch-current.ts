@@ -1,4 +1,5 @@
 import { defineRule } from '../lint/rule';
+import { fieldValueEdit } from '../model/field-write';
 
 const NOTE = '# Next Chat Handoff\n\nDate: 2026-11-20\nBranch: `BRANCH`\n';
 
@@ -36,7 +37,7 @@ export default defineRule({
         start: f.valueStart,
         end: f.valueEnd,
         message: `Branch "${f.value}" is not the current branch "${git.branch}"`,
-        fix: { title: `Write the current branch "${git.branch}"`, edits: [{ start: f.valueStart, end: f.valueEnd, text: git.branch }] },
+        fix: { title: `Write the current branch "${git.branch}"`, edits: [fieldValueEdit(note.text, f, git.branch)!] },
       });
     }
   },

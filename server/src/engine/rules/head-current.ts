@@ -1,4 +1,5 @@
 import { defineRule } from '../lint/rule';
+import { fieldValueEdit } from '../model/field-write';
 import { EXAMPLE_HEAD } from '../examples/example-facts';
 
 const OLD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -44,7 +45,7 @@ export default defineRule({
         start: f.valueStart,
         end: f.valueEnd,
         message: `Recorded commit ${f.value} is ${how} (${head.slice(0, 7)})`,
-        fix: { title: `Write HEAD ${head.slice(0, 7)}`, edits: [{ start: f.valueStart, end: f.valueEnd, text: short }] },
+        fix: { title: `Write HEAD ${head.slice(0, 7)}`, edits: [fieldValueEdit(note.text, f, short)!] },
       });
     }
   },

@@ -5,7 +5,7 @@ export default defineRule({
     id: 'max-size',
     description: 'Notes over the size limit are linted only up to it; notes too complex to parse only for secrets and characters',
     rationale:
-      'A handoff of several megabytes is no longer a handoff. Structural rules stop at `maxLintBytes` (2 MB by default) to keep the editor responsive; the scans for secrets and broken characters still read the whole text. A note nested more than 100 levels deep, or with thousands of emphasis, link or HTML delimiters in one paragraph, would take the Markdown parser minutes (or overflow its stack): its structure is not checked at all, and the text scans still run.',
+      'A handoff of several megabytes is no longer a handoff. Structural rules stop at `maxLintBytes` (2 MB by default) to keep the editor responsive; the scans for secrets and broken characters still read the whole text. A note nested more than 100 levels deep, with thousands of emphasis, link or HTML delimiters in one paragraph, or with more blocks than 5,000 plus 50,000 per MB (list items, headings, table cells, code blocks, paragraphs: 160 KB of `- [ ] x` lines is 20,000) would take the Markdown parser from seconds to minutes (or overflow its stack): its structure is not checked at all, and the text scans still run. In the editor a document over 1 MB is linted in a worker thread, so other notes never wait for it; it gets no quick fixes, outline, hovers or Update.',
     tags: ['hygiene'],
     fixable: false,
     severity: 'info',

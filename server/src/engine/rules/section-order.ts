@@ -1,12 +1,12 @@
 import { defineRule } from '../lint/rule';
-import { moveEdits } from '../update/sections-edit';
+import { placeAfter, placeBefore, sectionMove } from '../update/sections-edit';
 
 export default defineRule({
   meta: {
     id: 'section-order',
     description: 'Sections follow the order of the dialect',
     rationale:
-      'Readers scan a handoff top to bottom in the agreed order: where things stand, what changed, how to verify, what could bite, what to do next. A section out of place is easy to miss. The fix moves the section, with its whole body, to where the dialect puts it.',
+      'Readers scan a handoff top to bottom in the agreed order: where things stand, what changed, how to verify, what could bite, what to do next. A section out of place is easy to miss. The fix moves the section, with its whole body, to where the dialect puts it; it is not offered when the move would cut an HTML element that spans sections (such as `<details>`) or take the section into or out of one.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
@@ -35,13 +35,14 @@ export default defineRule({
       const kept = placed.filter((_, k) => keep.has(k));
       const next = kept.find((k) => k.spec > s.spec);
       const prev = [...kept].reverse().find((k) => k.spec < s.spec);
-      const to = next ? next.start : prev ? prev.end : note.text.length;
+      const to = next ? placeBefore(note, s, next) : prev ? placeAfter(note, s, prev) : note.text.length;
       const where = next ? `before "${next.heading.text}"` : prev ? `after "${prev.heading.text}"` : 'at the end';
+      const move = sectionMove(note, s, to);
       report({
         start: s.heading.textStart,
         end: s.heading.textEnd,
-        message: `Unexpected position of section "${s.heading.text}", expected ${where}`,
-        fix: { title: `Move "${s.heading.text}" ${where}`, edits: moveEdits(note, s.start, s.end, to) },
+        message: `Unexpected position of section "${s.heading.text}", expected ${where}` + ('refused' in move ? ` (not moved automatically: ${move.refused})` : ''),
+        fix: 'edits' in move ? { title: `Move "${s.heading.text}" ${where}`, edits: move.edits } : undefined,
       });
     });
   },

@@ -2,6 +2,8 @@ import { defineRule } from '../lint/rule';
 import type { FieldSpec } from '../dialects/dialect';
 import type { Note } from '../model/note';
 import type { RuleContext } from '../lint/rule';
+import { codeSpan } from '../model/code-span';
+import { addFieldsEdit } from '../model/field-write';
 
 export default defineRule({
   meta: {
@@ -51,10 +53,10 @@ function valueFor(spec: FieldSpec, { today, git }: RuleContext): string | null {
     case 'date':
       return today;
     case 'branch':
-      return git?.branch ? `\`${git.branch}\`` + (spec.label.toLowerCase().includes('commit') && git.head ? ` (\`${git.head.slice(0, 7)}\`)` : '') : null;
+      return git?.branch ? codeSpan(git.branch) + (spec.label.toLowerCase().includes('commit') && git.head ? ` (${codeSpan(git.head.slice(0, 7))})` : '') : null;
     case 'commit':
     case 'upstream':
-      return git?.head ? `\`${git.head.slice(0, 7)}\`` : null;
+      return git?.head ? codeSpan(git.head.slice(0, 7)) : null;
     case 'worktree':
       return git ? (git.dirty ? 'dirty' : 'clean') : null;
     case 'goal':
@@ -62,16 +64,8 @@ function valueFor(spec: FieldSpec, { today, git }: RuleContext): string | null {
   }
 }
 
-/** After the last field line, or at the top of the snapshot section / under the title. */
+/** After the last field (a row of its table when it is one), or at the top of the snapshot section / under the title. */
 function insertField(note: Note, spec: FieldSpec, value: string, snapshotStart: number | null) {
-  const eol = note.lines.eol;
-  const line = (note.dialect.fieldStyle === 'bullet' ? '- ' : '') + `${spec.label}: ${value}`;
-  const last = [...note.fields].filter((f) => f.source !== 'frontmatter').sort((a, b) => b.end - a.end)[0];
-  if (last) {
-    const end = note.lines.lineEnd(note.lines.position(last.end).line);
-    return { start: end, end, text: eol + line };
-  }
   const anchor = snapshotStart !== null ? note.allSections.find((s) => s.start === snapshotStart)!.heading : note.title;
-  const after = anchor ? note.lines.lineEnd(note.lines.position(anchor.end).line) : 0;
-  return anchor ? { start: after, end: after, text: eol + eol + line } : { start: 0, end: 0, text: line + eol + eol };
+  return addFieldsEdit(note, [{ label: spec.label, value }], anchor);
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '../lint/rule';
+import { fieldValueEdit } from '../model/field-write';
 import { dirtyBesidesNote } from '../model/worktree';
 
 const NOTE = (state: string) => `# Next Chat Handoff\n\nDate: 2026-11-20\nWorktree: ${state}\n`;
@@ -42,7 +43,7 @@ export default defineRule({
         start: f.valueStart,
         end: f.valueEnd,
         message: `Worktree is ${truth} (git status: ${what}), the note says "${f.value}"`,
-        fix: { title: `Write "${text}"`, edits: [{ start: f.valueStart, end: f.valueEnd, text }] },
+        fix: { title: `Write "${text}"`, edits: [fieldValueEdit(note.text, f, text)!] },
       });
     }
   },

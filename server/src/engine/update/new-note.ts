@@ -2,6 +2,7 @@
 // today's date and, when known, the branch, HEAD and worktree state.
 import type { Dialect } from '../dialects/dialect';
 import { fillSkeleton } from './sections-edit';
+import { codeSpan } from '../model/code-span';
 
 export interface NewNoteValues {
   date: string;
@@ -17,7 +18,7 @@ export function newNoteText(dialect: Dialect, values: NewNoteValues, eol = '\n')
     parts.push(
       dialect.fields
         .map((f) => {
-          const value = f.key === 'date' ? v.date : f.key === 'branch' ? `\`${v.branch}\`` : f.key === 'commit' || f.key === 'upstream' ? `\`${v.head}\`` : f.key === 'worktree' ? (values.dirty ? 'dirty' : 'clean') : '';
+          const value = f.key === 'date' ? v.date : f.key === 'branch' ? (v.branch ? codeSpan(v.branch) : '``') : f.key === 'commit' || f.key === 'upstream' ? codeSpan(v.head) : f.key === 'worktree' ? (values.dirty ? 'dirty' : 'clean') : '';
           return `${dialect.fieldStyle === 'bullet' ? '- ' : ''}${f.label}: ${value}`;
         })
         .join('\n'),

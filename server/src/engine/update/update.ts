@@ -17,6 +17,8 @@ import { pathRefs } from '../model/references';
 import { candidates } from '../model/paths';
 import { insertBlock, openTail, sectionBlock, sectionInsertionPoint } from './sections-edit';
 import { endOf } from '../parse/parse';
+import { codeSpan } from '../model/code-span';
+import { addFieldsEdit, fieldValueEdit } from '../model/field-write';
 import { visit } from '../parse/walk';
 import type { InlineCode } from 'mdast';
 
@@ -127,8 +129,9 @@ function planOnce(note: Note, git: GitFacts, options: UpdateOptions): UpdatePlan
   const replace = (f: Field, text: string, what: string) => {
     if (claimed.has(f.valueStart)) return;
     claimed.add(f.valueStart);
-    if (note.text.slice(f.valueStart, f.valueEnd) === text) return;
-    edits.push({ start: f.valueStart, end: f.valueEnd, text });
+    const edit = fieldValueEdit(note.text, f, text);
+    if (!edit) return;
+    edits.push(edit);
     summary.push(`${what}: ${f.value || '(empty)'} → ${text}`);
   };
 
@@ -174,12 +177,12 @@ function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions, dirty: 
     case 'branch': {
       const b = branchText(git);
       if (!b) return null;
-      return /commit/i.test(spec.label) && head ? `\`${b}\` (\`${head}\`)` : `\`${b}\``;
+      return /commit/i.test(spec.label) && head ? `${codeSpan(b)} (${codeSpan(head)})` : codeSpan(b);
     }
     case 'commit':
-      return head ? `\`${head}\`` : git.unborn ? '(no commits yet)' : null;
+      return head ? codeSpan(head) : git.unborn ? '(no commits yet)' : null;
     case 'upstream':
-      return git.upstream?.sha ? `\`${git.upstream.sha.slice(0, 7)}\`` : null;
+      return git.upstream?.sha ? codeSpan(git.upstream.sha.slice(0, 7)) : null;
     case 'worktree':
       return dirty ? 'dirty' : 'clean';
     case 'goal':
@@ -191,11 +194,10 @@ function valueOf(spec: FieldSpec, git: GitFacts, options: UpdateOptions, dirty: 
 function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summary: string[]): TextEdit[] {
   const d = note.dialect;
   const eol = note.lines.eol;
-  const bullet = d.fieldStyle === 'bullet' ? '- ' : '';
   const values = { date: options.today, branch: branchText(git) ?? '', head: git.head?.slice(0, 7) ?? 'HEAD' };
   if (d.lenient) {
     if (note.fields.length) return [];
-    const lines = [`Date: ${options.today}`, `Branch: \`${values.branch}\``, `HEAD: \`${values.head}\``, `Worktree: ${dirtyBesidesNote(git, note) ? 'dirty' : 'clean'}`];
+    const lines = [`Date: ${options.today}`, `Branch: ${codeSpan(values.branch)}`, `HEAD: ${codeSpan(values.head)}`, `Worktree: ${dirtyBesidesNote(git, note) ? 'dirty' : 'clean'}`];
     const at = note.title ? note.lines.lineEnd(note.lines.position(note.title.end).line) : 0;
     summary.push('Snapshot: added date, branch, HEAD and worktree');
     const block = lines.join(eol);
@@ -209,23 +211,16 @@ function missingSnapshot(note: Note, git: GitFacts, options: UpdateOptions, summ
     return [insertBlock(note, sectionInsertionPoint(note, snapshotSpec), sectionBlock(d.sections[snapshotSpec], d.sectionLevel, values))];
   }
   const missing = d.fields.filter((f) => f.required && !note.fields.some((g) => g.key === f.key));
-  const lines: string[] = [];
+  const added: Array<{ label: string; value: string }> = [];
   for (const spec of missing) {
     // Changes to the note itself do not make the worktree dirty (as the worktree-state rule reads it).
     const value = valueOf(spec, git, options, dirtyBesidesNote(git, note));
     if (value === null) continue;
-    lines.push(`${bullet}${spec.label}: ${value}`);
+    added.push({ label: spec.label, value });
     summary.push(`${spec.label}: added`);
   }
-  if (!lines.length) return [];
-  const last = [...note.fields].filter((f) => f.source !== 'frontmatter').sort((a, b) => b.end - a.end)[0];
-  if (last) {
-    const end = note.lines.lineEnd(note.lines.position(last.end).line);
-    return [{ start: end, end, text: eol + lines.join(eol) }];
-  }
-  const anchor = d.fieldsIn === 'snapshot' && snapshot ? snapshot.heading : note.title;
-  const at = anchor ? note.lines.lineEnd(note.lines.position(anchor.end).line) : 0;
-  return [anchor ? { start: at, end: at, text: eol + eol + lines.join(eol) } : { start: 0, end: 0, text: lines.join(eol) + eol + eol }];
+  if (!added.length) return [];
+  return [addFieldsEdit(note, added, d.fieldsIn === 'snapshot' && snapshot ? snapshot.heading : note.title)];
 }
 
 const STATUS_NOTE: Record<FileChange['status'], string> = { added: ' (added)', deleted: ' (deleted)', renamed: '', modified: '', untracked: ' (new, untracked)' };
@@ -268,15 +263,15 @@ function newChanges(note: Note, git: GitFacts, options: UpdateOptions, summary: 
   const marker = listMarker(note, section);
   const lines: string[] = [];
   for (const [folder, changes] of [...byFolder].sort(([a], [b]) => a.localeCompare(b))) {
-    const item = (c: FileChange) => `${codeSpan(shown(c.path))}${c.status === 'renamed' && c.from ? ` (renamed from ${codeSpan(shown(c.from))})` : STATUS_NOTE[c.status]}`;
+    const item = (c: FileChange) => `${pathSpan(shown(c.path))}${c.status === 'renamed' && c.from ? ` (renamed from ${pathSpan(shown(c.from))})` : STATUS_NOTE[c.status]}`;
     if (!folder || changes.length === 1) for (const c of changes) lines.push(`${marker} ${item(c)}`);
     else {
-      lines.push(`${marker} ${codeSpan(folder)}`);
+      lines.push(`${marker} ${pathSpan(folder)}`);
       for (const c of changes) lines.push(`  ${marker} ${item(c)}`);
     }
   }
   const since = note.fields.find((f) => f.key === 'commit')?.value ?? 'the recorded commit';
-  if (fresh.length > max) lines.push(`${marker} …and ${fresh.length - max} more file${fresh.length - max === 1 ? '' : 's'} changed since \`${since}\``);
+  if (fresh.length > max) lines.push(`${marker} …and ${fresh.length - max} more file${fresh.length - max === 1 ? '' : 's'} changed since ${codeSpan(since)}`);
   summary.push(`Changes: ${fresh.length} file${fresh.length === 1 ? '' : 's'} changed since ${since} listed`);
   const block = lines.join(eol);
   if (section) {
@@ -323,11 +318,7 @@ export function quotePath(path: string): string {
   return `"${escaped}"`;
 }
 
-/** Inline code that reads back as exactly `quotePath(text)`: a fence longer than any backtick run inside, padded when needed. */
-export function codeSpan(text: string): string {
-  const shown = quotePath(text);
-  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) && /[^ ]/.test(shown) ? ' ' : '';
-  return fence + pad + shown + pad + fence;
+/** Inline code that reads back as exactly `quotePath(path)`. */
+function pathSpan(path: string): string {
+  return codeSpan(quotePath(path));
 }

@@ -1,12 +1,13 @@
-// Today as the CLI sees it: the local date, or HANDOFF_TODAY=YYYY-MM-DD (for tests and CI).
-import { UsageError } from './usage';
+// Today as the CLI and the MCP server see it: the local date, or HANDOFF_TODAY=YYYY-MM-DD (for
+// tests and CI); a malformed HANDOFF_TODAY is a configuration problem.
 import { localDate } from '../engine';
+import { ConfigError } from './root-configs';
 
 export function todayFrom(env: NodeJS.ProcessEnv, now = new Date()): string {
   const forced = env.HANDOFF_TODAY;
   if (forced !== undefined && forced !== '') {
     if (!isCalendarDate(forced)) {
-      throw new UsageError(`HANDOFF_TODAY must be a date written YYYY-MM-DD, got "${forced}"`);
+      throw new ConfigError(`HANDOFF_TODAY must be a date written YYYY-MM-DD, got "${forced}"`);
     }
     return forced;
   }

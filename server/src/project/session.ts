@@ -1,42 +1,59 @@
-// The project around the notes a CLI run looks at, built from the project layer as the language
-// server builds it: each note's configuration, its workspace facts, git's answers to its
-// questions, and its links (the roadmap a handoff is checked against, the handoffs a roadmap is
-// checked against), found among the notes of the project root. The CLI runs where its user runs
-// it, so git is used (hardened as everywhere); HANDOFF_NO_GIT=1 turns it off.
+// The project around the notes a CLI run or the MCP server looks at, built as the language server
+// builds it: each note's configuration, its workspace facts, git's answers to its questions, and
+// its links (the roadmap a handoff is checked against, the handoffs a roadmap is checked
+// against), found among the notes of the project root. Git runs hardened as everywhere, and not
+// at all when the session is built without it (no git process is started).
 import { resolve } from 'node:path';
 import { noteOf, type GitFacts, type Note } from '../engine';
 import { GitFactsProvider, isGitUnavailable, relativeToWorkspace } from '../git';
-import { askGit } from '../project/facts';
-import { WorkspaceFolderFacts } from '../project/files';
-import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
-import { markdownFiles } from '../project/scan';
-import { notePath } from '../project/paths';
-import { MAX_NOTE_BYTES, readText } from '../project/read';
-import type { CliConfigs } from './config';
-import { isNoteFile } from './files';
+import { askGit } from './facts';
+import { WorkspaceFolderFacts } from './files';
+import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from './link';
+import { noteFilesUnder } from './candidates';
+import { notePath } from './paths';
+import { MAX_NOTE_BYTES, readText } from './read';
+import type { RootConfigs } from './root-configs';
 
-export interface CliGit {
+export interface SessionGit {
   git: GitFacts | null;
   /** Why git facts are missing, when git was wanted. */
   problem: string | null;
 }
 
-interface ProjectNote {
+export interface SessionOptions {
+  /** Run git (hardened); false starts no git process at all. */
+  git: boolean;
+  /** An absolute path to the git executable, else git from PATH. */
+  gitPath: string | null;
+}
+
+export interface ProjectNote {
   file: string;
   kind: 'handoff' | 'roadmap';
   changed: number;
   note: Note;
 }
 
-export class CliProject {
+export class ProjectSession {
   private provider: GitFactsProvider | null = null;
   private readonly workspaces = new Map<string, WorkspaceFolderFacts>();
   private notes: Map<string, ProjectNote> | null = null;
 
   constructor(
-    readonly configs: CliConfigs,
-    private readonly env: NodeJS.ProcessEnv,
+    readonly configs: RootConfigs,
+    private readonly options: SessionOptions,
   ) {}
+
+  get gitEnabled(): boolean {
+    return this.options.git;
+  }
+
+  /** The hardened git provider; null when the session runs no git. */
+  gitProvider(): GitFactsProvider | null {
+    if (!this.options.git) return null;
+    this.provider ??= new GitFactsProvider({ trusted: true, gitPath: this.options.gitPath });
+    return this.provider;
+  }
 
   /** A note's text parsed with its own configuration. */
   noteOf(file: string, text: string): Note {
@@ -51,11 +68,11 @@ export class CliProject {
     return w;
   }
 
-  async gitFor(file: string, note: Note): Promise<CliGit> {
-    if (this.env.HANDOFF_NO_GIT === '1') return { git: null, problem: null };
-    this.provider ??= new GitFactsProvider({ trusted: true, gitPath: this.env.HANDOFF_GIT_PATH || null });
+  async gitFor(file: string, note: Note): Promise<SessionGit> {
+    const provider = this.gitProvider();
+    if (!provider) return { git: null, problem: null };
     const workspace = this.workspaceFor(file);
-    const { facts } = await askGit(this.provider, file, note, workspace);
+    const { facts } = await askGit(provider, file, note, workspace);
     if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message };
     return { git: relativeToWorkspace(facts, workspace.root), problem: null };
   }
@@ -80,6 +97,11 @@ export class CliProject {
     return chooseRoadmap(file, roadmaps, configuredRoadmap(this.configs.forFile(file)), this.configs.rootOf(file));
   }
 
+  /** The handoffs and roadmaps of the project root, by absolute path. */
+  async allNotes(): Promise<ProjectNote[]> {
+    return [...(await this.projectNotes()).values()];
+  }
+
   /** Replaces a note's text after --fix, so the notes linked to it read the fixed text. */
   updated(file: string, text: string): void {
     const entry = this.notes?.get(resolve(file));
@@ -90,8 +112,7 @@ export class CliProject {
   private async projectNotes(): Promise<Map<string, ProjectNote>> {
     if (this.notes) return this.notes;
     const notes = new Map<string, ProjectNote>();
-    for await (const { file } of markdownFiles(this.configs.root, () => false)) {
-      if (!(await isNoteFile(file, this.configs))) continue;
+    for (const file of await noteFilesUnder(this.configs.root, this.configs)) {
       const read = readText(file, MAX_NOTE_BYTES);
       if (!('text' in read)) continue;
       const note = this.noteOf(file, read.text);

@@ -1,26 +1,42 @@
-// Linting one file: read its bytes (bounded, a regular file only), decode, lint against its
-// project (facts, roadmap, handoffs), and with --fix apply fixes until none is left (or ten
-// passes), writing the file once, only if it changed, with its BOM and line endings.
-import { applyFixes, lint, type LintInput } from '../engine';
-import { encodeNote } from '../project/decode';
-import { MAX_NOTE_BYTES, readText, skipReason } from '../project/read';
-import { writeNote } from '../project/write';
-import type { Target } from './files';
-import type { CliProject } from './project';
-import { toCliFindings, type FileReport } from './report';
+// Linting one file, the one way the CLI and the MCP server lint: read its bytes (bounded, a
+// regular file only), decode, lint against its project (facts, roadmap, handoffs), and when fixing
+// apply fixes (all, or one rule's) until none is left (or ten passes), writing the file once, only
+// if it changed, with its BOM and line endings; a dry run keeps the fixed text and writes nothing.
+import { applyFixes, lint, type Finding, type LintInput } from '../engine';
+import { encodeNote } from './decode';
+import { MAX_NOTE_BYTES, readText, skipReason } from './read';
+import { writeNote } from './write';
+import type { ProjectSession } from './session';
+import { toJsonFindings, type FileReport } from './findings';
 
 export const MAX_FIX_PASSES = 10;
 
+/** The file a lint looks at. */
+export interface LintTarget {
+  absolute: string;
+  /** How reports name it (POSIX, relative to where the run started). */
+  display: string;
+  /** Named by the user (not found in a folder): a FIFO or device named is unusable. */
+  named: boolean;
+}
+
 export interface LintFileOptions {
-  project: CliProject;
+  project: ProjectSession;
   today: string;
   fix: boolean;
-  /** --follow-symlinks: write through a link whose target is outside the root. */
+  /** Apply the fixes of this rule only. */
+  fixRule?: string | null;
+  /** Compute the fixed text, write nothing. */
+  dryRun?: boolean;
+  /** Write through a link whose target is outside the root. */
   followSymlinks?: boolean;
 }
 
-export async function lintFile(target: Target, options: LintFileOptions): Promise<FileReport> {
-  const report: FileReport = { file: target.display, findings: [], skipped: null, notes: [], fixed: false };
+/** A lint report, with the text before and after fixing when fixes changed it. */
+export type LintFileReport = FileReport & { change?: { before: string; after: string } };
+
+export async function lintFile(target: LintTarget, options: LintFileOptions): Promise<LintFileReport> {
+  const report: LintFileReport = { file: target.display, findings: [], skipped: null, notes: [], fixed: false };
   const read = readText(target.absolute, MAX_NOTE_BYTES);
   if ('problem' in read) {
     report.skipped = skipReason(read);
@@ -48,7 +64,8 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
   };
   let text = decoded.text;
   let result = lint({ ...input, text });
-  if (options.fix && result.findings.some((f) => f.fix)) {
+  const fixable = (findings: Finding[]) => findings.some((f) => f.fix && (!options.fixRule || f.ruleId === options.fixRule));
+  if (options.fix && fixable(result.findings)) {
     const refusal =
       decoded.encoding !== 'utf-8'
         ? `not fixed: the file is ${decoded.encoding.toUpperCase()} and --fix writes UTF-8 only, which would change its encoding`
@@ -57,25 +74,27 @@ export async function lintFile(target: Target, options: LintFileOptions): Promis
           : null;
     if (refusal) report.notes.push(refusal);
     else {
-      for (let pass = 0; pass < MAX_FIX_PASSES && result.findings.some((f) => f.fix); pass++) {
-        const next = applyFixes(text, result.findings);
+      for (let pass = 0; pass < MAX_FIX_PASSES && fixable(result.findings); pass++) {
+        const next = applyFixes(text, options.fixRule ? result.findings.filter((f) => f.ruleId === options.fixRule) : result.findings);
         if (next === text) break;
         text = next;
         result = lint({ ...input, text });
       }
-      if (text !== decoded.text) {
+      if (text !== decoded.text) report.change = { before: decoded.text, after: text };
+      if (text !== decoded.text && !options.dryRun) {
         const wrote = writeNote(target.absolute, encodeNote(text, decoded.bom), { expected: read.bytes, root: project.configs.rootOf(target.absolute), followSymlinks: options.followSymlinks, maxBytes: MAX_NOTE_BYTES });
         if (wrote.written) {
           project.updated(target.absolute, text);
           report.fixed = true;
         } else {
           report.notes.push(wrote.reason);
+          report.change = undefined;
           text = decoded.text;
           result = lint({ ...input, text });
         }
       }
     }
   }
-  report.findings = toCliFindings(target.display, text, result.findings);
+  report.findings = toJsonFindings(target.display, text, result.findings);
   return report;
 }

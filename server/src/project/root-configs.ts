@@ -1,26 +1,30 @@
-// The CLI's view of the project: its root (the folder of the nearest .handoff.json(c) from the
-// working directory upwards, or of the file given with --config, else the working directory),
-// and each note's configuration found as the editor finds it (the nearest file between the
-// note's folder and the root). Any problem in a configuration is fatal for the CLI (exit 2),
-// printed as file:line:col.
+// The configurations of a project rooted at one folder, as a CLI run or the MCP server sees it:
+// the root is the folder of the nearest .handoff.json(c) from the starting folder upwards, or of
+// the file given explicitly, else the starting folder; each note's configuration is found as the
+// editor finds it (the nearest file between the note's folder and the root). A problem in a
+// configuration stops the work on that note: ConfigError, printed as file:line:col.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { LineIndex, type ConfigProblem } from '../engine';
-import { ProjectConfigs, nearestConfigFile, type ProjectConfig } from '../project/config';
-import { toPosix } from '../project/paths';
-import { isRegularFile } from '../project/read';
-import { UsageError } from './usage';
+import { ProjectConfigs, nearestConfigFile, type ProjectConfig } from './config';
+import { toPosix } from './paths';
+import { isRegularFile } from './read';
 
-export class CliConfigs {
+/** A configuration that cannot be used (or an explicit one that does not exist). */
+export class ConfigError extends Error {}
+
+export class RootConfigs {
   readonly root: string;
   private readonly configs: ProjectConfigs;
 
+  /** `explicit`: a configuration file for every note; `fixedRoot`: the root, whatever config lies above it. */
   constructor(
     private readonly cwd: string,
     explicit: string | null,
+    fixedRoot = false,
   ) {
-    const file = explicit ? resolve(cwd, explicit) : nearestConfigFile(cwd, null);
-    if (explicit && (!file || !isRegularFile(file))) throw new UsageError(`Configuration file not found: ${file}`);
-    this.root = file ? dirname(file) : resolve(cwd);
+    const file = explicit ? resolve(cwd, explicit) : nearestConfigFile(cwd, fixedRoot ? cwd : null);
+    if (explicit && (!file || !isRegularFile(file))) throw new ConfigError(`Configuration file not found: ${file}`);
+    this.root = file && !fixedRoot ? dirname(file) : resolve(cwd);
     this.configs = new ProjectConfigs([this.root], explicit ? file : null);
   }
 
@@ -29,12 +33,12 @@ export class CliConfigs {
     return this.configs.rootOf(file);
   }
 
-  /** The configuration of a note; a configuration with problems stops the run. */
+  /** The configuration of a note; a configuration with problems throws ConfigError. */
   forFile(file: string): ProjectConfig {
     const project = this.configs.forFile(file);
     const problems: ConfigProblem[] = [...project.problems];
     if (project.templateIssue) problems.push(project.templateIssue);
-    if (problems.length && project.file) throw new UsageError(formatProblems(displayPath(this.cwd, project.file), project.text, problems));
+    if (problems.length && project.file) throw new ConfigError(formatProblems(displayPath(this.cwd, project.file), project.text, problems));
     return project;
   }
 }

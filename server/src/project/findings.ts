@@ -1,9 +1,10 @@
-// What the CLI reports for one file, in the shape every output format reads. Lines and columns
-// are 1-based; columns count UTF-16 code units, as editors and LSP do.
+// What a lint run reports for one file, in the shape every CLI output format and the MCP server's
+// handoff_lint read. Lines and columns are 1-based; columns count UTF-16 code units, as editors
+// and LSP do.
 import { LineIndex, type Finding, type Severity } from '../engine';
 
 /** One finding as `--format json` prints it: a public contract, keep it stable. */
-export interface CliFinding {
+export interface JsonFinding {
   file: string;
   line: number;
   column: number;
@@ -18,18 +19,18 @@ export interface CliFinding {
 export interface FileReport {
   /** Path relative to the working directory, POSIX separators. */
   file: string;
-  findings: CliFinding[];
+  findings: JsonFinding[];
   /** Why the file was not linted (binary), or null. */
   skipped: string | null;
   /** A file named on the command line that is not a regular file (a FIFO, a device): exit 2. */
   unusable?: boolean;
   /** Notices about the file (invalid UTF-8, not written back). */
   notes: string[];
-  /** Whether --fix wrote the file. */
+  /** Whether fixing wrote the file. */
   fixed: boolean;
 }
 
-export function toCliFindings(file: string, text: string, findings: Finding[]): CliFinding[] {
+export function toJsonFindings(file: string, text: string, findings: Finding[]): JsonFinding[] {
   const lines = new LineIndex(text);
   return findings.map((f) => {
     const start = lines.position(f.start);

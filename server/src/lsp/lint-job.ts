@@ -1,0 +1,44 @@
+// Linting one large open document, the same in the lint worker thread and in the server's own
+// thread: plain data in (the text, configuration, template, facts, and the roadmap or handoffs
+// as text), diagnostics and the counts the status item shows out, so a job can cross to a worker.
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { lint, noteOf, type Dialect, type GitFacts, type HandoffConfig, type WorkspaceFacts } from '../engine';
+import { toDiagnostic } from './convert';
+
+export interface LintJob {
+  version: number;
+  text: string;
+  path: string;
+  config: HandoffConfig;
+  template: Dialect | null;
+  today: string;
+  git: GitFacts | null;
+  workspace: WorkspaceFacts | null;
+  roadmap: { path: string | null; text: string } | null;
+  handoffs: Array<{ path: string | null; text: string }>;
+}
+
+export interface LintSummary {
+  kind: 'handoff' | 'roadmap' | 'other';
+  dialect: string | null;
+  hygieneOnly: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export type LintJobResult = { diagnostics: Diagnostic[]; summary: LintSummary; failures: Array<{ ruleId: string; error: string }> } | null;
+
+export function runLintJob(job: LintJob): LintJobResult {
+  const { text, path, config, template } = job;
+  const note = noteOf({ text, path, config, template });
+  if (note.kind === 'other') return null;
+  const other = (n: { path: string | null; text: string }) => noteOf({ text: n.text, path: n.path ?? undefined, config, template });
+  const result = lint({ text, path, config, template, today: job.today, note, git: job.git, workspace: job.workspace, roadmap: job.roadmap && note.kind === 'handoff' ? other(job.roadmap) : null, handoffs: note.kind === 'roadmap' ? job.handoffs.map(other) : [] });
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return {
+    diagnostics: result.findings.map((f) => toDiagnostic(result.lines, f, job.version)),
+    summary: { kind: note.kind, dialect: note.dialect.id, hygieneOnly: note.hygieneOnly, errors: count('error'), warnings: count('warning'), infos: count('info') },
+    failures: result.failures.map((f) => ({ ruleId: f.ruleId, error: f.error instanceof Error ? f.error.message : String(f.error) })),
+  };
+}

@@ -1,0 +1,125 @@
+// A worker thread for large open documents: linting 50 MB (or a note the parser finds hard)
+// takes seconds, and in the server's own thread every other document's diagnostics and every
+// request would wait for it. The worker runs the server bundle itself (see server.ts), started
+// on the first large document; jobs run one at a time, a newer version of a document replaces
+// its queued job, and without a worker (it fails to start) jobs run in this thread.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runLintJob, type LintJob, type LintJobResult } from './lint-job';
+import type { Feature } from './start';
+
+const MARK = 'handoffLintWorker';
+
+/** In a worker thread started by LintWorker: serve jobs. Returns false otherwise. */
+export function serveLintJobs(): boolean {
+  if (isMainThread || !(workerData as Record<string, unknown> | null)?.[MARK] || !parentPort) return false;
+  const port = parentPort;
+  port.on('message', (m: { id: number; job: LintJob }) => {
+    let result: LintJobResult | { error: string };
+    try {
+      result = runLintJob(m.job);
+    } catch (e) {
+      result = { error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage({ id: m.id, result });
+  });
+  return true;
+}
+
+interface Pending {
+  key: string;
+  job: LintJob;
+  resolve: (r: LintJobResult | undefined) => void;
+  reject: (e: Error) => void;
+}
+
+export class LintWorker {
+  private worker: Worker | null = null;
+  private failed = false;
+  private busy: (Pending & { id: number }) | null = null;
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+
+  constructor(
+    private readonly script: string = __filename,
+    private readonly onError: (e: unknown) => void = () => {},
+  ) {}
+
+  /** Lints in the worker; resolves undefined when a newer job for the same key replaced it. */
+  run(key: string, job: LintJob): Promise<LintJobResult | undefined> {
+    return new Promise((resolve, reject) => {
+      for (const [i, p] of this.queue.entries())
+        if (p.key === key) {
+          this.queue.splice(i, 1);
+          p.resolve(undefined);
+          break;
+        }
+      this.queue.push({ key, job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private start(): Worker | null {
+    if (this.worker || this.failed) return this.worker;
+    try {
+      const worker = new Worker(this.script, { workerData: { [MARK]: true } });
+      worker.unref();
+      worker.on('message', (m: { id: number; result: LintJobResult | { error: string } }) => {
+        const p = this.busy;
+        if (!p || p.id !== m.id) return;
+        this.busy = null;
+        if (m.result && 'error' in m.result) p.reject(new Error(m.result.error));
+        else p.resolve(m.result);
+        this.pump();
+      });
+      const lost = (e: unknown) => {
+        this.onError(e);
+        this.worker = null;
+        this.failed = true;
+        if (this.busy) this.queue.unshift(this.busy);
+        this.busy = null;
+        this.pump();
+      };
+      worker.on('error', lost);
+      worker.on('exit', (code) => {
+        if (this.worker === worker) lost(new Error(`The lint worker exited (${code})`));
+      });
+      this.worker = worker;
+    } catch (e) {
+      this.onError(e);
+      this.failed = true;
+    }
+    return this.worker;
+  }
+
+  private pump(): void {
+    if (this.busy || !this.queue.length) return;
+    const worker = this.start();
+    const p = this.queue.shift()!;
+    if (!worker) {
+      // No worker: in this thread, in a later turn so the caller's turn ends first.
+      setImmediate(() => {
+        try {
+          p.resolve(runLintJob(p.job));
+        } catch (e) {
+          p.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+        this.pump();
+      });
+      return;
+    }
+    this.busy = { ...p, id: this.nextId++ };
+    worker.postMessage({ id: this.busy.id, job: p.job });
+  }
+
+  dispose(): void {
+    const w = this.worker;
+    this.worker = null;
+    this.failed = true;
+    void w?.terminate();
+  }
+}
+
+/** Large open documents are linted in a LintWorker. */
+export const largeDocumentsFeature: Feature = (state) => {
+  state.linter.lintWorker = new LintWorker(undefined, (e) => state.log.error('The lint worker failed; large documents are linted in the server thread', e));
+};
