@@ -1,6 +1,6 @@
 // Handoff's engine against its peers, then a per-rule profile with a linearity check.
 //
-//   node --import tsx bench/run.ts [--sizes 4k,40k,400k,4m] [--quick] [--no-profile] [--no-peers] [--no-corpus] [--out FILE]
+//   node --import tsx bench/run.ts [--sizes 4k,40k,400k,4m] [--quick] [--no-whole] [--no-profile] [--no-peers] [--no-corpus] [--out FILE]
 //
 // Everything runs in this one process, after a warm-up, on the same generated notes (seeded, so
 // the same on every machine) and on the corpus of real notes. Results are printed as tables and
@@ -15,6 +15,7 @@ import { loadEngine, ROOT, type Engine } from './lib/engine';
 import { loadCorpus } from './lib/corpus';
 import { peers, TODAY } from './lib/peers';
 import { resolvedVersion } from './lib/versions';
+import { measureWhole, wholeTools, type WholeStats } from './lib/whole';
 import { measureMany, machine, load, fmt, growth, table, type Stats, type Timed, type MeasureOptions } from './lib/stats';
 
 setFlagsFromString('--expose-gc');
@@ -75,6 +76,18 @@ async function main(): Promise<void> {
     ],
   };
 
+  // ---- whole processes (handoff CLI from out/, markdownlint-cli2, rumdl) ----
+  const whole: Record<string, Record<string, WholeStats>> = {};
+  const tools = wholeTools();
+  if (!flag('--no-whole')) {
+    for (const n of notes) {
+      const rounds = n.actualBytes >= 2_000_000 ? 1 : n.actualBytes >= 200_000 ? 3 : 5;
+      whole[n.label] = measureWhole(n.text, QUICK ? 1 : rounds, tools);
+      process.stderr.write(`  whole ${n.label.padEnd(6)} ${tools.map((t) => `${t.id} ${fmt(whole[n.label][t.id].wall.median)}`).join(', ')} ms\n`);
+    }
+    result.whole = whole;
+  }
+
   // ---- peers ----
   const peerStats: Record<string, Record<string, Stats>> = {};
   const peerTimed: Record<string, Record<string, Timed>> = {};
@@ -111,6 +124,19 @@ async function main(): Promise<void> {
 
   // ---- report ----
   const out: string[] = [];
+  if (Object.keys(whole).length) {
+    out.push('## Whole process, one note file (interleaved rounds; CPU = user + sys; RSS = peak)\n');
+    const rows: Array<Array<string | number>> = [];
+    for (const n of notes) {
+      const w = whole[n.label];
+      tools.forEach((t, i) => rows.push([i ? '' : n.label, t.label, fmt(w[t.id].wall.median), fmt(w[t.id].cpu.median), w[t.id].rssMb.median.toFixed(0), w[t.id].wall.n, w[t.id].codes.join(',')]));
+    }
+    out.push(table(['size', 'tool', 'wall ms', 'CPU ms', 'RSS MB', 'n', 'exit'], rows));
+    out.push('');
+    const ratio = (n: string, a: string, b: string, k: 'wall' | 'cpu') => (whole[n][a] && whole[n][b] ? (whole[n][a][k].median / whole[n][b][k].median).toFixed(2) : 'n/a');
+    out.push(table(['size', 'handoff / markdownlint-cli2 (wall)', '(CPU)', 'handoff / rumdl (wall)', '(CPU)'], notes.map((n) => [n.label, ratio(n.label, 'handoff', 'cli2', 'wall'), ratio(n.label, 'handoff', 'cli2', 'cpu'), ratio(n.label, 'handoff', 'rumdl', 'wall'), ratio(n.label, 'handoff', 'rumdl', 'cpu')])));
+    out.push('');
+  }
   if (Object.keys(peerStats).length) {
     const rows: Array<Array<string | number>> = [];
     for (const n of notes) {
@@ -283,6 +309,9 @@ function checkGoals(notes: Array<{ label: string }>, pt: Record<string, Record<s
     const fig = (peer: string) => labels.map((l) => `${l} ${ratio(l, peer, 'cpu').toFixed(2)}× (wall ${ratio(l, peer, 'wall').toFixed(2)}×)`).join(', ');
     goals.push({ goal: 'all text rules ≤ 1.3× parse floor, every size', met: labels.every((l) => ratio(l, 'floor', 'cpu') <= 1.3), figures: fig('floor') });
     goals.push({ goal: 'all text rules ≤ 0.5× markdownlint, every size', met: labels.every((l) => ratio(l, 'markdownlint', 'cpu') <= 0.5), figures: fig('markdownlint') });
+    goals.push({ goal: 'all text rules ≤ 1.3× Handoff’s own parse, every size', met: labels.every((l) => ratio(l, 'handoffParse', 'cpu') <= 1.3), figures: fig('handoffParse') });
+    const at400 = labels.find((l) => l.startsWith('400'));
+    if (at400) goals.push({ goal: 'all text rules ≤ 0.2× markdownlint at 400 KB', met: ratio(at400, 'markdownlint', 'cpu') <= 0.2, figures: `${ratio(at400, 'markdownlint', 'cpu').toFixed(2)}× (wall ${ratio(at400, 'markdownlint', 'wall').toFixed(2)}×)` });
   }
   if (profile) goals.push({ goal: 'linear growth 4 KB → 4 MB (rules, note building)', met: profile.nonLinear.length === 0, figures: profile.nonLinear.length ? profile.nonLinear.join('; ') : 'all k ≤ 1.15 on the top decade' });
   return goals;

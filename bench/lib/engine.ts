@@ -23,6 +23,9 @@ export interface Engine {
   /** Building blocks of the Note, timed separately in the profile. */
   parts: {
     parseMarkdown: (text: string) => any;
+    /** remark alone, without the line scanner. */
+    parseWithRemark: (text: string) => any;
+    fastParse: (text: string) => any;
     LineIndex: new (text: string) => any;
     buildSections: (text: string, root: any) => any;
     Suppressions: new (root: any, lines: any) => any;
@@ -31,19 +34,21 @@ export interface Engine {
 
 export async function loadEngine(): Promise<Engine> {
   const parts = {
-    parseMarkdown: (await import(join(ENGINE_DIR, 'parse'))).parseMarkdown,
-    LineIndex: (await import(join(ENGINE_DIR, 'lines'))).LineIndex,
+    parseMarkdown: (await import(join(ENGINE_DIR, 'parse/parse'))).parseMarkdown,
+    parseWithRemark: (await import(join(ENGINE_DIR, 'parse/parse'))).parseWithRemark,
+    fastParse: (await import(join(ENGINE_DIR, 'parse/fast/blocks'))).fastParse,
+    LineIndex: (await import(join(ENGINE_DIR, 'parse/lines'))).LineIndex,
     buildSections: (await import(join(ENGINE_DIR, 'model/sections'))).buildSections,
-    Suppressions: (await import(join(ENGINE_DIR, 'suppress'))).Suppressions,
+    Suppressions: (await import(join(ENGINE_DIR, 'lint/suppress'))).Suppressions,
   };
-  const { defaultConfig } = await import(join(ENGINE_DIR, 'config'));
+  const { defaultConfig } = await import(join(ENGINE_DIR, 'lint/config'));
   try {
     const idx = await import(join(ENGINE_DIR, 'index'));
     return { lintWith: idx.lintWith, noteOf: idx.noteOf, defaultConfig, rules: [...idx.RULES], missing: [], complete: true, parts };
   } catch {
     // fall through to rule-by-rule loading
   }
-  const lintMod = await import(join(ENGINE_DIR, 'lint'));
+  const lintMod = await import(join(ENGINE_DIR, 'lint/lint'));
   const listing = readFileSync(join(ENGINE_DIR, 'rules/index.ts'), 'utf8');
   const files = [...listing.matchAll(/^import\s+\w+\s+from\s+'\.\/([\w-]+)'/gm)].map((m) => m[1]);
   const rules: any[] = [];

@@ -38,6 +38,7 @@ export function peers(engine: Engine): Peer[] {
         return remarkLinter.runSync(remarkLinter.parse(file), file);
       },
     },
+    { id: 'handoffParse', label: 'Handoff parse (line scanner, remark when it declines)', run: (t) => engine.parts.parseMarkdown(t) },
     { id: 'handoffNote', label: 'Handoff noteOf (model only)', run: (t, p) => engine.noteOf({ text: t, path: p }) },
     { id: 'handoff', label: 'Handoff lint, all text rules', run: (t, p) => engine.lintWith({ text: t, path: p, today: TODAY, rules: engine.rules }) },
   ];

@@ -5,6 +5,7 @@
 // a linear pass gives ~2, a quadratic one ~4 and more). Also: cmark's pathological inputs that
 // make micromark superlinear or overflow its stack are not parsed (the complexity guard), and
 // their secrets are still found.
+import { fastParse } from '../../server/src/engine/parse/fast/blocks';
 import { strict as assert } from 'node:assert';
 import { lint, RULES, parseConfig } from '../../server/src/engine';
 import { tooComplex } from '../../server/src/engine/parse/complexity';
@@ -102,11 +103,20 @@ describe('reliability: pathological input through every rule (timings printed)',
     assert.match(info[0].message, /^Lint limited to the first 0\.1 MB of 20\.0 MB/);
   });
 
+  it('a note remark could not take but the line scanner does is parsed: no max-size info, its structure checked', () => {
+    const text = `${TITLE}${'*a_ '.repeat(5000)}\n`;
+    assert.ok(tooComplex(text), 'the guard would refuse it for remark');
+    const { value } = timeMs(() => lint({ text, path: 'HANDOFF.md', today: TODAY }));
+    assert.equal(value.note.unparsed, undefined);
+    assert.ok(!value.findings.some((f) => f.ruleId === 'max-size'));
+    assert.ok(value.findings.some((f) => f.ruleId === 'required-sections'), 'structural rules run on it');
+  });
+
   it('a note too complex to parse: one max-size info, secrets and personal data still found with exact ranges', () => {
     const s = fakeSecrets();
     for (const [label, body] of [
       ['nested block quotes', '> '.repeat(20_000) + 'x\n'],
-      ['mismatched emphasis', '*a_ '.repeat(5000)],
+      ['mismatched emphasis in a block quote', '> ' + '*a_ '.repeat(5000)],
       ['unclosed comments', '</' + '<!--'.repeat(5000)],
     ] as const) {
       const text = `${TITLE}Token: ${s.github}\n\nMail ${s.email}\n\n${body}\n`;
@@ -122,7 +132,7 @@ describe('reliability: pathological input through every rule (timings printed)',
     }
   });
 
-  it('dense blocks: task items, a two-column table, fence lines, headings are refused to the parse; secrets still found; a realistic 2 MB note is parsed', () => {
+  it('dense blocks: task items, a two-column table, fence lines, headings are refused to remark (parsed by the line scanner when it takes them); secrets still found; a realistic 2 MB note is parsed', () => {
     const s = fakeSecrets();
     const shapes: Array<[string, string]> = [
       ['160 KB of "- [ ] x" lines', '- [ ] x\n'.repeat(20_000)],
@@ -135,7 +145,9 @@ describe('reliability: pathological input through every rule (timings printed)',
       const text = `${TITLE}Token: ${s.github}\n\n${body}`;
       assert.match(tooComplex(text) ?? '', /^more than \d+ blocks/, `${label}: the guard lets it through`);
       const { result: value } = report(label, text);
-      assert.match(value.findings.find((f) => f.ruleId === 'max-size')?.message ?? '', /^Structure not checked: more than \d+ blocks/);
+      // The guard is remark's: what the line scanner takes is parsed in linear time instead.
+      if (fastParse(text)) assert.equal(value.note.unparsed, undefined, `${label}: the line scanner takes it`);
+      else assert.match(value.findings.find((f) => f.ruleId === 'max-size')?.message ?? '', /^Structure not checked: more than \d+ blocks/);
       const secret = value.findings.find((f) => f.ruleId === 'no-secrets');
       assert.ok(secret && text.slice(secret.start, secret.end) === s.github, `${label}: the secret is not reported`);
     }

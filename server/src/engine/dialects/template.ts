@@ -4,6 +4,7 @@ import type { Heading, Html, Root } from 'mdast';
 import type { Dialect, FieldSpec, SectionSpec } from './dialect';
 import { parseMarkdown, startOf, endOf } from '../parse/parse';
 import { tooComplex } from '../parse/complexity';
+import { fastParse } from '../parse/fast/blocks';
 import { plainText } from '../parse/walk';
 import { roleOf } from '../model/roles';
 import { fieldsInNodes } from '../model/fields';
@@ -11,9 +12,11 @@ import { buildSections, flatten } from '../model/sections';
 
 /** Throws when the template is too complex to parse (see complexity.ts); callers report it. */
 export function templateDialect(text: string, id = 'template'): Dialect {
+  // The guard is remark's: text the line scanner takes is parsed in linear time.
   const tooHard = tooComplex(text);
-  if (tooHard) throw new Error(`too complex to parse: ${tooHard}`);
-  const root: Root = parseMarkdown(text);
+  const fast = tooHard ? fastParse(text) : null;
+  if (tooHard && !fast) throw new Error(`too complex to parse: ${tooHard}`);
+  const root: Root = fast ?? parseMarkdown(text);
   const headings = root.children.filter((n): n is Heading => n.type === 'heading');
   const h1 = headings.find((h) => h.depth === 1);
   const rest = headings.filter((h) => h !== h1);

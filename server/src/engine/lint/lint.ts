@@ -8,6 +8,7 @@ import type { Dialect } from '../dialects/dialect';
 import { buildNote, type Note } from '../model/note';
 import { LineIndex } from '../parse/lines';
 import { tooComplex } from '../parse/complexity';
+import { fastParse } from '../parse/fast/blocks';
 import { detectKind } from '../model/detect';
 import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
@@ -65,10 +66,12 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
     roadmapGlobs: config.roadmapGlobs,
     parse: input.parser ? (t: string) => input.parser!.parse(t) : undefined,
   };
+  // The guard is remark's: text the line scanner takes is parsed in linear time whatever it holds.
   const tooHard = tooComplex(text);
-  if (tooHard) return unparsedNote(text, options, tooHard);
+  const fast = tooHard ? fastParse(text) : null;
+  if (tooHard && !fast) return unparsedNote(text, options, tooHard);
   try {
-    return buildNote(text, options);
+    return buildNote(text, fast ? { ...options, parse: () => fast } : options);
   } catch (error) {
     // Nesting deeper than the guard saw: the parser's own recursion ran out of stack.
     if (error instanceof RangeError) return unparsedNote(text, options, 'nested too deeply to parse');

@@ -12,6 +12,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import type { Root, Node } from 'mdast';
 import { visit } from './walk';
 import { LineIndex } from './lines';
+import { fastParse } from './fast/blocks';
 
 /**
  * The parts of GFM that notes use. Autolink literals and footnotes are left out: no rule reads
@@ -26,11 +27,20 @@ function gfmForNotes(this: Processor): void {
 const processor = unified().use(remarkParse).use(gfmForNotes).use(remarkFrontmatter, ['yaml']).freeze();
 
 /**
- * Parses a note. micromark drops a leading BOM and counts offsets without it; we shift every
- * position back so that offsets index the text exactly as the editor holds it.
+ * Parses a note: the line scanner when it handles every construct of the text exactly (linear
+ * time), else remark. Both give the same tree (test/engine/fast-parse.test.ts).
  */
 export function parseMarkdown(text: string): Root {
-  // micromark would drop the BOM left after we drop one, so every leading BOM is dropped here.
+  return fastParse(text) ?? parseWithRemark(text);
+}
+
+/**
+ * Parses a note with remark, the reference. micromark drops a leading BOM and counts offsets
+ * without it; we shift every position back so that offsets index the text exactly as the
+ * editor holds it. micromark would drop the BOM left after we drop one, so every leading BOM is
+ * dropped here.
+ */
+export function parseWithRemark(text: string): Root {
   let bom = 0;
   while (text.charCodeAt(bom) === 0xfeff) bom++;
   const root = processor.parse(bom ? text.slice(bom) : text) as Root;
