@@ -70,7 +70,7 @@ describe('the installable CLI package', function () {
       assert.deepEqual(parsed.files.map((f) => [f.file, f.kind]), [['HANDOFF.md', 'handoff']]);
       const mcp = run('mcp', '--print-config', 'generic');
       assert.equal(mcp.status, 0, mcp.stderr);
-      assert.deepEqual((JSON.parse(mcp.stdout) as { mcpServers: { handoff: { args: string[] } } }).mcpServers.handoff.args.slice(2), ['mcp', '--root', repo], 'the MCP bundle runs from the package');
+      assert.deepEqual((JSON.parse(mcp.stdout) as { mcpServers: { handoff: { args: string[] } } }).mcpServers.handoff.args, ['mcp', '--root', repo], 'the MCP bundle runs from the package');
       const server = await answerToInitialize(node, join(tmp, 'prefix/bin/handoff-language-server'), repo);
       assert.equal(server.serverInfo?.name, 'handoff-language-server');
       assert.equal(server.capabilities?.textDocumentSync?.change, 2, 'incremental sync');

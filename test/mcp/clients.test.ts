@@ -34,10 +34,11 @@ describe('handoff mcp --print-config and the Claude Code plugin', function () {
         assert.equal(r.status, 0, r.stderr);
         assert.match(r.stderr, /^# /, 'where the snippet goes, on stderr');
         const server = serverOf(client, r.stdout);
-        assert.equal(server.command, 'npx', client);
-        assert.deepEqual(server.args.slice(0, 3), ['-y', 'handoff', 'mcp'], client);
-        if (client === 'cline' || client === 'generic') assert.deepEqual(server.args.slice(3), ['--root', root], client);
-        if (client === 'cursor' || client === 'vscode') assert.deepEqual(server.args.slice(3), ['--root', '${workspaceFolder}'], client);
+        // The installed command, never `npx handoff` (the registry's "handoff" is another project).
+        assert.equal(server.command, 'handoff', client);
+        assert.deepEqual(server.args.slice(0, 1), ['mcp'], client);
+        if (client === 'cline' || client === 'generic') assert.deepEqual(server.args.slice(1), ['--root', root], client);
+        if (client === 'cursor' || client === 'vscode') assert.deepEqual(server.args.slice(1), ['--root', '${workspaceFolder}'], client);
         if (client === 'vscode') assert.equal(server.type, 'stdio');
       }
       const bad = printConfig('emacs', root);
