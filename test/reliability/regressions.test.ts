@@ -221,7 +221,8 @@ describe('reliability: regressions', () => {
       const { ProjectConfigs } = await import('../../server/src/project/config');
       const dir = mkdtempSync(join(tmpdir(), 'handoff-template-'));
       try {
-        writeFileSync(join(dir, 'TEMPLATE.md'), '# Template\n\n' + '*a_ '.repeat(20000) + '\n');
+        // A block quote makes the line scanner decline, so remark and its complexity guard decide.
+        writeFileSync(join(dir, 'TEMPLATE.md'), '# Template\n\n> Quoted.\n\n' + '*a_ '.repeat(20000) + '\n');
         writeFileSync(join(dir, '.handoff.json'), JSON.stringify({ dialect: 'template', template: 'TEMPLATE.md' }));
         writeFileSync(join(dir, 'HANDOFF.md'), '# Session Handoff\n');
         let err = '';
