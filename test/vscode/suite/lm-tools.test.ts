@@ -23,9 +23,14 @@ describe('Language Model tools', () => {
   });
 
   it('handoff_lint returns the findings of a broken note, with rule ids, fixes and docs links', async () => {
-    const text = await invoke('handoff_lint', { path: 'HANDOFF.md' });
-    assert.match(text, /^HANDOFF\.md \(handoff\): \d+ problems/, text);
+    // A note of its own: the suites before this one fix the workspace's HANDOFF.md.
+    const file = path.join(workspaceRoot(), 'lm-broken', 'HANDOFF.md');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '# Session Handoff\n\n## Snapshot\n- Date: 2026-11-20\n- Branch / commit: `main` (1a2b3c4)\n\n## What changed\n- Added the engine.\n- The rule engine \u00e2\u20ac\u201d with unit tests.\n');
+    const text = await invoke('handoff_lint', { path: 'lm-broken/HANDOFF.md' });
+    assert.match(text, /^\S*HANDOFF\.md \(handoff\): \d+ problems/, text);
     assert.match(text, /^- 9:\d+ \w+ mojibake: .*\[fix available\] \(https:\/\/\S+\/docs\/rules\/mojibake\.md\)$/m, text);
+    assert.match(text, /^- \d+:\d+ warning required-sections: /m, text);
   });
 
   it('handoff_lint uses the open editor text (unsaved edits included) and masks secrets', async () => {
