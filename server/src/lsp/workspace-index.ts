@@ -188,6 +188,7 @@ export class WorkspaceIndex implements NotesSource {
 
   /** Indexes a file from disk through the workers. */
   private async indexFromDisk(file: string, uri: string, text?: string): Promise<'note' | 'skipped' | 'none'> {
+    const forgotten = this.forgotten.get(uri) ?? 0;
     let result: IndexJobResult;
     try {
       result = await this.workers.run(this.job(file, text));
@@ -196,6 +197,8 @@ export class WorkspaceIndex implements NotesSource {
       return this.forget(uri);
     }
     if (this.state.documents.get(uri)) return 'none'; // opened meanwhile: the editor's text wins
+    // Forgotten meanwhile (the file or its folder went away): a read that started before must not bring it back.
+    if ((this.forgotten.get(uri) ?? 0) !== forgotten) return 'none';
     if (result.type === 'gone' || result.type === 'other') return this.forget(uri);
     const project = this.state.configs.forFile(file);
     const path = notePath(file, project.root);
@@ -213,7 +216,11 @@ export class WorkspaceIndex implements NotesSource {
     return 'note';
   }
 
+  /** How often each note was forgotten: a disk read that started before a forget is dropped. */
+  private readonly forgotten = new Map<string, number>();
+
   private forget(uri: string): 'none' {
+    this.forgotten.set(uri, (this.forgotten.get(uri) ?? 0) + 1);
     this.skipped.delete(uri);
     this.parsed.delete(uri);
     const gone = this.notes.get(uri);
