@@ -1,10 +1,10 @@
 // A line scanner for the blocks notes are made of: ATX headings, paragraphs, bullet and
-// ordered lists with task items, fenced code, GFM tables, thematic breaks, HTML comment blocks
-// and YAML front matter. It builds the mdast that remark builds for them, positions included,
-// in one pass over the lines (each nesting level copies only its own lines). Anything else
-// (block quotes, setext headings, indented code, definitions, lazy continuation lines, tabs
-// in indentation, unclosed fences…) throws Decline and the note goes to remark.
-import type { Root, RootContent, BlockContent, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
+// ordered lists with task items, block quotes, fenced code, GFM tables, thematic breaks, HTML
+// comment blocks and YAML front matter. It builds the mdast that remark builds for them,
+// positions included, in one pass over the lines (each nesting level copies only its own
+// lines). Anything else (setext headings, indented code, definitions, lazy continuation lines,
+// tabs in indentation, unclosed fences…) throws Decline and the note goes to remark.
+import type { Root, RootContent, BlockContent, Blockquote, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
 import { Decline, Points } from './points';
 import { parseInline, type Inline } from './inline';
 
@@ -101,7 +101,12 @@ class Scanner {
       const p = cs[k] + ind;
       const ch = text.charCodeAt(p);
       const end = this.ends[i];
-      if (ch === 62) throw new Decline('block quote');
+      if (ch === 62) {
+        const { node, used } = this.quote(lines, cs, k, depth);
+        out.push(node);
+        k += used;
+        continue;
+      }
       if (ch === 35) {
         const h = this.heading(i, p);
         if (h) {
@@ -324,9 +329,9 @@ class Scanner {
       }
       const children = this.blocks(own, ocs, depth + 1);
       if (checked !== null && children[0]?.type !== 'paragraph') throw new Decline('task item without a paragraph');
-      // mdast moves the paragraph past the checkbox only when text follows it; after inline
-      // code, a link or emphasis it sometimes starts at the checkbox, sometimes after it.
-      if (checked !== null && (children[0] as Paragraph).children[0]?.type !== 'text') throw new Decline('task item starting with markup');
+      // mdast moves the paragraph past the checkbox only when text follows it; before other
+      // markup the paragraph starts at the checkbox.
+      if (checked !== null && (children[0] as Paragraph).children[0]?.type !== 'text') children[0].position!.start = this.points.point(c0);
       let itemSpread = false;
       for (let c = 1; c < children.length; c++) {
         if (this.lines.get(children[c])![0] > this.lines.get(children[c - 1])![1] + 1) itemSpread = true;
@@ -344,9 +349,7 @@ class Scanner {
       const np = cs[next] + nind;
       if (next === k + n) {
         // No blank line: a line the item did not take would continue its paragraph lazily.
-        let deepest: RootContent | undefined = children[children.length - 1];
-        while (deepest && (deepest.type === 'list' || deepest.type === 'listItem')) deepest = (deepest as List).children[(deepest as List).children.length - 1];
-        if (deepest?.type === 'paragraph' && !this.listMarker(ni, np) && !this.interrupts(ni, np)) throw new Decline('lazy continuation line');
+        if (this.openParagraph(children, lastLine) && !this.listMarker(ni, np) && !this.interrupts(ni, np)) throw new Decline('lazy continuation line');
       }
       if (nind >= 4 || this.thematic(ni, np)) break;
       const nm = this.listMarker(ni, np);
@@ -367,6 +370,68 @@ class Scanner {
     return { node, used: lastUsed - k0 + 1 };
   }
 
+  /** Whether the last of these blocks ends in a paragraph still open on line `last`. */
+  openParagraph(children: RootContent[], last: number): boolean {
+    let deepest: RootContent | undefined = children[children.length - 1];
+    while (deepest && (deepest.type === 'list' || deepest.type === 'listItem' || deepest.type === 'blockquote')) deepest = deepest.children[deepest.children.length - 1];
+    return deepest?.type === 'paragraph' && this.lines.get(deepest)![1] === last;
+  }
+
+  /**
+   * A block quote: its lines are those that start with `>` (one space after it belongs to the
+   * marker), up to a line without one. A line after a paragraph that would continue it lazily
+   * declines.
+   */
+  quote(lines: number[], cs: number[], k: number, depth: number): { node: Block; used: number } {
+    const text = this.text;
+    const own: number[] = [];
+    const ocs: number[] = [];
+    let j = k;
+    for (; j < lines.length; j++) {
+      const i = lines[j];
+      if (this.blank(i, cs[j])) break;
+      const ind = this.indent(i, cs[j]);
+      const q = cs[j] + ind;
+      if (ind >= 4 || text.charCodeAt(q) !== 62) break;
+      const after = text.charCodeAt(q + 1);
+      if (after === 9) throw new Decline('tab after a block quote marker');
+      own.push(i);
+      ocs.push(after === 32 ? q + 2 : q + 1);
+    }
+    const children = this.blocks(own, ocs, depth + 1);
+    const last = own[own.length - 1];
+    this.stretchLists(children, own, ocs);
+    if (j < lines.length && !this.blank(lines[j], cs[j]) && this.openParagraph(children, last)) {
+      const ni = lines[j];
+      const nind = this.indent(ni, cs[j]);
+      if (nind >= 4 || !this.interrupts(ni, cs[j] + nind)) throw new Decline('lazy continuation line');
+    }
+    const p = cs[k] + this.indent(lines[k], cs[k]);
+    const node = { type: 'blockquote', children: children as BlockContent[], position: this.points.span(p, this.ends[last]) } as Blockquote;
+    this.mark(node, lines[k], last);
+    return { node, used: j - k };
+  }
+
+  /**
+   * micromark ends a list in a block quote after the quote's blank lines that follow it (a
+   * list at the top level or in an item ends with its last item).
+   */
+  stretchLists(children: RootContent[], own: number[], ocs: number[]): void {
+    let j = 0;
+    for (const child of children) {
+      if (child.type !== 'list') continue;
+      const lastLine = this.lines.get(child)![1];
+      while (own[j] <= lastLine) j++;
+      let b = j;
+      while (b < own.length && this.blank(own[b], ocs[b])) b++;
+      if (b === j) continue;
+      for (let q = j; q < b; q++) if (ocs[q] !== this.ends[own[q]]) throw new Decline('blank line with spaces after a list in a block quote');
+      const item = child.children[child.children.length - 1];
+      if (item.children[item.children.length - 1]?.type === 'list') throw new Decline('nested list before blank lines in a block quote');
+      child.position!.end = this.points.point(this.ends[own[b - 1]]);
+    }
+  }
+
   /** Whether a line starts a block that ends a paragraph before it. */
   interrupts(i: number, p: number): boolean {
     const text = this.text;
@@ -374,6 +439,7 @@ class Scanner {
     if (ch === 35 && this.heading(i, p)) return true;
     if (this.fenceOpen(i, p) || this.thematic(i, p)) return true;
     if (ch === 60 && text.startsWith('<!--', p)) return true;
+    if (ch === 62) return true;
     const m = this.listMarker(i, p);
     if (m) {
       if (!m.ordered || m.start === 1) return true;
@@ -412,7 +478,7 @@ class Scanner {
       if (ind < 4) {
         const ch = text.charCodeAt(q);
         if ((ch === 61 || ch === 45) && /^(?:=+|-+) *$/.test(text.slice(q, this.ends[i]))) throw new Decline('setext heading');
-        if (ch === 62) throw new Decline('block quote');
+        if (ch === 62) break;
         if (ch === 60 && /^<[A-Za-z/!?]/.test(text.slice(q, q + 2)) && !text.startsWith('<!--', q)) throw new Decline('HTML after a paragraph');
         if (this.interrupts(i, q)) break;
         if (this.delimiterRow(i, cs[j])) throw new Decline('table after a paragraph line');

@@ -1,7 +1,7 @@
 // Inline content of a paragraph, heading or table cell: text, code spans, inline links,
-// emphasis and strong, as mdast-util-from-markdown builds them. Anything else that would be
-// markup (escapes, entities, autolinks, inline HTML, images, strikethrough, nested brackets,
-// delimiter runs that can both open and close) throws Decline, and the note goes to remark.
+// emphasis, strong and GFM strikethrough, as mdast-util-from-markdown builds them. Anything
+// else that would be markup (escapes, entities, autolinks, inline HTML, images, nested
+// brackets) throws Decline, and the note goes to remark.
 import type { PhrasingContent, Text } from 'mdast';
 import { Decline, type Points } from './points';
 
@@ -139,8 +139,13 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
     if (c === 126) {
       let j = i;
       while (j < to && v.charCodeAt(j) === 126) j++;
-      const d = delimiter(v, i, j, c);
-      if (d.open || d.close) throw new Decline('strikethrough');
+      // Three or more tildes are text (micromark's strikethrough takes one or two).
+      const d = j - i <= 2 ? delimiter(v, i, j, c) : null;
+      if (d && (d.open || d.close)) {
+        flush(i);
+        items.push({ kind: 'delim', d, from: i, to: j });
+        textFrom = j;
+      }
       i = j;
       continue;
     }
@@ -162,26 +167,31 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
   return resolve(src, points, items);
 }
 
-/** Flanking per CommonMark; runs that both open and close, or longer than two, decline. */
+/**
+ * A delimiter run, classified as micromark classifies it (attention and GFM strikethrough):
+ * the characters on either side are whitespace (line edges included), punctuation or other; a
+ * `~` next to a `*` or `_` run loosens the rule as micromark's attention markers do.
+ */
 function delimiter(v: string, i: number, j: number, c: number): Delim {
-  const before = i > 0 ? v.charCodeAt(i - 1) : NaN;
-  const after = j < v.length ? v.charCodeAt(j) : NaN;
-  const afterSpace = isSpace(after);
-  const beforeSpace = isSpace(before);
-  const afterPunct = !afterSpace && isPunct(after);
-  const beforePunct = !beforeSpace && isPunct(before);
-  const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
-  const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
-  let open = left;
-  let close = right;
-  if (c === 95) {
-    open = left && (!right || beforePunct);
-    close = right && (!left || afterPunct);
+  const previous = i > 0 ? v.charCodeAt(i - 1) : NaN;
+  const code = j < v.length ? v.charCodeAt(j) : NaN;
+  const before = group(previous);
+  const after = group(code);
+  if (c === 126) {
+    const open = !after || (after === 2 && before !== 0);
+    const close = !before || (before === 2 && after !== 0);
+    return { char: c, from: i, count: j - i, open, close };
   }
-  if (c === 126) return { char: c, from: i, count: j - i, open, close };
-  if (open && close) throw new Decline('delimiter run that both opens and closes');
-  if ((open || close) && j - i > 2) throw new Decline('delimiter run longer than two');
-  return { char: c, from: i, count: j - i, open, close };
+  const open = !after || (after === 2 && before !== 0) || code === 126;
+  const close = !before || (before === 2 && after !== 0) || previous === 126;
+  if (c === 42) return { char: c, from: i, count: j - i, open, close };
+  return { char: c, from: i, count: j - i, open: open && (before !== 0 || !close), close: close && (after !== 0 || !open) };
+}
+
+/** 1 whitespace, 2 punctuation, 0 other (micromark's classifyCharacter). */
+function group(c: number): number {
+  if (isSpace(c)) return 1;
+  return isPunct(c) ? 2 : 0;
 }
 
 function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number, closeFrom: number, closeTo: number): PhrasingContent {
@@ -233,117 +243,122 @@ function tryLink(src: Inline, points: Points, open: number, to: number, runs: Ma
   return { node, end };
 }
 
-/** Pairs emphasis delimiters (CommonMark's process-emphasis over a linked list) and merges text. */
+type Cell = { item: Item; prev: Cell | null; next: Cell | null; sub?: Cell | null };
+
+/** Walk-back steps past openers the rule of three skips, per item, before remark decides. */
+const SKIP_BUDGET = 8;
+
+/**
+ * Pairs delimiter runs as micromark's resolvers do: each closer, in order, takes the nearest
+ * opener of its marker (for `*` and `_` the nearest the rule of three allows, two markers when
+ * both runs have two; for `~` the nearest of the same length), and whatever lies between
+ * becomes the node's content, where unpaired runs are text. micromark pairs `*`/`_` and `~` in
+ * separate passes; the two agree with this one pass unless a pair encloses an unpaired opener
+ * of the other family, which declines.
+ */
 function resolve(src: Inline, points: Points, items: Item[]): PhrasingContent[] {
-  type Cell = { item: Item; prev: Cell | null; next: Cell | null; children?: Cell[] };
   const head: Cell = { item: { kind: 'text', from: 0, to: 0 }, prev: null, next: null };
   let tail = head;
-  const delims: Cell[] = [];
+  const cells: Cell[] = [];
   for (const item of items) {
     const cell: Cell = { item, prev: tail, next: null };
     tail.next = cell;
     tail = cell;
-    if (item.kind === 'delim') delims.push(cell);
+    if (item.kind === 'delim') cells.push(cell);
   }
-  if (delims.length) {
-    // Openers by char, newest last; an opener is dropped once a closer passes it unmatched.
-    const openers = new Map<number, Cell[]>([
-      [42, []],
-      [95, []],
-    ]);
-    for (const cell of delims) {
-      const d = (cell.item as { d: Delim }).d;
-      if (d.close) {
-        const stack = openers.get(d.char)!;
-        while (d.count > 0 && stack.length) {
-          const o = stack[stack.length - 1];
-          const od = (o.item as { d: Delim }).d;
-          // Openers of the other char between o and cell are no longer openers.
-          const others = openers.get(d.char === 42 ? 95 : 42)!;
-          while (others.length && others[others.length - 1].item.from > o.item.from) others.pop();
-          const use = d.count >= 2 && od.count >= 2 ? 2 : 1;
-          const innerFrom = od.from + od.count; // end of the opener run's used part
-          od.count -= use;
-          const closeStart = d.from;
-          d.from += use;
-          d.count -= use;
-          // Wrap everything between o and cell into one node.
-          const kids: Cell[] = [];
-          for (let c = o.next; c && c !== cell; c = c.next) kids.push(c);
-          const startV = innerFrom - use;
-          const node: Cell = { item: { kind: 'node', node: null as unknown as PhrasingContent, from: startV, to: closeStart + use }, prev: o, next: cell, children: kids };
-          const type = use === 2 ? 'strong' : 'emphasis';
-          (node.item as { node: PhrasingContent }).node = { type, children: [], position: points.span(src.at[startV], src.at[closeStart + use - 1] + 1) } as unknown as PhrasingContent;
-          o.next = node;
-          cell.prev = node;
-          (o.item as { to: number }).to = od.from + od.count;
-          if (od.count === 0) {
-            stack.pop();
-            unlink(o);
-          }
-        }
-        if (d.count === 0) unlink(cell);
-      } else if (d.open) stack_push(openers, d.char, cell);
-    }
-  }
+  if (cells.length) pair(cells, src, points, items.length);
   return build(src, points, head.next, 0);
+}
 
-  function unlink(c: Cell): void {
-    if (c.prev) c.prev.next = c.next;
-    if (c.next) c.next.prev = c.prev;
-  }
-  function stack_push(map: Map<number, Cell[]>, ch: number, c: Cell): void {
-    map.get(ch)!.push(c);
-  }
-  function build(s: Inline, p: Points, first: Cell | null, depth: number): PhrasingContent[] {
-    // Emphasis nested this deep is no note's; remark (and its guard) decide.
-    if (depth > 64) throw new Decline('emphasis nested too deep');
-    const out: PhrasingContent[] = [];
-    let text: Text | null = null;
-    let textFrom = 0;
-    let textTo = 0;
-    const close = () => {
-      if (text) {
-        text.value = s.v.slice(textFrom, textTo);
-        text.position = p.span(s.at[textFrom], s.at[textTo - 1] + 1);
-        out.push(text);
-        text = null;
-      }
-    };
-    for (let c = first; c; c = c.next) {
-      const it = c.item;
-      let from = it.from;
-      let to = it.to;
-      if (it.kind === 'delim') {
-        from = it.d.from;
-        to = it.d.from + it.d.count;
-        if (to <= from) continue;
-      }
-      if (it.kind === 'text' || it.kind === 'delim') {
-        if (to <= from) continue;
-        if (text && textTo === from) textTo = to;
-        else {
-          close();
-          text = { type: 'text', value: '' };
-          textFrom = from;
-          textTo = to;
+function pair(cells: Cell[], src: Inline, points: Points, budget: number): void {
+  // Openers still available, by marker (`~` by length), oldest first.
+  const stacks = new Map<number, Cell[]>();
+  const stackOf = (d: Delim) => {
+    const key = d.char === 126 ? -d.count : d.char;
+    let st = stacks.get(key);
+    if (!st) stacks.set(key, (st = []));
+    return st;
+  };
+  let skips = budget * SKIP_BUDGET + 64;
+  for (const cell of cells) {
+    const d = (cell.item as { d: Delim }).d;
+    while (d.close && d.count > 0) {
+      const st = stackOf(d);
+      let k = st.length - 1;
+      if (d.char !== 126) {
+        for (; k >= 0; k--) {
+          const od = (st[k].item as { d: Delim }).d;
+          if (!((od.close || d.open) && d.count % 3 && !((od.count + d.count) % 3))) break;
+          if (--skips < 0) throw new Decline('emphasis the rule of three keeps apart, at length');
         }
-        continue;
       }
-      close();
-      if (c.children) (it.node as { children: PhrasingContent[] }).children = build(s, p, linkKids(c.children), depth + 1);
-      out.push(it.node);
+      if (k < 0) break;
+      const o = st[k];
+      const od = (o.item as { d: Delim }).d;
+      // Openers between the pair are text now.
+      for (const [key, other] of stacks) {
+        while (other.length && other[other.length - 1].item.from > o.item.from) {
+          const gone = other.pop()!;
+          if ((key < 0) !== (d.char === 126)) throw new Decline('strikethrough and emphasis interleaved');
+          void gone;
+        }
+      }
+      const use = d.char === 126 ? d.count : od.count > 1 && d.count > 1 ? 2 : 1;
+      const startV = od.from + od.count - use;
+      const endV = d.from + use;
+      od.count -= use;
+      d.from += use;
+      d.count -= use;
+      const type = d.char === 126 ? 'delete' : use === 2 ? 'strong' : 'emphasis';
+      const node = { type, children: [], position: points.span(src.at[startV], src.at[endV - 1] + 1) } as unknown as PhrasingContent;
+      const first = o.next === cell ? null : o.next;
+      if (first) {
+        first.prev = null;
+        cell.prev!.next = null;
+      }
+      const wrap: Cell = { item: { kind: 'node', node, from: startV, to: endV }, prev: o, next: cell, sub: first };
+      o.next = wrap;
+      cell.prev = wrap;
+      if (od.count === 0) st.pop();
     }
-    close();
-    return out;
+    if (d.open && d.count > 0) stackOf(d).push(cell);
   }
-  function linkKids(kids: Cell[]): Cell | null {
-    // The wrapped cells are still chained; cut the chain at the last one.
-    if (!kids.length) return null;
-    const copy = kids.map((k) => ({ ...k }));
-    copy.forEach((k, i) => {
-      k.next = copy[i + 1] ?? null;
-    });
-    return copy[0];
+}
+
+function build(s: Inline, p: Points, first: Cell | null, depth: number): PhrasingContent[] {
+  // Emphasis nested this deep is no note's; remark (and its guard) decide.
+  if (depth > 64) throw new Decline('emphasis nested too deep');
+  const out: PhrasingContent[] = [];
+  let text: Text | null = null;
+  let textFrom = 0;
+  let textTo = 0;
+  const close = () => {
+    if (text) {
+      text.value = s.v.slice(textFrom, textTo);
+      text.position = p.span(s.at[textFrom], s.at[textTo - 1] + 1);
+      out.push(text);
+      text = null;
+    }
+  };
+  for (let c = first; c; c = c.next) {
+    const it = c.item;
+    if (it.kind === 'node') {
+      close();
+      if (c.sub !== undefined) (it.node as { children: PhrasingContent[] }).children = build(s, p, c.sub, depth + 1);
+      out.push(it.node);
+      continue;
+    }
+    const from = it.kind === 'delim' ? it.d.from : it.from;
+    const to = it.kind === 'delim' ? it.d.from + it.d.count : it.to;
+    if (to <= from) continue;
+    if (text && textTo === from) textTo = to;
+    else {
+      close();
+      text = { type: 'text', value: '' };
+      textFrom = from;
+      textTo = to;
+    }
   }
+  close();
+  return out;
 }
