@@ -101,7 +101,8 @@ describe('fast Markdown front end', function () {
   });
 
   it('says why it declines', () => {
-    assert.equal(declineReason('> quoted\nlazily\n'), 'lazy continuation line');
+    assert.equal(declineReason('Title\n=====\n'), 'setext heading');
+    assert.equal(declineReason('> quoted\nlazily\n'), null);
     assert.equal(declineReason('> quoted\n'), null);
     assert.equal(declineReason('# Title\n\n- item\n'), null);
   });

@@ -2,8 +2,8 @@
 // ordered lists with task items, block quotes, fenced code, GFM tables, thematic breaks, HTML
 // comment blocks and YAML front matter. It builds the mdast that remark builds for them,
 // positions included, in one pass over the lines (each nesting level copies only its own
-// lines). Anything else (setext headings, indented code, definitions, lazy continuation lines,
-// tabs in indentation, unclosed fences…) throws Decline and the note goes to remark.
+// lines). Anything else (setext headings, indented code, definitions, tabs in indentation,
+// unclosed fences…) throws Decline and the note goes to remark.
 import type { Root, RootContent, BlockContent, Blockquote, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
 import { Decline, Points } from './points';
 import { parseInline, type Inline } from './inline';
@@ -16,6 +16,9 @@ class Scanner {
   readonly points: Points;
   /** First and last line of each block, for blank lines between siblings. */
   readonly lines = new Map<RootContent, [number, number]>();
+  /** Lines taken as lazy continuation lines, and the lines paragraphs continued on. */
+  readonly lazyLines: number[] = [];
+  readonly continued = new Set<number>();
 
   mark<T extends RootContent>(node: T, first: number, last: number): T {
     this.lines.set(node, [first, last]);
@@ -297,7 +300,7 @@ class Scanner {
       const m = this.listMarker(i, p)!;
       first ??= m;
       const w = ind + m.width + m.spaces;
-      // The item's lines: blank or indented at least w.
+      // The item's lines: blank, indented at least w, or lazy.
       const own: number[] = [i];
       const ocs: number[] = [p + m.width + m.spaces];
       let j = k + 1;
@@ -308,7 +311,13 @@ class Scanner {
           ocs.push(Math.min(cs[j] + w, this.ends[li]));
           continue;
         }
-        if (this.indent(li, cs[j]) < w) break;
+        const lind = this.indent(li, cs[j]);
+        if (lind < w) {
+          if (!this.lazy(own, ocs, li, cs[j] + lind)) break;
+          own.push(li);
+          ocs.push(cs[j]);
+          continue;
+        }
         own.push(li);
         ocs.push(cs[j] + w);
       }
@@ -347,10 +356,6 @@ class Scanner {
       const ni = lines[next];
       const nind = this.indent(ni, cs[next]);
       const np = cs[next] + nind;
-      if (next === k + n) {
-        // No blank line: a line the item did not take would continue its paragraph lazily.
-        if (this.openParagraph(children, lastLine) && !this.listMarker(ni, np) && !this.interrupts(ni, np)) throw new Decline('lazy continuation line');
-      }
       if (nind >= 4 || this.thematic(ni, np)) break;
       const nm = this.listMarker(ni, np);
       if (!nm || nm.ordered !== first.ordered || nm.bullet !== first.bullet) break;
@@ -370,11 +375,16 @@ class Scanner {
     return { node, used: lastUsed - k0 + 1 };
   }
 
-  /** Whether the last of these blocks ends in a paragraph still open on line `last`. */
-  openParagraph(children: RootContent[], last: number): boolean {
-    let deepest: RootContent | undefined = children[children.length - 1];
-    while (deepest && (deepest.type === 'list' || deepest.type === 'listItem' || deepest.type === 'blockquote')) deepest = deepest.children[deepest.children.length - 1];
-    return deepest?.type === 'paragraph' && this.lines.get(deepest)![1] === last;
+  /**
+   * Whether line i, which its container's marker or indentation does not hold, may continue a
+   * paragraph of the container lazily: the line before is not blank and line i starts no block.
+   * The paragraph must then take it (`verifyLazy`), or the scanner declines.
+   */
+  lazy(own: number[], ocs: number[], i: number, p: number): boolean {
+    const n = own.length;
+    if (!n || this.blank(own[n - 1], ocs[n - 1]) || this.listMarker(i, p) || this.interrupts(i, p)) return false;
+    this.lazyLines.push(i);
+    return true;
   }
 
   /**
@@ -392,7 +402,12 @@ class Scanner {
       if (this.blank(i, cs[j])) break;
       const ind = this.indent(i, cs[j]);
       const q = cs[j] + ind;
-      if (ind >= 4 || text.charCodeAt(q) !== 62) break;
+      if (ind >= 4 || text.charCodeAt(q) !== 62) {
+        if (!this.lazy(own, ocs, i, q)) break;
+        own.push(i);
+        ocs.push(cs[j]);
+        continue;
+      }
       const after = text.charCodeAt(q + 1);
       if (after === 9) throw new Decline('tab after a block quote marker');
       own.push(i);
@@ -401,11 +416,6 @@ class Scanner {
     const children = this.blocks(own, ocs, depth + 1);
     const last = own[own.length - 1];
     this.stretchLists(children, own, ocs);
-    if (j < lines.length && !this.blank(lines[j], cs[j]) && this.openParagraph(children, last)) {
-      const ni = lines[j];
-      const nind = this.indent(ni, cs[j]);
-      if (nind >= 4 || !this.interrupts(ni, cs[j] + nind)) throw new Decline('lazy continuation line');
-    }
     const p = cs[k] + this.indent(lines[k], cs[k]);
     const node = { type: 'blockquote', children: children as BlockContent[], position: this.points.span(p, this.ends[last]) } as Blockquote;
     this.mark(node, lines[k], last);
@@ -485,6 +495,7 @@ class Scanner {
       }
     }
     const used = j - k;
+    for (let q = k + 1; q < j; q++) this.continued.add(lines[q]);
     const src = this.inlineOf(lines, cs, k, p, used);
     const lastLine = lines[k + used - 1];
     const node = { type: 'paragraph', children: parseInline(src, this.points), position: this.points.span(p, this.ends[lastLine]) } as Paragraph;
@@ -645,6 +656,7 @@ function scan(text: string): Root {
     cs.push(i === 0 ? bom : s.starts[i]);
   }
   for (const b of s.blocks(lines, cs, 0)) children.push(b);
+  for (const i of s.lazyLines) if (!s.continued.has(i)) throw new Decline('lazy line that continues no paragraph');
   return { type: 'root', children, position: { start: s.points.point(bom), end: s.points.point(text.length) } };
 }
 
