@@ -146,7 +146,7 @@ class Scanner {
         }
         if (/^<[A-Za-z/!?]/.test(text.slice(p, p + 2))) throw new Decline('HTML block');
       }
-      if (ch === 91 && /^\[(?:[^\]\\]|\\.)+\]:/.test(text.slice(p, Math.min(end, p + 1000)))) throw new Decline('definition');
+      if (ch === 91 && this.mayDefine(p, end)) throw new Decline('definition');
       if (k + 1 < lines.length && this.delimiterRow(lines[k + 1], cs[k + 1])) {
         const { node, used } = this.table(lines, cs, k, p);
         out.push(node);
@@ -158,6 +158,21 @@ class Scanner {
       k += used;
     }
     return out;
+  }
+
+  /**
+   * Whether a paragraph starting with `[` at p may be a definition. Definitions make "[x]" a
+   * link anywhere in the note, so the scanner declines every note that may hold one (a
+   * definition only starts a paragraph); with none, references are text. `[label]: word more`
+   * is no definition: after a destination only a title or the line's end may come.
+   */
+  mayDefine(p: number, end: number): boolean {
+    const m = /^\[(?:[^\]\\[]|\\.)*(\]:)?/.exec(this.text.slice(p, Math.min(end, p + 1000)));
+    if (!m || m[0].length >= 999) return true;
+    if (!m[1]) return !this.text.slice(p, end).includes(']') && this.text.includes(']:', p);
+    const rest = /^[ \t]*(\S*)([ \t]*)(.?)/.exec(this.text.slice(p + m[0].length, end))!;
+    if (!rest[1] || /[()<]/.test(rest[1]) || !rest[3]) return true;
+    return rest[2].length > 0 && (rest[3] === '"' || rest[3] === "'" || rest[3] === '(');
   }
 
   heading(i: number, p: number): Block | null {
@@ -632,8 +647,6 @@ export function declineReason(text: string): string | null {
 }
 
 function scan(text: string): Root {
-  // Definitions make "[x]" a link anywhere in the note; every definition holds "]:".
-  if (text.includes(']:')) throw new Decline('definition');
   const s = new Scanner(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // remark's path drops every leading BOM (micromark would drop a second one too).
