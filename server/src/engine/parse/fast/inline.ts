@@ -1,7 +1,7 @@
 // Inline content of a paragraph, heading or table cell: text, code spans, inline links,
-// emphasis, strong and GFM strikethrough, as mdast-util-from-markdown builds them. Anything
-// else that would be markup (escapes, entities, autolinks, inline HTML, images, nested
-// brackets) throws Decline, and the note goes to remark.
+// emphasis, strong, GFM strikethrough and backslash escapes, as mdast-util-from-markdown builds
+// them. Anything else that would be markup (entities, autolinks, inline HTML, images, nested
+// brackets before a `](`) throws Decline, and the note goes to remark.
 import type { PhrasingContent, Text } from 'mdast';
 import { Decline, type Points } from './points';
 
@@ -15,6 +15,8 @@ export interface Inline {
   at: ArrayLike<number>;
   /** Hard breaks: index in v (a line ending stands there) → offset where the break ends. */
   breaks?: Map<number, number>;
+  /** Index of the last `](` in v (-1 for none): no inline link starts after it. */
+  lastLink?: number;
 }
 
 interface Delim {
@@ -26,7 +28,8 @@ interface Delim {
   close: boolean;
 }
 
-type Item = { kind: 'text'; from: number; to: number } | { kind: 'node'; node: PhrasingContent; from: number; to: number } | { kind: 'delim'; d: Delim; from: number; to: number };
+/** Text from v[from, to); an escape drops its backslash, v[drop], from the value. */
+type Item = { kind: 'text'; from: number; to: number; drop?: number } | { kind: 'node'; node: PhrasingContent; from: number; to: number } | { kind: 'delim'; d: Delim; from: number; to: number };
 
 const isAsciiPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 // As micromark classifies the UTF-16 unit next to a delimiter run (a lone surrogate is neither).
@@ -151,7 +154,15 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
     }
     if (c === 92) {
       const n = v.charCodeAt(i + 1);
-      if (isAsciiPunct(n) || n === 10 || n === 13 || i + 1 >= v.length) throw new Decline('escape or hard break');
+      if (n === 10 || n === 13) throw new Decline('hard break by a backslash');
+      if (n === 96) throw new Decline('escaped backtick');
+      if (isAsciiPunct(n) && i + 1 < to) {
+        flush(i);
+        items.push({ kind: 'text', from: i, to: i + 2, drop: i });
+        i += 2;
+        textFrom = i;
+        continue;
+      }
     } else if (c === 38) {
       if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/.test(v.slice(i, i + 40))) throw new Decline('character reference');
     } else if (c === 60) {
@@ -211,6 +222,9 @@ const DESTINATION = /^\(([^\s()<>\\`]*)(?:[ \t]+(?:"([^"\\&\n\r]*)"|'([^'\\&\n\r
 function tryLink(src: Inline, points: Points, open: number, to: number, runs: Map<number, number>): { node: PhrasingContent; end: number } | null {
   const { v } = src;
   if (open > 0 && v.charCodeAt(open - 1) === 33) throw new Decline('image');
+  // Without a `](` after it (and without definitions, which the scanner declines) a bracket is text.
+  src.lastLink ??= v.lastIndexOf('](');
+  if (open > src.lastLink) return null;
   // Find the `]` that closes the text, skipping code spans; a nested `[` declines.
   let k = open + 1;
   while (k < to) {
@@ -332,9 +346,10 @@ function build(s: Inline, p: Points, first: Cell | null, depth: number): Phrasin
   let text: Text | null = null;
   let textFrom = 0;
   let textTo = 0;
+  let value = '';
   const close = () => {
     if (text) {
-      text.value = s.v.slice(textFrom, textTo);
+      text.value = value;
       text.position = p.span(s.at[textFrom], s.at[textTo - 1] + 1);
       out.push(text);
       text = null;
@@ -351,12 +366,16 @@ function build(s: Inline, p: Points, first: Cell | null, depth: number): Phrasin
     const from = it.kind === 'delim' ? it.d.from : it.from;
     const to = it.kind === 'delim' ? it.d.from + it.d.count : it.to;
     if (to <= from) continue;
-    if (text && textTo === from) textTo = to;
-    else {
+    const piece = it.kind === 'text' && it.drop !== undefined ? s.v.slice(from, it.drop) + s.v.slice(it.drop + 1, to) : s.v.slice(from, to);
+    if (text && textTo === from) {
+      textTo = to;
+      value += piece;
+    } else {
       close();
       text = { type: 'text', value: '' };
       textFrom = from;
       textTo = to;
+      value = piece;
     }
   }
   close();
