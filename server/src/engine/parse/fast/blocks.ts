@@ -172,7 +172,11 @@ class Scanner {
     if (!m[1]) return !this.text.slice(p, end).includes(']') && this.text.includes(']:', p);
     const rest = /^[ \t]*(\S*)([ \t]*)(.?)/.exec(this.text.slice(p + m[0].length, end))!;
     if (!rest[1] || /[()<]/.test(rest[1]) || !rest[3]) return true;
-    return rest[2].length > 0 && (rest[3] === '"' || rest[3] === "'" || rest[3] === '(');
+    if (!rest[2].length || (rest[3] !== '"' && rest[3] !== "'" && rest[3] !== '(')) return false;
+    // A title that closes on its line must end the line.
+    const after = p + m[0].length + rest[0].length;
+    const close = this.text.indexOf(rest[3] === '(' ? ')' : rest[3], after);
+    return close < 0 || close >= end || /^[ \t]*$/.test(this.text.slice(close + 1, end)) || this.text.slice(after, close).includes('\\');
   }
 
   heading(i: number, p: number): Block | null {
@@ -430,7 +434,7 @@ class Scanner {
     }
     const children = this.blocks(own, ocs, depth + 1);
     const last = own[own.length - 1];
-    this.stretchLists(children, own, ocs);
+    this.stretchContainers(children, own, ocs);
     const p = cs[k] + this.indent(lines[k], cs[k]);
     const node = { type: 'blockquote', children: children as BlockContent[], position: this.points.span(p, this.ends[last]) } as Blockquote;
     this.mark(node, lines[k], last);
@@ -438,21 +442,22 @@ class Scanner {
   }
 
   /**
-   * micromark ends a list in a block quote after the quote's blank lines that follow it (a
-   * list at the top level or in an item ends with its last item).
+   * micromark ends a list or block quote in a block quote after the quote's blank lines that
+   * follow it (a list at the top level or in an item ends with its last item).
    */
-  stretchLists(children: RootContent[], own: number[], ocs: number[]): void {
+  stretchContainers(children: RootContent[], own: number[], ocs: number[]): void {
     let j = 0;
     for (const child of children) {
-      if (child.type !== 'list') continue;
+      if (child.type !== 'list' && child.type !== 'blockquote') continue;
       const lastLine = this.lines.get(child)![1];
       while (own[j] <= lastLine) j++;
       let b = j;
       while (b < own.length && this.blank(own[b], ocs[b])) b++;
       if (b === j) continue;
       for (let q = j; q < b; q++) if (ocs[q] !== this.ends[own[q]]) throw new Decline('blank line with spaces after a list in a block quote');
-      const item = child.children[child.children.length - 1];
-      if (item.children[item.children.length - 1]?.type === 'list') throw new Decline('nested list before blank lines in a block quote');
+      const inner = child.type === 'list' ? child.children[child.children.length - 1].children : child.children;
+      const lastType = inner[inner.length - 1]?.type;
+      if (lastType === 'list' || lastType === 'blockquote') throw new Decline('nested containers before blank lines in a block quote');
       child.position!.end = this.points.point(this.ends[own[b - 1]]);
     }
   }

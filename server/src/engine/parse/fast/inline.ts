@@ -1,7 +1,8 @@
 // Inline content of a paragraph, heading or table cell: text, code spans, inline links,
-// emphasis, strong, GFM strikethrough and backslash escapes, as mdast-util-from-markdown builds
-// them. Anything else that would be markup (entities, autolinks, inline HTML, images, nested
-// brackets before a `](`) throws Decline, and the note goes to remark.
+// emphasis, strong, GFM strikethrough, backslash escapes, autolinks and HTML tags, as
+// mdast-util-from-markdown builds them. Anything else that would be markup (entities, email
+// autolinks, HTML comments in text, images, nested brackets before a `](`) throws Decline, and
+// the note goes to remark.
 import type { PhrasingContent, Text } from 'mdast';
 import { Decline, type Points } from './points';
 
@@ -167,7 +168,17 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
       if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/.test(v.slice(i, i + 40))) throw new Decline('character reference');
     } else if (c === 60) {
       const n = v.charCodeAt(i + 1);
-      if ((n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 47 || n === 33 || n === 63) throw new Decline('autolink or inline HTML');
+      if (n === 33 || n === 63) throw new Decline('HTML comment, declaration or instruction in text');
+      if ((n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 47) {
+        const node = angle(src, points, i, to);
+        if (node) {
+          flush(i);
+          items.push({ kind: 'node', node: node.node, from: i, to: node.end });
+          i = node.end;
+          textFrom = i;
+          continue;
+        }
+      }
     } else if (c === 33 && v.charCodeAt(i + 1) === 91) throw new Decline('image');
     else if (c === 93 && i + 1 < to && v.charCodeAt(i + 1) === 40) {
       // `](` without a `[` before it in this run of content still reads as text; keep simple.
@@ -205,6 +216,31 @@ function group(c: number): number {
   return isPunct(c) ? 2 : 0;
 }
 
+const ATTRIBUTE = `(?:[ \\t\\r\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t\\r\\n]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t\\r\\n]*>)`);
+const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*>/;
+
+/** An autolink `<scheme:…>` or an HTML tag at `<`, null when it is text. */
+function angle(src: Inline, points: Points, i: number, to: number): { node: PhrasingContent; end: number } | null {
+  const rest = src.v.slice(i, Math.min(to, i + 4096));
+  const auto = AUTOLINK.exec(rest);
+  if (auto) {
+    const end = i + auto[0].length;
+    const url = auto[0].slice(1, -1);
+    const text = { type: 'text', value: url, position: points.span(src.at[i + 1], src.at[end - 2] + 1) };
+    return { node: { type: 'link', title: null, url, children: [text], position: points.span(src.at[i], src.at[end - 1] + 1) } as PhrasingContent, end };
+  }
+  if (/^<[^>\s]*@/.test(rest)) throw new Decline('email autolink');
+  const tag = TAG.exec(rest);
+  if (!tag) {
+    if (rest.length >= 4096) throw new Decline('long tag');
+    return null;
+  }
+  if (/[\r\n]/.test(tag[0])) throw new Decline('HTML tag across lines');
+  const end = i + tag[0].length;
+  return { node: { type: 'html', value: tag[0], position: points.span(src.at[i], src.at[end - 1] + 1) } as PhrasingContent, end };
+}
+
 function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number, closeFrom: number, closeTo: number): PhrasingContent {
   // mdast keeps line endings in the value; one space (or line ending) of padding goes.
   let value = src.v.slice(openTo, closeFrom);
@@ -239,6 +275,7 @@ function tryLink(src: Inline, points: Points, open: number, to: number, runs: Ma
     if (c === 91) throw new Decline('nested brackets');
     if (c === 93) break;
     if (c === 92) throw new Decline('escape in link text');
+    if (c === 60) throw new Decline('angle bracket in link text');
     k++;
   }
   if (k >= to || v.charCodeAt(k + 1) !== 40) return null;
