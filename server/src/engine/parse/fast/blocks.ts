@@ -1,9 +1,8 @@
-// A line scanner for the blocks notes are made of: ATX headings, paragraphs, bullet and
-// ordered lists with task items, block quotes, fenced code, GFM tables, thematic breaks, HTML
-// comment blocks and YAML front matter. It builds the mdast that remark builds for them,
+// A line scanner for the blocks notes are made of: ATX and setext headings, paragraphs, bullet
+// and ordered lists with task items, block quotes, fenced and indented code, GFM tables,
+// thematic breaks, HTML blocks and YAML front matter. It builds the mdast that remark builds for them,
 // positions included, in one pass over the lines (each nesting level copies only its own
-// lines). Anything else (setext headings, indented code, definitions, tabs in indentation,
-// unclosed fences…) throws Decline and the note goes to remark.
+// lines). Anything else (definitions, raw HTML blocks, tabs in indentation, unclosed fences…) throws Decline and the note goes to remark.
 import type { Root, RootContent, BlockContent, Blockquote, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
 import { Decline, Points } from './points';
 import { parseInline, type Inline } from './inline';
@@ -17,7 +16,7 @@ class Scanner {
   /** First and last line of each block, for blank lines between siblings. */
   readonly lines = new Map<RootContent, [number, number]>();
   /** Lines taken as lazy continuation lines, and the lines paragraphs continued on. */
-  readonly lazyLines: number[] = [];
+  readonly lazyLines = new Set<number>();
   readonly continued = new Set<number>();
 
   mark<T extends RootContent>(node: T, first: number, last: number): T {
@@ -100,7 +99,12 @@ class Scanner {
         continue;
       }
       const ind = this.indent(i, cs[k]);
-      if (ind >= 4) throw new Decline('indented code');
+      if (ind >= 4) {
+        const { node, used } = this.indented(lines, cs, k);
+        out.push(node);
+        k += used;
+        continue;
+      }
       const p = cs[k] + ind;
       const ch = text.charCodeAt(p);
       const end = this.ends[i];
@@ -144,7 +148,12 @@ class Scanner {
           k += used;
           continue;
         }
-        if (/^<[A-Za-z/!?]/.test(text.slice(p, p + 2))) throw new Decline('HTML block');
+        if (/^<[A-Za-z/!?]/.test(text.slice(p, p + 2))) {
+          const { node, used } = this.htmlBlock(lines, cs, k, p);
+          out.push(node);
+          k += used;
+          continue;
+        }
       }
       if (ch === 91 && this.mayDefine(p, end)) throw new Decline('definition');
       if (k + 1 < lines.length && this.delimiterRow(lines[k + 1], cs[k + 1])) {
@@ -332,7 +341,7 @@ class Scanner {
         }
         const lind = this.indent(li, cs[j]);
         if (lind < w) {
-          if (!this.lazy(own, ocs, li, cs[j] + lind)) break;
+          if (!this.lazy(own, ocs, li, cs[j] + lind, lind)) break;
           own.push(li);
           ocs.push(cs[j]);
           continue;
@@ -399,10 +408,12 @@ class Scanner {
    * paragraph of the container lazily: the line before is not blank and line i starts no block.
    * The paragraph must then take it (`verifyLazy`), or the scanner declines.
    */
-  lazy(own: number[], ocs: number[], i: number, p: number): boolean {
+  lazy(own: number[], ocs: number[], i: number, p: number, ind: number): boolean {
     const n = own.length;
-    if (!n || this.blank(own[n - 1], ocs[n - 1]) || this.listMarker(i, p) || this.interrupts(i, p)) return false;
-    this.lazyLines.push(i);
+    if (!n || this.blank(own[n - 1], ocs[n - 1])) return false;
+    // Indented four or more, the line starts no block (indented code interrupts no paragraph).
+    if (ind < 4 && (this.listMarker(i, p) || this.interrupts(i, p))) return false;
+    this.lazyLines.add(i);
     return true;
   }
 
@@ -422,7 +433,7 @@ class Scanner {
       const ind = this.indent(i, cs[j]);
       const q = cs[j] + ind;
       if (ind >= 4 || text.charCodeAt(q) !== 62) {
-        if (!this.lazy(own, ocs, i, q)) break;
+        if (!this.lazy(own, ocs, i, q, ind)) break;
         own.push(i);
         ocs.push(cs[j]);
         continue;
@@ -485,21 +496,83 @@ class Scanner {
     let j = k;
     for (; j < lines.length; j++) {
       const i = lines[j];
-      const from = j === k ? p : cs[j];
+      const from = cs[j];
       if (j > k && this.blank(i, cs[j])) throw new Decline('blank line in an HTML comment');
       parts.push(text.slice(from, this.ends[i]), this.eol(i));
       if (text.slice(j === k ? p + 4 : from, this.ends[i]).includes('-->')) break;
     }
     if (j >= lines.length) throw new Decline('unclosed HTML comment');
     const last = lines[j];
-    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(p, this.ends[last]) } as Html;
+    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(cs[k], this.ends[last]) } as Html;
     this.mark(node, lines[k], last);
     return { node, used: j - k + 1 };
+  }
+
+  /** Indented code: lines indented four spaces or more, and blank lines between them. */
+  indented(lines: number[], cs: number[], k: number): { node: Block; used: number } {
+    const text = this.text;
+    let j = k;
+    let last = k;
+    for (; j < lines.length; j++) {
+      const i = lines[j];
+      if (this.blank(i, cs[j])) {
+        // micromark counts spaces on blank lines around the code into it, in ways of its own.
+        if (this.ends[i] > cs[j]) throw new Decline('blank line with spaces by indented code');
+        continue;
+      }
+      const ind = this.indent(i, cs[j]);
+      if (ind < 4) {
+        // micromark reads an ordered item right after the code as a paragraph interrupting it.
+        const m = j === last + 1 ? this.listMarker(i, cs[j] + ind) : null;
+        if (m?.ordered && m.start !== 1) throw new Decline('ordered list right after indented code');
+        break;
+      }
+      last = j;
+    }
+    // After a block with no blank line between, micromark may split the code at each line.
+    if (last > k && k > 0 && !this.blank(lines[k - 1], cs[k - 1])) throw new Decline('indented code right after a block');
+    const parts: string[] = [];
+    for (let q = k; q <= last; q++) {
+      const i = lines[q];
+      parts.push(text.slice(Math.min(cs[q] + 4, this.ends[i]), this.ends[i]));
+      if (q < last) parts.push(this.eol(i));
+    }
+    const node = { type: 'code', lang: null, meta: null, value: parts.join(''), position: this.points.span(cs[k], this.ends[lines[last]]) } as Code;
+    this.mark(node, lines[k], lines[last]);
+    return { node, used: last - k + 1 };
+  }
+
+  /**
+   * An HTML block that a blank line ends: one that starts with a block-level tag name, or a
+   * line holding one whole tag. Raw text, comment-like and processing blocks decline.
+   */
+  htmlBlock(lines: number[], cs: number[], k: number, p: number): { node: Block; used: number } {
+    const text = this.text;
+    const first = text.slice(p, this.ends[lines[k]]);
+    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(first);
+    const block = name && BLOCK_TAGS.has(name[1].toLowerCase());
+    if (!block) {
+      if (!name || /^(?:script|pre|style|textarea)$/i.test(name[1]) || !WHOLE_TAG.test(first)) throw new Decline('HTML block');
+    }
+    const parts: string[] = [];
+    let j = k;
+    for (; j < lines.length; j++) {
+      const i = lines[j];
+      if (this.blank(i, cs[j])) break;
+      if (j > k && this.lazyLines.has(i)) throw new Decline('lazy line in an HTML block');
+      parts.push(text.slice(cs[j], this.ends[i]), this.eol(i));
+    }
+    // The block holds its indentation.
+    const last = lines[j - 1];
+    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(cs[k], this.ends[last]) } as Html;
+    this.mark(node, lines[k], last);
+    return { node, used: j - k };
   }
 
   paragraph(lines: number[], cs: number[], k: number, p: number): { node: Block; used: number } {
     const text = this.text;
     let j = k + 1;
+    let setext = 0;
     for (; j < lines.length; j++) {
       const i = lines[j];
       if (this.blank(i, cs[j])) break;
@@ -507,7 +580,11 @@ class Scanner {
       const q = cs[j] + ind;
       if (ind < 4) {
         const ch = text.charCodeAt(q);
-        if ((ch === 61 || ch === 45) && /^(?:=+|-+) *$/.test(text.slice(q, this.ends[i]))) throw new Decline('setext heading');
+        if ((ch === 61 || ch === 45) && /^(?:=+|-+) *$/.test(text.slice(q, this.ends[i]))) {
+          if (this.lazyLines.has(i)) throw new Decline('setext underline on a lazy line');
+          setext = ch === 61 ? 1 : 2;
+          break;
+        }
         if (ch === 62) break;
         if (ch === 60 && /^<[A-Za-z/!?]/.test(text.slice(q, q + 2)) && !text.startsWith('<!--', q)) throw new Decline('HTML after a paragraph');
         if (this.interrupts(i, q)) break;
@@ -517,6 +594,12 @@ class Scanner {
     const used = j - k;
     for (let q = k + 1; q < j; q++) this.continued.add(lines[q]);
     const src = this.inlineOf(lines, cs, k, p, used);
+    if (setext) {
+      const under = lines[j];
+      const node = { type: 'heading', depth: setext, children: parseInline(src, this.points), position: this.points.span(p, this.ends[under]) } as Heading;
+      this.mark(node, lines[k], under);
+      return { node, used: used + 1 };
+    }
     const lastLine = lines[k + used - 1];
     const node = { type: 'paragraph', children: parseInline(src, this.points), position: this.points.span(p, this.ends[lastLine]) } as Paragraph;
     this.mark(node, lines[k], lastLine);
@@ -629,6 +712,12 @@ class Scanner {
   }
 }
 
+
+// CommonMark's block-level tag names (HTML blocks of kind 6).
+const BLOCK_TAGS = new Set('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '));
+const ATTRIBUTE = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+// A line holding one whole open or closing tag (HTML blocks of kind 7).
+const WHOLE_TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`);
 
 /** The mdast of text when the scanner handles all of it exactly, else null. */
 export function fastParse(text: string): Root | null {
