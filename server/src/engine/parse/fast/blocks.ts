@@ -87,11 +87,18 @@ class Scanner {
   }
 
   /** The blocks of a container, given its lines and where each line's content starts. */
-  blocks(lines: number[], cs: number[], depth: number): Block[] {
+  /** The blocks of a container; after a task item's checkbox its first line is a paragraph's. */
+  blocks(lines: number[], cs: number[], depth: number, task = false): Block[] {
     if (depth > 32) throw new Decline('deep nesting');
     const out: Block[] = [];
     const text = this.text;
     let k = 0;
+    if (task) {
+      if (lines.length > 1 && this.delimiterRow(lines[1], cs[1])) throw new Decline('table after a checkbox');
+      const { node, used } = this.paragraph(lines, cs, 0, cs[0]);
+      out.push(node);
+      k = used;
+    }
     while (k < lines.length) {
       const i = lines[k];
       if (this.blank(i, cs[k])) {
@@ -100,7 +107,8 @@ class Scanner {
       }
       const ind = this.indent(i, cs[k]);
       if (ind >= 4) {
-        const { node, used } = this.indented(lines, cs, k);
+        const prev = out[out.length - 1]?.type;
+        const { node, used } = this.indented(lines, cs, k, prev === 'list' || prev === 'blockquote');
         out.push(node);
         k += used;
         continue;
@@ -364,7 +372,7 @@ class Scanner {
         const after = text.charCodeAt(c0 + 3);
         if (after === 32 || after === 9 || c0 + 3 >= this.ends[i]) throw new Decline('task item of an unusual shape');
       }
-      const children = this.blocks(own, ocs, depth + 1);
+      const children = this.blocks(own, ocs, depth + 1, checked !== null);
       if (checked !== null && children[0]?.type !== 'paragraph') throw new Decline('task item without a paragraph');
       // mdast moves the paragraph past the checkbox only when text follows it; before other
       // markup the paragraph starts at the checkbox.
@@ -509,7 +517,7 @@ class Scanner {
   }
 
   /** Indented code: lines indented four spaces or more, and blank lines between them. */
-  indented(lines: number[], cs: number[], k: number): { node: Block; used: number } {
+  indented(lines: number[], cs: number[], k: number, afterContainer: boolean): { node: Block; used: number } {
     const text = this.text;
     let j = k;
     let last = k;
@@ -530,7 +538,7 @@ class Scanner {
       last = j;
     }
     // After a block with no blank line between, micromark may split the code at each line.
-    if (last > k && k > 0 && !this.blank(lines[k - 1], cs[k - 1])) throw new Decline('indented code right after a block');
+    if (last > k && ((k > 0 && !this.blank(lines[k - 1], cs[k - 1])) || afterContainer)) throw new Decline('indented code right after a block');
     const parts: string[] = [];
     for (let q = k; q <= last; q++) {
       const i = lines[q];
@@ -592,7 +600,13 @@ class Scanner {
       }
     }
     const used = j - k;
-    for (let q = k + 1; q < j; q++) this.continued.add(lines[q]);
+    let lazy = false;
+    for (let q = k + 1; q < j; q++) {
+      this.continued.add(lines[q]);
+      // After a lazy line, micromark ends text at the next block quote prefix.
+      if (lazy && this.has(62, this.starts[lines[q]], cs[q])) throw new Decline('block quote line after a lazy line');
+      if (this.lazyLines.has(lines[q])) lazy = true;
+    }
     const src = this.inlineOf(lines, cs, k, p, used);
     if (setext) {
       const under = lines[j];
@@ -648,7 +662,6 @@ class Scanner {
   cells(i: number, s: number): Array<[number, number, number, number]> {
     const text = this.text;
     const e = this.trimEnd(i, s);
-    if (text.slice(s, e).includes('\\')) throw new Decline('escape in a table row');
     const out: Array<[number, number, number, number]> = [];
     let from = s;
     if (text.charCodeAt(from) === 124) from++;
@@ -657,6 +670,12 @@ class Scanner {
     let a = from;
     let cellStart = s;
     for (let q = from; q <= to; q++) {
+      // A backslash takes the pipe or backslash after it into the cell.
+      if (q < to && text.charCodeAt(q) === 92) {
+        const n = text.charCodeAt(q + 1);
+        if (n === 124 || n === 92) q++;
+        continue;
+      }
       if (q === to || text.charCodeAt(q) === 124) {
         out.push([cellStart, q === to ? this.ends[i] : q, a, q]);
         cellStart = q;
@@ -706,7 +725,7 @@ class Scanner {
       let y = d;
       while (x < y && text.charCodeAt(x) === 32) x++;
       while (y > x && text.charCodeAt(y - 1) === 32) y--;
-      return { type: 'tableCell', children: x < y ? parseInline(this.slice(x, y), this.points) : [], position: this.points.span(a, b) };
+      return { type: 'tableCell', children: x < y ? parseInline({ ...this.slice(x, y), cell: true }, this.points) : [], position: this.points.span(a, b) };
     });
     return { type: 'tableRow', children, position: this.points.span(s, e) };
   }

@@ -18,6 +18,8 @@ export interface Inline {
   breaks?: Map<number, number>;
   /** Index of the last `](` in v (-1 for none): no inline link starts after it. */
   lastLink?: number;
+  /** In a table cell, where `\\|` is a pipe even in code. */
+  cell?: boolean;
 }
 
 interface Delim {
@@ -43,7 +45,11 @@ export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   return phrasing(src, points, 0, v.length, runs);
 }
 
-/** Backtick runs and, per run, the index of the run that closes it (or -1). */
+/**
+ * Code span openers (by index in v) and the index of the run that closes each (or -1), left to
+ * right as micromark reads them: a backslash escapes a backtick outside code spans, while in a
+ * span's content backslashes are literal, so closers are whole runs of the opener's length.
+ */
 function codeRuns(v: string): Map<number, number> {
   const starts: number[] = [];
   const lengths: number[] = [];
@@ -54,28 +60,43 @@ function codeRuns(v: string): Map<number, number> {
     lengths.push(j - i);
     i = j;
   }
-  // Pair left to right: a run opens, the next run of the same length closes it.
-  const closeOf = new Map<number, number>();
-  const next = new Map<number, number[]>();
+  const byLength = new Map<number, number[]>();
   lengths.forEach((len, k) => {
-    const list = next.get(len);
+    const list = byLength.get(len);
     if (list) list.push(k);
-    else next.set(len, [k]);
+    else byLength.set(len, [k]);
   });
   const cursor = new Map<number, number>();
+  const closeOf = new Map<number, number>();
+  let pos = 0;
   let k = 0;
   while (k < starts.length) {
-    const len = lengths[k];
-    const list = next.get(len)!;
+    let s = starts[k];
+    let len = lengths[k];
+    // Escapes between the last span and this run; one may take the run's first backtick.
+    let q = pos;
+    while (q < s) q = v.charCodeAt(q) === 92 && isAsciiPunct(v.charCodeAt(q + 1)) ? q + 2 : q + 1;
+    if (q > s) {
+      s++;
+      len--;
+      if (!len) {
+        pos = s;
+        k++;
+        continue;
+      }
+    }
+    const list = byLength.get(len) ?? [];
     let c = cursor.get(len) ?? 0;
     while (c < list.length && list[c] <= k) c++;
     cursor.set(len, c);
     if (c < list.length) {
       const close = list[c];
-      closeOf.set(starts[k], starts[close]);
+      closeOf.set(s, starts[close]);
+      pos = starts[close] + len;
       k = close + 1;
     } else {
-      closeOf.set(starts[k], -1);
+      closeOf.set(s, -1);
+      pos = s + len;
       k++;
     }
   }
@@ -156,7 +177,6 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
     if (c === 92) {
       const n = v.charCodeAt(i + 1);
       if (n === 10 || n === 13) throw new Decline('hard break by a backslash');
-      if (n === 96) throw new Decline('escaped backtick');
       if (isAsciiPunct(n) && i + 1 < to) {
         flush(i);
         items.push({ kind: 'text', from: i, to: i + 2, drop: i });
@@ -249,6 +269,7 @@ function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number,
     if (value.charCodeAt(0) !== 32 || value.charCodeAt(value.length - 1) !== 32) throw new Decline('code span padded with a line ending');
     value = value.slice(1, -1);
   }
+  if (src.cell && value.includes('\\|')) value = value.replace(/\\\|/g, '|');
   return { type: 'inlineCode', value, position: points.span(src.at[openFrom], src.at[closeTo - 1] + 1) };
 }
 
@@ -261,8 +282,9 @@ function tryLink(src: Inline, points: Points, open: number, to: number, runs: Ma
   // Without a `](` after it (and without definitions, which the scanner declines) a bracket is text.
   src.lastLink ??= v.lastIndexOf('](');
   if (open > src.lastLink) return null;
-  // Find the `]` that closes the text, skipping code spans; a nested `[` declines.
+  // Find the `]` that closes the text, skipping code spans and balanced brackets (text).
   let k = open + 1;
+  let depth = 0;
   while (k < to) {
     const c = v.charCodeAt(k);
     if (c === 96) {
@@ -272,8 +294,10 @@ function tryLink(src: Inline, points: Points, open: number, to: number, runs: Ma
       k = close !== undefined && close >= 0 && close < to ? close + (j - k) : j;
       continue;
     }
-    if (c === 91) throw new Decline('nested brackets');
-    if (c === 93) break;
+    if (c === 91) depth++;
+    if (c === 93 && depth-- === 0) break;
+    // A bracket pair inside that makes a link of its own leaves the outer bracket text.
+    if (c === 93 && v.charCodeAt(k + 1) === 40) throw new Decline('link in link text');
     if (c === 92) throw new Decline('escape in link text');
     if (c === 60) throw new Decline('angle bracket in link text');
     k++;
