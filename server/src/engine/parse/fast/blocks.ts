@@ -421,6 +421,7 @@ class Scanner {
     if (!n || this.blank(own[n - 1], ocs[n - 1])) return false;
     // Indented four or more, the line starts no block (indented code interrupts no paragraph).
     if (ind < 4 && (this.listMarker(i, p) || this.interrupts(i, p))) return false;
+    if (ind < 4 && this.text.charCodeAt(p) === 60) throw new Decline('lazy line that may be HTML');
     this.lazyLines.add(i);
     return true;
   }
@@ -472,7 +473,10 @@ class Scanner {
       while (own[j] <= lastLine) j++;
       let b = j;
       while (b < own.length && this.blank(own[b], ocs[b])) b++;
-      if (b === j) continue;
+      if (b === j) {
+        if (j < own.length) throw new Decline('block right after a container in a block quote');
+        continue;
+      }
       for (let q = j; q < b; q++) if (ocs[q] !== this.ends[own[q]]) throw new Decline('blank line with spaces after a list in a block quote');
       const inner = child.type === 'list' ? child.children[child.children.length - 1].children : child.children;
       const lastType = inner[inner.length - 1]?.type;
@@ -594,7 +598,11 @@ class Scanner {
           break;
         }
         if (ch === 62) break;
-        if (ch === 60 && /^<[A-Za-z/!?]/.test(text.slice(q, q + 2)) && !text.startsWith('<!--', q)) throw new Decline('HTML after a paragraph');
+        if (ch === 60 && /^<[A-Za-z/!?]/.test(text.slice(q, q + 2)) && !text.startsWith('<!--', q)) {
+          // Only a line holding a whole tag of another name continues the paragraph.
+          const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(text.slice(q, q + 40));
+          if (!name || BLOCK_TAGS.has(name[1].toLowerCase()) || /^(?:script|pre|style|textarea)$/i.test(name[1])) throw new Decline('HTML after a paragraph');
+        }
         if (this.interrupts(i, q)) break;
         if (this.delimiterRow(i, cs[j])) throw new Decline('table after a paragraph line');
       }
@@ -625,15 +633,16 @@ class Scanner {
     const text = this.text;
     let v = '';
     const at: number[] = [];
-    const ticks = used > 1 && this.has(96, p, this.ends[lines[k + used - 1]]);
     const breaks = new Map<number, number>();
+    const trimmed: number[] = [];
     for (let j = 0; j < used; j++) {
       const i = lines[k + j];
       const s = j === 0 ? p : cs[k + j] + this.indent(i, cs[k + j]);
       const e = this.trimEnd(i, s);
 
-      // A code span keeps the spaces around a line ending; text drops them.
-      if (((j < used - 1 && this.ends[i] > e) || (j > 0 && s > cs[k + j])) && ticks) throw new Decline('spaces around a line ending in a paragraph with code');
+      // Text drops the spaces around a line ending, a code span keeps them: note where.
+      if (j > 0 && s > cs[k + j] && trimmed[trimmed.length - 1] !== v.length - 1) trimmed.push(v.length - 1);
+      if (j < used - 1 && this.ends[i] > e) trimmed.push(v.length + e - s);
       for (let q = s; q < e; q++) at.push(q);
       v += text.slice(s, e);
       if (j < used - 1 && this.ends[i] - e >= 2) {
@@ -648,7 +657,7 @@ class Scanner {
         v += text.slice(eol, eol + n);
       }
     }
-    return { v, at, breaks };
+    return { v, at, breaks, trimmed };
   }
 
   delimiterRow(i: number, c: number): boolean {

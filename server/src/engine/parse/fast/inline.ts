@@ -18,6 +18,8 @@ export interface Inline {
   breaks?: Map<number, number>;
   /** Index of the last `](` in v (-1 for none): no inline link starts after it. */
   lastLink?: number;
+  /** Indices in v of line endings the block dropped spaces around, in order. */
+  trimmed?: number[];
   /** In a table cell, where `\\|` is a pipe even in code. */
   cell?: boolean;
 }
@@ -42,6 +44,16 @@ const isPunct = (c: number) => (c < 128 ? isAsciiPunct(c) : /\p{P}|\p{S}/u.test(
 export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   const { v } = src;
   const runs = codeRuns(v);
+  if (src.trimmed?.length) {
+    // A code span over a line ending whose spaces the block dropped would miss them.
+    const ends = src.trimmed;
+    let t = 0;
+    for (const [open, close] of runs) {
+      if (close < 0) continue;
+      while (t < ends.length && ends[t] < open) t++;
+      if (t < ends.length && ends[t] < close) throw new Decline('code span over spaces at a line ending');
+    }
+  }
   return phrasing(src, points, 0, v.length, runs);
 }
 
@@ -266,7 +278,8 @@ function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number,
   let value = src.v.slice(openTo, closeFrom);
   const pad = (c: number) => c === 32 || c === 10 || c === 13;
   if (value.length > 2 && pad(value.charCodeAt(0)) && pad(value.charCodeAt(value.length - 1)) && /[^ \r\n]/.test(value)) {
-    if (value.charCodeAt(0) !== 32 || value.charCodeAt(value.length - 1) !== 32) throw new Decline('code span padded with a line ending');
+    // A CR LF pads as one.
+    if (value.charCodeAt(0) === 13 || value.charCodeAt(value.length - 1) === 13 || value.charCodeAt(value.length - 2) === 13) throw new Decline('code span padded with a CR');
     value = value.slice(1, -1);
   }
   if (src.cell && value.includes('\\|')) value = value.replace(/\\\|/g, '|');
