@@ -462,8 +462,9 @@ class Scanner {
   }
 
   /**
-   * micromark ends a list or block quote in a block quote after the quote's blank lines that
-   * follow it (a list at the top level or in an item ends with its last item).
+   * micromark ends a list in a block quote after the quote's blank lines that follow it, and a
+   * block quote in one too when they end the document (a list at the top level or in an item
+   * ends with its last item).
    */
   stretchContainers(children: RootContent[], own: number[], ocs: number[]): void {
     let j = 0;
@@ -481,6 +482,8 @@ class Scanner {
       const inner = child.type === 'list' ? child.children[child.children.length - 1].children : child.children;
       const lastType = inner[inner.length - 1]?.type;
       if (lastType === 'list' || lastType === 'blockquote') throw new Decline('nested containers before blank lines in a block quote');
+      // A block quote stretches so only when those blank lines end the document.
+      if (child.type === 'blockquote' && !(b === own.length && own[b - 1] === this.starts.length - 1)) continue;
       child.position!.end = this.points.point(this.ends[own[b - 1]]);
     }
   }
