@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, HoverRequest, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { HistoryChangedNotification, HistoryRequest, NoteVersionRequest, type HistoryResult } from '../../server/src/protocol';
 import { commitAll, emptyRepo, historyNote, scriptedNoteRepo, type ScriptedRepo } from '../project/history-repo';
 import { TestClient } from './client';
@@ -57,6 +57,26 @@ describe('language server: the note history', function () {
     assert.match(text, /Reopened: ticked in/);
   });
 
+  it('publishes the history rules once the history is read, with the Backlog and dropped suggestions as quick fixes', async () => {
+    client = new TestClient();
+    await client.initialize(repo.dir, { trusted: true });
+    await client.open(uri(), readFileSync(join(repo.dir, 'HANDOFF.md'), 'utf8'));
+    const p = await client.diagnostics(uri(), (d) => d.diagnostics.some((x) => x.code === 'verify-stale'));
+    const ours = p.diagnostics.filter((d) => d.code === 'stale-next-steps' || d.code === 'verify-stale');
+    assert.deepEqual(
+      ours.map((d) => [d.code, d.range.start.line, d.severity]),
+      [
+        ['stale-next-steps', 17, 3],
+        ['stale-next-steps', 18, 3],
+        ['verify-stale', 26, 3],
+      ],
+    );
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri() }, range: ours[0].range, context: { diagnostics: [ours[0]] } })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Move to a new "Backlog" section') && titles.includes('Mark as dropped (strike through)'), titles.join(', '));
+    assert.ok(!titles.some((t) => t.startsWith('Fix all "stale-next-steps"')));
+  });
+
   it('gives the text of a past version at the path it had then, and null for a commit that holds none', async () => {
     client = new TestClient();
     await client.initialize(repo.dir, { trusted: true });
@@ -70,6 +90,9 @@ describe('language server: the note history', function () {
   it('runs no git in Restricted Mode', async () => {
     client = new TestClient();
     await client.initialize(repo.dir, { trusted: false });
+    await client.open(uri(), readFileSync(join(repo.dir, 'HANDOFF.md'), 'utf8'));
+    await client.notification('handoff/noteStatus', (p: { uri: string; settled: boolean }) => p.uri === uri() && p.settled);
+    assert.deepEqual(client.published.filter((p) => p.uri === uri()).flatMap((p) => p.diagnostics.filter((d) => d.code === 'stale-next-steps' || d.code === 'verify-stale')), []);
     const result = await history();
     assert.equal(result.state, 'untrusted');
     assert.deepEqual([result.versions, result.steps], [[], []]);
