@@ -4,7 +4,7 @@
 // versions, stable under line endings, renumbering and checkbox style (property test).
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdits, carriedSteps, contentOf, lint, noteOf, type FileChange, type GitFacts, type NoteHistoryFacts, type NoteVersion } from '../../server/src/engine';
+import { applyEdits, carriedSteps, contentOf, lint, noteOf, outlineNote, timeline, type FileChange, type GitFacts, type NoteHistoryFacts, type NoteVersion } from '../../server/src/engine';
 import { exampleGit } from '../../server/src/engine/examples/example-facts';
 
 const TODAY = '2026-11-20';
@@ -86,6 +86,32 @@ describe('history rules', () => {
       assert.equal(of(t, git(h), 'verify-stale')[0].message, `Code changed in 1 file since the note was last committed (${version(1).commit.slice(0, 7)}); the checks listed here were run before that`);
       assert.deepEqual(of(t, exampleGit({ git: {} }), 'verify-stale'), [], 'no recorded commit, no history: nothing to compare');
     });
+  });
+
+  it('reads the results recorded next to verify commands, and the timeline shows a changed one', () => {
+    const t = (n: string) => `# Session Handoff\n\n## How to run / verify\n\n- \`npm test\` — ${n} passing\n- \`npm run lint\`: ok\n- \`make -C lib check\`\n\n\`\`\`sh\nnpm run build\n\`\`\`\n`;
+    const text = t('680');
+    assert.deepEqual(
+      outlineNote(noteOf({ text, path: 'HANDOFF.md' })).verify.map((v) => [v.command, v.result, text.slice(v.start, v.end)]),
+      [
+        ['npm test', '680 passing', 'npm test'],
+        ['npm run lint', 'ok', 'npm run lint'],
+        ['make -C lib check', null, 'make -C lib check'],
+        ['npm run build', null, 'npm run build'],
+      ],
+    );
+    const versions = ['680', '680', '640'].map((n, i) => ({ version: version(3 - i), content: contentOf(noteOf({ text: t(n), path: 'HANDOFF.md' })) }));
+    assert.deepEqual(
+      timeline(versions).map((e) => e.results ?? null),
+      [
+        null,
+        [{ command: 'npm test', result: '680 passing', before: '640 passing' }],
+        [
+          { command: 'npm test', result: '640 passing', before: null },
+          { command: 'npm run lint', result: 'ok', before: null },
+        ],
+      ],
+    );
   });
 
   it('matches steps across versions whatever the line endings, numbering and checkbox style (property)', () => {
