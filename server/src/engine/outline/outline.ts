@@ -308,23 +308,31 @@ function gsdOutline(gsd: GsdPhase[]): RoadmapOutline {
   return { phases, done: phases.reduce((n, p) => n + p.done, 0), total: phases.reduce((n, p) => n + p.total, 0) };
 }
 
-export function outlineNote(note: Note): NoteOutline {
+/** The next steps alone (what outlineNote lists), for a rule on the typing path. */
+export function nextStepsOf(note: Note): OutlineStep[] {
   const nextSteps: OutlineStep[] = [];
+  if (note.kind !== 'handoff' || note.hygieneOnly) return nextSteps;
+  for (const block of blocksOf(note)) {
+    if (block.role !== 'next') continue;
+    // "Follow-ups — ALL COMPLETE ✅": every step under it is done (a checkbox still decides for itself).
+    const groupDone = statusOfText(block.group)?.status === 'done';
+    for (const { entry, item } of entriesOf(block, 'steps')) {
+      const s = step(note, entry, item, nextSteps.length + 1);
+      if (groupDone && !s.checkbox) s.done = true;
+      nextSteps.push(s);
+    }
+  }
+  return nextSteps;
+}
+
+export function outlineNote(note: Note): NoteOutline {
+  const nextSteps = nextStepsOf(note);
   const risks: OutlineEntry[] = [];
   const wip: OutlineEntry[] = [];
   const changes: OutlineEntry[] = [];
   if (note.kind === 'handoff' && !note.hygieneOnly) {
     for (const block of blocksOf(note)) {
-      if (block.role === 'next') {
-        // "Follow-ups — ALL COMPLETE ✅": every step under it is done (a checkbox still decides for itself).
-        const groupDone = statusOfText(block.group)?.status === 'done';
-        for (const { entry, item } of entriesOf(block, 'steps')) {
-          const s = step(note, entry, item, nextSteps.length + 1);
-          if (groupDone && !s.checkbox) s.done = true;
-          nextSteps.push(s);
-        }
-      }
-      else if (block.role === 'risks') risks.push(...entriesOf(block, 'tasks').map((e) => e.entry));
+      if (block.role === 'risks') risks.push(...entriesOf(block, 'tasks').map((e) => e.entry));
       else if (block.role === 'wip') wip.push(...entriesOf(block, 'tasks').map((e) => e.entry));
       else if (block.role === 'changes') changes.push(...entriesOf(block, 'all').map((e) => e.entry));
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../lint/rule';
 import { carriedSteps, type NoteVersion, type VersionContent } from '../history/history';
-import { outlineNote } from '../outline/outline';
+import { nextStepsOf } from '../outline/outline';
 import { isParked, markDropped, moveToBacklog } from '../model/step-edits';
 import type { Fix } from '../types';
 import type { NoteHistoryFacts } from '../facts';
@@ -41,9 +41,9 @@ export default defineRule({
   check({ note, git, report }) {
     const history = git?.history;
     if (!history || !history.versions.length) return;
-    const outline = outlineNote(note);
-    const byStart = new Map(outline.nextSteps.map((s) => [s.start, s]));
-    const current = { steps: outline.nextSteps.map((s) => ({ text: s.text, done: s.done, start: s.start, end: s.end })), risks: [], results: [] };
+    const steps = nextStepsOf(note);
+    const byStart = new Map(steps.map((s) => [s.start, s]));
+    const current = { steps: steps.map((s) => ({ text: s.text, done: s.done, start: s.start, end: s.end })), risks: [], results: [] };
     for (const carried of carriedSteps(current, history.versions)) {
       const step = byStart.get(carried.start);
       if (!step || isParked(step.group)) continue;
