@@ -99,6 +99,28 @@ describe('language server: the note history', function () {
     assert.equal(await client.connection.sendRequest(NoteVersionRequest.method, { uri: uri(), commit: repo.commits['Start the note'] }), null);
   });
 
+  it('reads the history again when HEAD moves, and says so', async () => {
+    const fresh = emptyRepo();
+    try {
+      writeFileSync(join(fresh.dir, 'HANDOFF.md'), historyNote(['- [ ] One'], []));
+      commitAll(fresh, 'First', 2);
+      const u = 'file://' + join(fresh.dir, 'HANDOFF.md');
+      client = new TestClient();
+      await client.initialize(fresh.dir, { trusted: true });
+      await client.open(u, historyNote(['- [ ] One'], []));
+      await client.notification(HistoryChangedNotification.method, (p: { uri: string }) => p.uri === u);
+      const seen = client.notifications.filter((n) => n.method === HistoryChangedNotification.method).length;
+      writeFileSync(join(fresh.dir, 'HANDOFF.md'), historyNote(['- [ ] One', '- [ ] Two'], []));
+      commitAll(fresh, 'Second', 1);
+      await client.notification(HistoryChangedNotification.method, () => client.notifications.filter((n) => n.method === HistoryChangedNotification.method).length > seen);
+      const result = await history(u);
+      assert.deepEqual(result.versions.map((v) => v.subject), ['Second', 'First']);
+      assert.deepEqual(result.steps.map((s) => [s.text, s.sessions]), [['One', 2]]);
+    } finally {
+      fresh.remove();
+    }
+  });
+
   it('says why there is no history: not a handoff, not committed yet', async () => {
     const fresh = emptyRepo();
     try {

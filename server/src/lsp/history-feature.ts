@@ -92,11 +92,16 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
     const file = filePathOf(document.uri);
     if (file) entries.delete(file);
   });
+  let reread: NodeJS.Timeout | undefined;
   git.onRepoChanged(() => {
     // HEAD, the index or refs moved, or the provider was replaced: each open note's history is
-    // read again (the parsed versions stay cached).
+    // read again (the parsed versions stay cached), once a burst of changes (a commit touches
+    // several files under .git) has passed.
     generation++;
-    for (const doc of state.documents.all()) background(doc);
+    if (reread) clearTimeout(reread);
+    reread = setTimeout(() => {
+      for (const doc of state.documents.all()) background(doc);
+    }, 300);
   });
 
   state.connection.onRequest(HistoryRequest, async ({ uri }): Promise<HistoryResult> => {
