@@ -136,6 +136,11 @@ describe('handoff history', function () {
       );
       const text = spawnSync(process.execPath, [BIN, 'history', 'HANDOFF.md'], { cwd: scripted.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       assert.match(text.stdout, /^ {6}npm test: 640 passing → 680 passing$/m);
+      // The configuration's bound: the two newest versions only, so no step is older than two sessions.
+      writeFileSync(join(scripted.dir, '.handoff.json'), '{ "history": { "maxVersions": 2 } }');
+      const bounded = spawnSync(process.execPath, [BIN, 'history', '--json', 'HANDOFF.md'], { cwd: scripted.dir, encoding: 'utf8' });
+      const [b] = (JSON.parse(bounded.stdout) as HistoryJson).notes;
+      assert.deepEqual([b.versions.map((v) => v.subject), b.steps.map((s) => s.sessions)], [['Fourth session', 'Merge side'], [2, 2, 2, 2]]);
     } finally {
       scripted.remove();
     }

@@ -4,7 +4,7 @@
 // versions, stable under line endings, renumbering and checkbox style (property test).
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdits, carriedSteps, contentOf, lint, noteOf, outlineNote, timeline, type FileChange, type GitFacts, type NoteHistoryFacts, type NoteVersion } from '../../server/src/engine';
+import { applyEdits, carriedSteps, contentOf, lint, noteOf, outlineNote, parseConfig, RULES, timeline, type FileChange, type GitFacts, type NoteHistoryFacts, type NoteVersion } from '../../server/src/engine';
 import { exampleGit } from '../../server/src/engine/examples/example-facts';
 
 const TODAY = '2026-11-20';
@@ -86,6 +86,19 @@ describe('history rules', () => {
       assert.equal(of(t, git(h), 'verify-stale')[0].message, `Code changed in 1 file since the note was last committed (${version(1).commit.slice(0, 7)}); the checks listed here were run before that`);
       assert.deepEqual(of(t, exampleGit({ git: {} }), 'verify-stale'), [], 'no recorded commit, no history: nothing to compare');
     });
+  });
+
+  it('reads the history bounds from .handoff.json, and keeps the defaults where a value is wrong', () => {
+    const ok = parseConfig('{ "history": { "maxVersions": 500, "staleSteps": 6 } }', RULES);
+    assert.deepEqual([ok.config.history, ok.problems], [{ maxVersions: 500, maxDays: 180, staleSteps: 6 }, []]);
+    const bad = parseConfig('{ "history": { "maxDays": 0, "since": 3, "staleSteps": 2.5 } }', RULES);
+    assert.deepEqual(bad.config.history, { maxVersions: 50, maxDays: 180, staleSteps: 4 });
+    assert.deepEqual(bad.problems.map((p) => p.message), [
+      'Expected a whole number from 1 to 3650 for "history.maxDays"',
+      'Unknown history setting "since", expected one of maxVersions, maxDays, staleSteps',
+      'Expected a whole number from 1 to 1000 for "history.staleSteps"',
+    ]);
+    assert.deepEqual(parseConfig('{ "history": 3 }', RULES).problems.map((p) => p.message), ['Expected an object for "history"']);
   });
 
   it('reads the results recorded next to verify commands, and the timeline shows a changed one', () => {

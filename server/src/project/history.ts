@@ -50,7 +50,7 @@ export interface HistoryView {
 export type ParseVersion = (text: string) => Note;
 
 export class NoteHistories {
-  /** Parsed versions by `flavour|commit:path`; null: not readable as text. */
+  /** Parsed versions by `flavour|commit:path` (`unreadable`: too large, or not text). */
   private readonly parsed: LRUCache<string, ParsedVersion | { unreadable: true }>;
 
   constructor(
