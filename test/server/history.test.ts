@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { HistoryChangedNotification, HistoryRequest, NoteVersionRequest, type HistoryResult } from '../../server/src/protocol';
 import { commitAll, emptyRepo, historyNote, scriptedNoteRepo, type ScriptedRepo } from '../project/history-repo';
+import { ALNUM, drawer, seeded } from '../engine/fixtures/prng';
 import { TestClient } from './client';
 
 describe('language server: the note history', function () {
@@ -85,6 +86,28 @@ describe('language server: the note history', function () {
     const none = await client.connection.sendRequest(NoteVersionRequest.method, { uri: uri(), commit: repo.commits['Speed up the reader'] });
     assert.equal(none, null);
     assert.equal(await client.connection.sendRequest(NoteVersionRequest.method, { uri: uri(), commit: '--output=x' }), null);
+  });
+
+  it('masks a secret a past version held, in its text and in the timeline', async () => {
+    const fresh = emptyRepo();
+    const token = 'gh' + 'p_' + drawer(seeded(0x4813))(36, ALNUM);
+    try {
+      writeFileSync(join(fresh.dir, 'HANDOFF.md'), historyNote(['- [ ] One'], [`Token ${token} was pasted`]));
+      const first = commitAll(fresh, 'First', 2);
+      writeFileSync(join(fresh.dir, 'HANDOFF.md'), historyNote(['- [ ] One'], ['None']));
+      commitAll(fresh, 'Second', 1);
+      const u = 'file://' + join(fresh.dir, 'HANDOFF.md');
+      client = new TestClient();
+      await client.initialize(fresh.dir, { trusted: true });
+      const old = (await client.connection.sendRequest(NoteVersionRequest.method, { uri: u, commit: first })) as { text: string };
+      assert.match(old.text, /^- Token ghp_…\(40 chars\) was pasted$/m);
+      assert.ok(!old.text.includes(token), 'the token is masked');
+      const result = await history(u);
+      assert.equal(result.versions[0].risks.resolved.length, 1);
+      assert.ok(!JSON.stringify(result).includes(token));
+    } finally {
+      fresh.remove();
+    }
   });
 
   it('runs no git in Restricted Mode', async () => {
