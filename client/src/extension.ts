@@ -53,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   );
   await client.start();
   status.listen();
-  registerViews(context, client);
+  registerViews(context, client, output);
   return { mcpServerDefinitions: () => mcp?.definitions() ?? [] };
 }
 
