@@ -17,6 +17,7 @@ import { HistoryStore } from './history-store';
 import { TimelineView } from './timeline';
 import { registerNoteVersions } from './note-version';
 import { registerTimelineProvider } from './timeline-provider';
+import type { TimelineProvider } from '../vscode-next';
 
 interface NodeJson {
   label: string;
@@ -51,7 +52,13 @@ function stepsOrder(context: vscode.ExtensionContext): StepsOrder {
   };
 }
 
-export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): OutlineStore {
+export interface Views {
+  outlines: OutlineStore;
+  /** The provider of VS Code's Timeline panel, when the running VS Code let it register. */
+  timelinePanel: TimelineProvider | undefined;
+}
+
+export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): Views {
   const store = new OutlineStore(client);
   const history = new HistoryStore(client);
   const trees = {
@@ -183,7 +190,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
         nextSteps: trees.nextSteps.getChildren().map(json),
         risks: trees.risks.getChildren().map(json),
         roadmap: trees.roadmap.getChildren().map(json),
-        timeline: { note: timeline.note ?? null, items: timeline.tree.getChildren().map(json), message: timeline.view.message ?? null, panel: timelinePanel },
+        timeline: { note: timeline.note ?? null, items: timeline.tree.getChildren().map(json), message: timeline.view.message ?? null, panel: timelinePanel !== undefined },
         descriptions: { status: status.description, nextSteps: nextSteps.description, risks: risks.description, roadmap: roadmap.description, timeline: timeline.view.description },
         messages: { nextSteps: nextSteps.message ?? null },
         badge: nextSteps.badge?.value ?? 0,
@@ -195,5 +202,5 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   store.listen();
   history.listen();
   render();
-  return store;
+  return { outlines: store, timelinePanel };
 }

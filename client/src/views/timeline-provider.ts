@@ -43,20 +43,20 @@ export function historyTimeline(client: LanguageClient, history: HistoryStore): 
 }
 
 /** Registers the provider where the running VS Code lets this extension; says why not otherwise. */
-export function registerTimelineProvider(context: vscode.ExtensionContext, client: LanguageClient, history: HistoryStore, output: vscode.OutputChannel): boolean {
+export function registerTimelineProvider(context: vscode.ExtensionContext, client: LanguageClient, history: HistoryStore, output: vscode.OutputChannel): TimelineProvider | undefined {
   const workspace = vscode.workspace as unknown as WorkspaceNext;
   if (typeof workspace.registerTimelineProvider !== 'function') {
     output.appendLine(`Timeline panel: skipped, VS Code ${vscode.version} has no workspace.registerTimelineProvider.`);
-    return false;
+    return undefined;
   }
   const provider = historyTimeline(client, history);
   try {
     context.subscriptions.push(workspace.registerTimelineProvider.call(vscode.workspace, 'file', provider), provider);
-    return true;
+    return provider;
   } catch (e) {
     // VS Code refuses a proposed API the extension may not use here: the Handoff Timeline view remains.
     output.appendLine(`Timeline panel: skipped (the proposed Timeline API is not enabled for this extension: ${e instanceof Error ? e.message : String(e)}).`);
     provider.dispose();
-    return false;
+    return undefined;
   }
 }

@@ -10,7 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeViews, viewsWhere, type Described, type NodeJson } from './history-views';
-import { fakeToken, openInEditor, workspaceRoot } from './util';
+import type { HandoffApi } from '../../../client/src/extension';
+import { readConfig } from './runner';
+import { EXTENSION_ID, fakeToken, openInEditor, workspaceRoot } from './util';
 
 const DAYS = ['2026-10-01', '2026-10-08', '2026-10-15', '2026-10-22', '2026-10-29'];
 
@@ -174,6 +176,23 @@ describe('note history', () => {
     }
     const d = await viewsWhere((x) => stepsOf(x, 'history/HANDOFF.md').length === 3 && !/by age/.test(x.descriptions.nextSteps ?? ''), 'all steps in recommended order again');
     assert.equal(stepsOf(d, 'history/HANDOFF.md')[0].label, 'Write the runner protocol.');
+  });
+
+  it("offers the versions to VS Code's Timeline panel exactly where the proposed API is enabled", async () => {
+    const api = vscode.extensions.getExtension<HandoffApi>(EXTENSION_ID)!.exports;
+    const d = await describeViews();
+    const items = await api.timelineItems(uri);
+    if (!readConfig().proposedApi.includes('timeline')) {
+      // Not enabled for this run (the shipped manifest lists no proposal): skipped without an error.
+      assert.equal(d.timeline.panel, false);
+      assert.equal(items, null);
+      return;
+    }
+    assert.equal(d.timeline.panel, true, 'the provider registered');
+    assert.deepEqual(items!.map((i) => i.label), d.timeline.items.map((i) => i.label));
+    assert.equal(items![0].timestamp, Date.parse(`${DAYS[4]}T12:00:00Z`));
+    assert.deepEqual(items![0].command?.arguments, [uri.toString(), commits[0]]);
+    assert.deepEqual(await api.timelineItems(vscode.Uri.file(path.join(dir, 'notes.txt'))), [], 'nothing for a file that cannot be a note');
   });
 
   it('says why a note has no history: not committed yet, not a handoff note', async () => {
