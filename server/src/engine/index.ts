@@ -1,6 +1,6 @@
 // The engine's public surface: pure functions over text and injected facts.
 export * from './types';
-export type { GitFacts, WorkspaceFacts, CommitInfo, FileChange, PathHistory, CommandCatalog } from './facts';
+export type { GitFacts, WorkspaceFacts, CommitInfo, FileChange, PathHistory, CommandCatalog, NoteHistoryFacts, HistoryVersionFacts } from './facts';
 export type { Rule, RuleMeta, RuleContext, RuleExample, OptionSpec } from './lint/rule';
 export { RULES };
 import { lintWith, type LintInput, type LintResult } from './lint/lint';

@@ -5,6 +5,7 @@
 import type { Note } from '../model/note';
 import { outlineNote } from '../outline/outline';
 import { bestMatch, normalizeStep } from './step-match';
+import { verifySections } from '../model/verify';
 
 /** One committed version of a note. */
 export interface NoteVersion {
@@ -21,11 +22,15 @@ export interface NoteVersion {
 export interface VersionContent {
   steps: Array<{ text: string; done: boolean; start: number; end: number }>;
   risks: string[];
+  /** Results recorded next to verify commands (`npm test` — 680 passing). */
+  results: Array<{ command: string; result: string }>;
 }
 
 export interface TimelineEntry extends NoteVersion {
   steps: { added: string[]; done: string[]; dropped: string[] };
   risks: { added: string[]; resolved: string[] };
+  /** Recorded results that differ from the version before (absent when none do). */
+  results?: Array<{ command: string; result: string; before: string | null }>;
 }
 
 export interface CarriedStep {
@@ -46,6 +51,7 @@ export function contentOf(note: Note): VersionContent {
   return {
     steps: outline.nextSteps.map((s) => ({ text: s.text, done: s.done, start: s.start, end: s.end })),
     risks: outline.risks.map((r) => r.text),
+    results: verifySections(note).flatMap((v) => v.commands.flatMap((c) => (c.result === null ? [] : [{ command: c.command, result: c.result }]))),
   };
 }
 
@@ -62,7 +68,7 @@ function pair(newer: readonly string[], older: readonly string[]): number[] {
 /** What each version changed against the one before it (the oldest: everything it holds). */
 export function timeline(versions: ReadonlyArray<{ version: NoteVersion; content: VersionContent }>): TimelineEntry[] {
   return versions.map(({ version, content }, i) => {
-    const older = versions[i + 1]?.content ?? { steps: [], risks: [] };
+    const older = versions[i + 1]?.content ?? { steps: [], risks: [], results: [] };
     const olderSteps = older.steps.map((s) => normalizeStep(s.text));
     const matched = pair(content.steps.map((s) => normalizeStep(s.text)), olderSteps);
     const steps = { added: [] as string[], done: [] as string[], dropped: [] as string[] };
@@ -81,6 +87,7 @@ export function timeline(versions: ReadonlyArray<{ version: NoteVersion; content
     const risksBefore = older.risks.map(normalizeStep);
     const riskPairs = pair(risksNow, risksBefore);
     const keptRisks = new Set(riskPairs.filter((m) => m >= 0));
+    const results = changedResults(content.results, older.results);
     return {
       ...version,
       steps,
@@ -88,7 +95,16 @@ export function timeline(versions: ReadonlyArray<{ version: NoteVersion; content
         added: content.risks.filter((_, j) => riskPairs[j] < 0),
         resolved: older.risks.filter((_, k) => !keptRisks.has(k)),
       },
+      ...(results.length ? { results } : {}),
     };
+  });
+}
+
+/** Results of `now` that differ from the result the same command had in `before` (or are new). */
+function changedResults(now: VersionContent['results'], before: VersionContent['results']): NonNullable<TimelineEntry['results']> {
+  return now.flatMap(({ command, result }) => {
+    const old = before.find((b) => b.command === command)?.result ?? null;
+    return old === result ? [] : [{ command, result, before: old }];
   });
 }
 
