@@ -4,7 +4,7 @@
 // meanwhile asks once more after it, so an older answer never overwrites a newer one.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { HistoryChangedNotification, HistoryRequest, type HistoryResult } from './history-protocol';
+import { HistoryChangedNotification, HistoryRequest, type HistoryResult } from '../../../server/src/protocol';
 
 interface Entry {
   result?: HistoryResult;

@@ -2,8 +2,7 @@
 // there are several), each with a checkbox that ticks it in the file and, from the note's
 // history, its age; sorted by position or by age, optionally only the carried-over ones.
 import * as vscode from 'vscode';
-import type { FileOutline, OutlineStep } from '../../../server/src/protocol';
-import type { HistoryStep } from './history-protocol';
+import type { FileOutline, HistoryStep, OutlineStep } from '../../../server/src/protocol';
 import type { HistoryStore } from './history-store';
 import type { OutlineStore } from './outline-store';
 import { ageText, ageTooltip, agesOf, byAge } from './step-age';

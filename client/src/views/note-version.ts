@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NoteVersionRequest, type HistoryVersion } from './history-protocol';
+import { NoteVersionRequest, type HistoryVersion } from '../../../server/src/protocol';
 import type { HistoryStore } from './history-store';
 import { shortCommit } from './timeline-view';
 import type { Node } from './tree';

@@ -2,8 +2,7 @@
 // committed versions it was open in) and days, whether it came back after being ticked or
 // dropped, and where it first appeared. The Next Steps view shows it, sorts and filters by it.
 import * as vscode from 'vscode';
-import type { OutlineStep } from '../../../server/src/protocol';
-import type { HistoryResult, HistoryStep } from './history-protocol';
+import type { HistoryResult, HistoryStep, OutlineStep } from '../../../server/src/protocol';
 import { dayOf, shortCommit } from './timeline-view';
 
 /** The history's entry for each outline step: same text, on the same line when the text repeats. */

@@ -2,7 +2,7 @@
 // what changed in the note (steps added, done and dropped, risks added and resolved, results of
 // the verify commands) as its children and in its tooltip. All text comes from the server masked.
 import * as vscode from 'vscode';
-import type { HistoryResult, HistoryVersion } from './history-protocol';
+import type { HistoryResult, HistoryVersion } from '../../../server/src/protocol';
 import { node, type Node } from './tree';
 
 export const OPEN_DIFF_COMMAND = 'handoff.timeline.openDiff';
