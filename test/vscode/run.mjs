@@ -5,7 +5,6 @@
 //
 //   node test/vscode/run.mjs [--trust=yes|no] [--grep=REGEX] [--timeout=SECONDS] [--keep]
 //        [--vsix[=FILE] | --dev] [--extension=DIR] [--tests=FILE] [--workspace=DIR] [--headed]
-//        [--proposed-api=NAME[,NAME…]]
 //
 // --trust=no   starts code-server WITHOUT --disable-workspace-trust, so the window runs in
 //              Restricted Mode and the suite runs its restricted-mode specs. If the workbench
@@ -21,12 +20,6 @@
 // --grep       runs only the tests whose full title matches REGEX (mocha grep).
 // --timeout    overall limit for the whole run (default 180 s).
 // --keep       keeps the temporary user-data, extensions and workspace folders.
-// --proposed-api  lets the development extension use these proposed APIs (e.g. timeline): the
-//              extension runs from a temporary folder whose manifest lists them in
-//              enabledApiProposals (the other files are links to the repository's), and the
-//              workbench is opened with the payload that allows proposed APIs (code-server is a
-//              stable build, where development mode alone does not). The shipped manifest lists
-//              none: vsce refuses to publish an extension that does.
 // --extension / --tests / --workspace  default to this repository, out/test/vscode/index.js and
 //              a copy of test/vscode/workspace/ (the copy is always made; tests may edit it).
 //
@@ -58,7 +51,6 @@ function parseArgs(argv) {
     workspace: path.join(here, 'workspace'),
     vsix: undefined, // undefined: decided by --trust; true: package now; string: this file
     dev: false,
-    proposedApi: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -77,7 +69,6 @@ function parseArgs(argv) {
       case 'workspace': opts.workspace = path.resolve(value()); break;
       case 'vsix': opts.vsix = inline !== undefined ? path.resolve(inline) : true; break;
       case 'dev': opts.dev = true; break;
-      case 'proposed-api': opts.proposedApi = value().split(',').map((n) => n.trim()).filter(Boolean); break;
       case 'help': usage(); break;
       default: usage(`unknown option --${key}`);
     }
@@ -90,7 +81,6 @@ function parseArgs(argv) {
   opts.tests ??= path.join(opts.extension, 'out', 'test', 'vscode', 'index.js');
   if (opts.dev && opts.vsix) usage('--dev and --vsix exclude each other');
   if (opts.vsix === undefined) opts.vsix = opts.trust === 'no' && !opts.dev;
-  if (opts.proposedApi.length && opts.vsix) usage('--proposed-api runs the development extension: add --dev, leave out --vsix');
   return opts;
 }
 
@@ -221,19 +211,6 @@ async function packageVsix() {
   return out;
 }
 
-/** A folder that is the extension with these proposals in its manifest (links to everything else). */
-function withProposals(extension, proposals) {
-  const dir = path.join(tmpRoot, 'extension');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const entry of fs.readdirSync(extension)) {
-    if (entry !== 'package.json') fs.symlinkSync(path.join(extension, entry), path.join(dir, entry));
-  }
-  const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8'));
-  manifest.enabledApiProposals = [...new Set([...(manifest.enabledApiProposals ?? []), ...proposals])];
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  return dir;
-}
-
 // ---------------------------------------------------------------- main
 async function main() {
   const started = Date.now();
@@ -244,7 +221,7 @@ async function main() {
   writeUserSettings(userDataDir);
   // Second channel for the suite's configuration, in case the extension host does not inherit
   // code-server's environment (see test/vscode/suite/runner.ts).
-  const suiteConfig = { results: resultsPath, grep: opts.grep ?? '', trust: opts.trust, mode: opts.vsix ? 'vsix' : 'dev', proposedApi: opts.proposedApi };
+  const suiteConfig = { results: resultsPath, grep: opts.grep ?? '', trust: opts.trust, mode: opts.vsix ? 'vsix' : 'dev' };
   fs.mkdirSync(path.join(workspaceDir, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(workspaceDir, '.vscode', 'handoff-test.json'), JSON.stringify(suiteConfig, null, 2));
 
@@ -255,10 +232,6 @@ async function main() {
     developmentPath = path.join(here, 'host');
     log(`installed ${path.basename(vsix)} into the temporary extensions folder`);
   }
-  if (opts.proposedApi.length) {
-    developmentPath = withProposals(opts.extension, opts.proposedApi);
-    log(`development extension with enabledApiProposals ${JSON.stringify(opts.proposedApi)} in ${developmentPath}`);
-  }
 
   const port = await freePort();
   const env = {
@@ -267,7 +240,6 @@ async function main() {
     HANDOFF_TEST_GREP: opts.grep ?? '',
     HANDOFF_TEST_TRUST: opts.trust,
     HANDOFF_TEST_MODE: opts.vsix ? 'vsix' : 'dev',
-    HANDOFF_TEST_PROPOSED_API: opts.proposedApi.join(','),
   };
   server = new CodeServer({
     port,
@@ -296,7 +268,6 @@ async function main() {
   const payload = [
     ['extensionDevelopmentPath', server.remote(developmentPath)],
     ['extensionTestsPath', server.remote(opts.tests)],
-    ...(opts.proposedApi.length ? [['enableProposedApi', '']] : []),
   ];
   const url = server.url({ payload });
   await page.goto(url, { timeout: Math.max(1000, deadline - Date.now()) });

@@ -88,22 +88,23 @@ export function versionNodes(history: HistoryResult): Node[] {
   });
 }
 
-/** Why the view is empty, in the user's words (the server's reason when it gave one). */
+/** Why the view is empty, in the user's words, with the server's reason where it names one. */
 export function emptyMessage(history: HistoryResult | undefined, name: string | undefined): string | undefined {
   if (!name) return 'Open a handoff note to see its past versions.';
   if (!history) return `Reading the history of ${name}…`;
-  if (history.state === 'ok') return history.versions.length ? undefined : `${name} is not committed yet: its versions appear here once it is.`;
-  if (history.message) return history.message;
+  const reason = history.message ? `: ${history.message}` : '.';
   switch (history.state) {
+    case 'ok':
+      return history.versions.length ? undefined : `${name} is not committed yet: its versions appear here once it is.`;
     case 'untrusted':
       return "Restricted Mode: the note's history needs git, which Handoff runs only in a trusted workspace.";
-    case 'no-git':
-      return `No history for ${name}: git is off or the note is not in a git repository.`;
     case 'not-handoff':
       return `${name} is not a handoff note: the timeline follows handoff notes.`;
     case 'untracked':
       return `${name} is not committed yet: its versions appear here once it is.`;
+    case 'no-git':
+      return `No history for ${name}${reason}`;
     default:
-      return `The history of ${name} could not be read.`;
+      return `The history of ${name} could not be read${reason}`;
   }
 }

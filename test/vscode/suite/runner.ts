@@ -13,8 +13,6 @@
 //   HANDOFF_TEST_TRUST    'yes' (default) or 'no' (the workspace was opened in Restricted Mode)
 //   HANDOFF_TEST_MODE     'dev' (default: the extension under test is the development extension)
 //                         or 'vsix' (it was installed from a .vsix, like a user's)
-//   HANDOFF_TEST_PROPOSED_API  comma-separated proposed APIs the extension may use (run.mjs
-//                         --proposed-api); empty by default
 // When HANDOFF_TEST_RESULTS is not in the environment, the same keys (results, grep, trust, mode)
 // are read from `.vscode/handoff-test.json` in the first workspace folder (the driver writes both;
 // code-server 4.100's extension host does inherit the server's environment).
@@ -28,8 +26,6 @@ export interface TestConfig {
   grep?: string;
   trust: 'yes' | 'no';
   mode: 'dev' | 'vsix';
-  /** Proposed APIs the run enabled for the extension. */
-  proposedApi: string[];
   source: 'env' | 'file' | 'default';
 }
 
@@ -60,7 +56,6 @@ export function readConfig(): TestConfig {
       grep: env.HANDOFF_TEST_GREP || undefined,
       trust: env.HANDOFF_TEST_TRUST === 'no' ? 'no' : 'yes',
       mode: env.HANDOFF_TEST_MODE === 'vsix' ? 'vsix' : 'dev',
-      proposedApi: (env.HANDOFF_TEST_PROPOSED_API ?? '').split(',').filter(Boolean),
       source: 'env',
     };
   }
@@ -75,13 +70,12 @@ export function readConfig(): TestConfig {
           grep: c.grep || undefined,
           trust: c.trust === 'no' ? 'no' : 'yes',
           mode: c.mode === 'vsix' ? 'vsix' : 'dev',
-          proposedApi: Array.isArray(c.proposedApi) ? c.proposedApi : [],
           source: 'file',
         };
       }
     }
   }
-  return { results: path.resolve(folder ?? process.cwd(), 'handoff-test-results.json'), trust: 'yes', mode: 'dev', proposedApi: [], source: 'default' };
+  return { results: path.resolve(folder ?? process.cwd(), 'handoff-test-results.json'), trust: 'yes', mode: 'dev', source: 'default' };
 }
 
 function errorText(err: unknown): string {
