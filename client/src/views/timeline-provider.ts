@@ -51,7 +51,9 @@ export function registerTimelineProvider(context: vscode.ExtensionContext, clien
   }
   const provider = historyTimeline(client, history);
   try {
-    context.subscriptions.push(workspace.registerTimelineProvider.call(vscode.workspace, 'file', provider), provider);
+    // The workbench matches the scheme of its own URI: in a remote window (code-server, SSH) that is
+    // vscode-remote, which reaches the provider as a file URI.
+    context.subscriptions.push(workspace.registerTimelineProvider.call(vscode.workspace, ['file', 'vscode-remote'], provider), provider);
     return provider;
   } catch (e) {
     // VS Code refuses a proposed API the extension may not use here: the Handoff Timeline view remains.
