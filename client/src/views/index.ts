@@ -77,7 +77,8 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   const timelinePanel = registerTimelineProvider(context, client, history, output);
 
   const render = () => {
-    askForAges(store, history);
+    // Ages are read from git: only while someone can see them.
+    if (nextSteps.visible) askForAges(store, history);
     for (const t of Object.values(trees)) t.refresh();
     const handoffs = store.handoffs();
     const stale = handoffs.filter((f) => freshnessOf(f).stale).length;
@@ -121,6 +122,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     roadmap,
     ...Object.values(trees),
     store.onDidChange(render),
+    nextSteps.onDidChangeVisibility(render),
     history.onDidChange(render),
     vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('handoff.staleness') || e.affectsConfiguration('handoff.nextSteps')) && render()),
     vscode.commands.registerCommand('handoff.nextSteps.sortByAge', () => setOrder('handoff.nextSteps.sort', 'age')),

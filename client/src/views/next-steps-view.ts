@@ -63,10 +63,16 @@ export function openSteps(store: OutlineStore): number {
   return store.handoffs().reduce((n, f) => n + f.nextSteps.filter((s) => !s.done).length, 0);
 }
 
+/** Notes whose steps' ages the view asks for: each costs the server a read of git's history. */
+const AGES_FOR_NOTES = 30;
+
 /** What the Next Steps view asks the history for: each note's open steps (their text and line). */
 export function askForAges(store: OutlineStore, history: HistoryStore): void {
+  let asked = 0;
   for (const f of store.handoffs()) {
     const open = f.nextSteps.filter((s) => !s.done);
-    if (open.length) history.ensure(f.uri, JSON.stringify(open.map((s) => [s.text, s.textRange.start.line])));
+    if (!open.length) continue;
+    if (asked++ >= AGES_FOR_NOTES) return;
+    history.ensure(f.uri, JSON.stringify(open.map((s) => [s.text, s.textRange.start.line])));
   }
 }

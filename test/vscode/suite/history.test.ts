@@ -144,6 +144,8 @@ describe('note history', () => {
 
   it('the Next Steps view shows the age of each open step and where it first appeared', async () => {
     await openInEditor(uri);
+    // Ages are read while the view is visible.
+    await vscode.commands.executeCommand('handoff.nextSteps.focus');
     const d = await viewsWhere((x) => stepsOf(x).some((s) => /session/.test(s.description ?? '')), 'the steps of history/HANDOFF.md with their ages');
     const steps = stepsOf(d);
     assert.deepEqual(steps.map((s) => s.label), ['Write the runner protocol.', 'Add the Docker runner.', 'Add load tests.']);
