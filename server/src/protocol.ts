@@ -155,6 +155,12 @@ export interface OutlineRisk {
   ids: string[];
 }
 
+export interface OutlineVerify {
+  command: string;
+  result: string | null;
+  range: Range;
+}
+
 export type OutlineStatus = 'done' | 'in-progress' | 'planned' | 'blocked' | 'dropped';
 
 export interface OutlineRoadmapItem {
@@ -201,6 +207,8 @@ export interface FileOutline {
   nextSteps: OutlineStep[];
   risks: OutlineRisk[];
   wip: OutlineRisk[];
+  /** Commands of the run/verify sections, each with the result the note records next to it (`npm test` — 680 passing), or null. */
+  verify?: OutlineVerify[];
   roadmap: { phases: OutlinePhase[]; done: number; total: number } | null;
   /** For a handoff: the roadmap it is checked against. */
   roadmapUri: string | null;

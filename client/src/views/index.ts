@@ -48,7 +48,7 @@ function stepsOrder(context: vscode.ExtensionContext): StepsOrder {
   return {
     sort: context.workspaceState.get<StepsOrder['sort']>('handoff.nextSteps.sort') === 'age' ? 'age' : 'position',
     onlyCarriedOver: context.workspaceState.get<boolean>('handoff.nextSteps.onlyCarriedOver') === true,
-    carriedOver: Math.max(2, vscode.workspace.getConfiguration('handoff').get<number>('nextSteps.carriedOverSessions') ?? 3),
+    carriedOver: Math.max(2, vscode.workspace.getConfiguration('handoff').get<number>('nextSteps.carriedOverSessions') ?? 4),
   };
 }
 

@@ -1,5 +1,7 @@
 // The versions git holds of one note: `log --follow` over the note's path (renames followed),
-// bounded by count and age, then each version's text with `cat-file blob <commit>:<path>`.
+// along the first parents (a branch merged in counts as the version its merge made; `-m` gives
+// the merge its change against the first parent), bounded by count and age; the versions' texts
+// with two `cat-file --batch` processes however many there are.
 // The path reaches `log` after `--`; in `cat-file` it is part of an object name that starts
 // with a hash, so it cannot be read as an option.
 import type { NoteVersion } from '../engine';
@@ -13,12 +15,6 @@ export interface VersionsLimit {
   maxDays?: number;
   /** Versions larger than this many bytes are listed without their text. Default 2 MB. */
   maxBytes?: number;
-}
-
-export interface NoteVersionText {
-  version: NoteVersion;
-  /** The note's text in that commit; null when it was too large or not text. */
-  text: string | null;
 }
 
 const LOG_FLAGS = ['--no-show-signature', '--no-color', '--no-ext-diff', '--no-textconv', '--encoding=UTF-8'];
@@ -45,7 +41,7 @@ export async function listNoteVersions(ctx: GitContext, path: string, limit: Ver
   const maxDays = limit.maxDays ?? 180;
   const log = await git(
     ctx,
-    ['log', '--follow', '--format=%x01%H%x02%aI%x02%an%x02%s', '--name-status', '-z', `--max-count=${maxVersions}`, `--since=${maxDays}.days.ago`, ...LOG_FLAGS, 'HEAD', '--', path],
+    ['log', '--follow', '--first-parent', '-m', '--format=%x01%H%x02%aI%x02%an%x02%s', '--name-status', '-z', `--max-count=${maxVersions}`, `--since=${maxDays}.days.ago`, ...LOG_FLAGS, 'HEAD', '--', path],
     { okExitCodes: [0, 128] },
   );
   if (log.exitCode !== 0) {
@@ -53,13 +49,6 @@ export async function listNoteVersions(ctx: GitContext, path: string, limit: Ver
     throw new GitCommandError('log', log);
   }
   return parseVersionLog(log.stdout);
-}
-
-/** Versions of the note at repository-relative `path` reachable from HEAD, newest first, with their texts. */
-export async function noteVersions(ctx: GitContext, path: string, limit: VersionsLimit = {}): Promise<NoteVersionText[]> {
-  const versions = await listNoteVersions(ctx, path, limit);
-  const texts = await blobTexts(ctx, versionNames(versions), limit.maxBytes ?? MAX_VERSION_BYTES);
-  return versions.map((version) => ({ version, text: texts.get(`${version.commit}:${version.path}`) ?? null }));
 }
 
 export const MAX_VERSION_BYTES = 2 * 1024 * 1024;

@@ -36,7 +36,7 @@ export interface GitFactsSource {
   onTrustChanged(): void;
   onSettingsChanged(): void;
   onFilesChanged(paths: string[]): void;
-  /** Called when a repository's HEAD, index or refs changed (after its facts were dropped). */
+  /** Called when git's answers may have changed: a repository's HEAD, index or refs moved (its root), or trust or the git path changed (''). */
   onRepoChanged(listener: (root: string) => void): void;
   /** The note's history facts, read elsewhere in the background; joined to its git facts. */
   historyFacts: (file: string) => NoteHistoryFacts | null;
@@ -144,6 +144,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       provider.setTrusted(state.trusted);
       changed();
       notified.clear();
+      for (const l of repoListeners) l('');
     },
     onSettingsChanged() {
       changed();
@@ -151,6 +152,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
       notified.clear();
       scheduleRelint();
+      for (const l of repoListeners) l('');
     },
     onFilesChanged(paths: string[]) {
       changed();

@@ -51,7 +51,8 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
   /** The history of `file`, read in this generation (started now when it is not). */
   const ensure = (uri: string, file: string): Entry => {
     const known = entries.get(file);
-    if (known && known.generation === generation) return known;
+    // A read cancelled (its provider was replaced) or cut short by a passing failure is read again.
+    if (known && known.generation === generation && !(known.done && isGitUnavailable(known.done) && (known.done.reason === 'aborted' || known.done.reason === 'timeout' || known.done.reason === 'index-locked'))) return known;
     const project = state.configs.forFile(file);
     const flavour = JSON.stringify([project.file, project.config.dialect, project.config.template, project.config.handoffGlobs]);
     const entry: Entry = { generation, done: null, read: histories.read(file, parse(file), historyLimits(project.config), flavour) };
@@ -92,7 +93,8 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
     if (file) entries.delete(file);
   });
   git.onRepoChanged(() => {
-    // HEAD, the index or refs moved: each open note's history is read again (the parsed versions stay cached).
+    // HEAD, the index or refs moved, or the provider was replaced: each open note's history is
+    // read again (the parsed versions stay cached).
     generation++;
     for (const doc of state.documents.all()) background(doc);
   });
@@ -100,7 +102,8 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
   state.connection.onRequest(HistoryRequest, async ({ uri }): Promise<HistoryResult> => {
     const ok = eligible(uri);
     if (!('file' in ok)) return { uri, ...ok, versions: [], steps: [] };
-    const read = await ensure(uri, ok.file).read;
+    let read = await ensure(uri, ok.file).read;
+    if (isGitUnavailable(read) && read.reason === 'aborted') read = await ensure(uri, ok.file).read;
     if (isGitUnavailable(read)) return { uri, ...unavailableState(read), versions: [], steps: [] };
     if (!read.facts.versions.length) return { uri, state: 'untracked', message: 'The note has no committed version yet', versions: [], steps: [] };
     const note = noteAt(uri, ok.file) ?? ok.note;
@@ -112,7 +115,10 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
     const ok = eligible(uri);
     if (!('file' in ok)) return null;
     const project = state.configs.forFile(ok.file);
-    const text = await histories.versionText(ok.file, commit, parse(ok.file), historyLimits(project.config), maskerForNote(ok.note));
+    const ask = () => histories.versionText(ok.file, commit, parse(ok.file), historyLimits(project.config), maskerForNote(ok.note));
+    let text = await ask();
+    // Cancelled because the provider was replaced (settings arrived): asked once more of the new one.
+    if (text !== null && isGitUnavailable(text) && text.reason === 'aborted') text = await ask();
     return text === null || isGitUnavailable(text) ? null : { text };
   });
 

@@ -40,6 +40,7 @@ function text(n: HistoryNoteJson): string {
     ].filter(Boolean);
     const risks = [v.risks.added.length && `${v.risks.added.length} added`, v.risks.resolved.length && `${v.risks.resolved.length} resolved`].filter(Boolean);
     if (parts.length || risks.length) out.push(`      ${[parts.length && `steps: ${parts.join(', ')}`, risks.length && `risks: ${risks.join(', ')}`].filter(Boolean).join(' · ')}`);
+    for (const r of v.results ?? []) out.push(`      ${t(r.command)}: ${r.before === null ? '' : `${t(r.before)} → `}${t(r.result)}`);
   }
   const carried = n.steps.filter((s) => s.sessions > 0 || s.reopened);
   if (carried.length) out.push('  Open steps:');

@@ -16,6 +16,7 @@ import { normalizeLabel } from '../model/labels';
 import { ID_PATTERN, statusOfText, type ItemStatus, type RoadmapItem } from '../model/roadmap';
 import { startOf, endOf } from '../parse/parse';
 import { gsdRoadmap, phaseDone, type GsdPhase } from '../model/gsd';
+import { verifySections } from '../model/verify';
 
 export interface OutlineField {
   value: string;
@@ -84,6 +85,8 @@ export interface NoteOutline {
   wip: OutlineEntry[];
   /** What the note reports as landed (its `changes` role), nested items included. */
   changes: OutlineEntry[];
+  /** Commands of the run/verify sections, with the result recorded next to each (`npm test` — 680 passing). */
+  verify: Array<{ command: string; result: string | null; start: number; end: number }>;
   roadmap: RoadmapOutline | null;
 }
 
@@ -335,6 +338,7 @@ export function outlineNote(note: Note): NoteOutline {
     risks,
     wip,
     changes,
+    verify: note.kind === 'handoff' && !note.hygieneOnly ? verifySections(note).flatMap((v) => v.commands.map(({ command, result, start, end }) => ({ command, result, start, end }))) : [],
     roadmap: roadmapOutline(note),
   };
 }
