@@ -56,12 +56,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   await client.start();
   status.listen();
   const views = registerViews(context, client, output);
-  const none = new vscode.CancellationTokenSource().token;
   return {
     mcpServerDefinitions: () => mcp?.definitions() ?? [],
     timelineItems: async (uri) => {
-      const timeline = await views.timelinePanel?.provideTimeline(uri, {}, none);
-      return timeline ? [...timeline.items] : null;
+      if (!views.timelinePanel) return null;
+      const source = new vscode.CancellationTokenSource();
+      try {
+        const timeline = await views.timelinePanel.provideTimeline(uri, {}, source.token);
+        return timeline ? [...timeline.items] : [];
+      } finally {
+        source.dispose();
+      }
     },
   };
 }
