@@ -44,6 +44,6 @@ export { roadmapIds } from './roadmap/roadmap-link';
 export { visit } from './parse/walk';
 export { fillSkeleton } from './update/sections-edit';
 export { newNoteText } from './update/new-note';
-export { maskerForNote } from './scan/note-masker';
+export { lazyMaskerForNote, maskerForNote } from './scan/note-masker';
 export { maskTokenShapes, type Masker } from './scan/masker';
 export { contentOf, timeline, carriedSteps, type NoteVersion, type VersionContent, type TimelineEntry, type CarriedStep } from './history/history';

@@ -5,7 +5,7 @@
 // server and the MCP server show, every string masked.
 import { dirname } from 'node:path';
 import { LRUCache } from 'lru-cache';
-import { carriedSteps, contentOf, maskerForNote, timeline, type Masker, type Note, type NoteHistoryFacts, type NoteVersion, type TimelineEntry, type VersionContent, type HandoffConfig } from '../engine';
+import { carriedSteps, contentOf, lazyMaskerForNote, maskerForNote, timeline, type Masker, type Note, type NoteHistoryFacts, type NoteVersion, type TimelineEntry, type VersionContent, type HandoffConfig } from '../engine';
 import { isGitUnavailable, type GitFactsProvider, type GitUnavailable } from '../git';
 
 /** The configuration's `history` limits (maxVersions, maxDays, staleSteps). */
@@ -72,6 +72,7 @@ export class NoteHistories {
     const key = (v: NoteVersion) => `${flavour}|${v.commit}:${v.path}`;
     const missing = versions.filter((v) => !this.parsed.has(key(v)));
     if (missing.length) {
+      let slice = performance.now();
       const texts = await provider.versionTexts(file, missing.map((v) => `${v.commit}:${v.path}`));
       if (isGitUnavailable(texts)) return texts;
       for (const v of missing) {
@@ -81,7 +82,13 @@ export class NoteHistories {
           continue;
         }
         const note = parse(text);
-        this.parsed.set(key(v), { content: contentOf(note), mask: maskerForNote(note) });
+        this.parsed.set(key(v), { content: contentOf(note), mask: lazyMaskerForNote(note) });
+        // Parsing hundreds of versions must not hold up the lint of a keystroke: the event loop
+        // gets a turn every few milliseconds.
+        if (performance.now() - slice > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
       }
     }
     const read: ReadHistory = { facts: { versions: [], staleSteps: limits.staleSteps, changedSinceNote: null }, masks: [] };
@@ -115,6 +122,8 @@ export class NoteHistories {
     return mask(maskerForNote(parse(text))(text));
   }
 }
+
+const SLICE_MS = 8;
 
 const NO_GIT: GitUnavailable = { kind: 'git-unavailable', reason: 'untrusted', message: 'Git is off' };
 

@@ -4,7 +4,7 @@
 // ticked or dropped. Pure: the caller reads the versions and parses them with the note's options.
 import type { Note } from '../model/note';
 import { outlineNote } from '../outline/outline';
-import { bestMatch, normalizeStep } from './step-match';
+import { bestMatch, normalizeStep, StepIndex } from './step-match';
 import { verifySections } from '../model/verify';
 
 /** One committed version of a note. */
@@ -114,34 +114,60 @@ function changedResults(now: VersionContent['results'], before: VersionContent['
  * version had it before a version that ticked or dropped it.
  */
 export function carriedSteps(current: VersionContent, versions: ReadonlyArray<{ version: NoteVersion; content: VersionContent }>): CarriedStep[] {
-  const normalized = versions.map((v) => v.content.steps.map((s) => normalizeStep(s.text)));
+  // Each version's steps are indexed once, and each step's answer kept by its normalised text:
+  // while typing, the same versions are asked about the same steps keystroke after keystroke.
+  let memo = MEMO.get(versions);
+  if (!memo) MEMO.set(versions, (memo = { indexes: versions.map((v) => indexOf(v.content)), answers: new Map() }));
+  const { indexes, answers } = memo;
   return current.steps
     .filter((s) => !s.done)
     .map((s) => {
-      let text = normalizeStep(s.text);
-      let sessions = 0;
-      let since: NoteVersion | null = null;
-      let broke: { in: NoteVersion; how: 'done' | 'dropped' } | null = null;
-      let reopened: CarriedStep['reopened'] = null;
-      for (let i = 0; i < versions.length; i++) {
-        const found = bestMatch(text, normalized[i]);
-        const step = found >= 0 ? versions[i].content.steps[found] : null;
-        if (broke === null) {
-          if (step && !step.done) {
-            sessions++;
-            since = versions[i].version;
-            text = normalized[i][found];
-            continue;
-          }
-          broke = { in: versions[i].version, how: step ? 'done' : 'dropped' };
-          continue;
-        }
-        if (step) {
-          // Gone from a version after one that ticked it: it came back after it was done.
-          reopened = broke.how === 'dropped' && step.done ? { in: versions[i].version, how: 'done' } : broke;
-          break;
-        }
+      const key = normalizeStep(s.text);
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = carry(key, versions, indexes);
+        if (answers.size > 1000) answers.clear();
+        answers.set(key, answer);
       }
-      return { text: s.text, start: s.start, end: s.end, sessions, since, reopened };
+      return { text: s.text, start: s.start, end: s.end, ...answer };
     });
+}
+
+type Carry = Pick<CarriedStep, 'sessions' | 'since' | 'reopened'>;
+
+const MEMO = new WeakMap<object, { indexes: StepIndex[]; answers: Map<string, Carry> }>();
+const INDEXES = new WeakMap<VersionContent, StepIndex>();
+
+function indexOf(content: VersionContent): StepIndex {
+  let index = INDEXES.get(content);
+  if (!index) INDEXES.set(content, (index = new StepIndex(content.steps.map((s) => normalizeStep(s.text)))));
+  return index;
+}
+
+function carry(step: string, versions: ReadonlyArray<{ version: NoteVersion; content: VersionContent }>, indexes: readonly StepIndex[]): Carry {
+  let text = step;
+  let sessions = 0;
+  let since: NoteVersion | null = null;
+  let broke: { in: NoteVersion; how: 'done' | 'dropped' } | null = null;
+  let reopened: CarriedStep['reopened'] = null;
+  for (let i = 0; i < versions.length; i++) {
+    const found = indexes[i].match(text);
+    const step = found >= 0 ? versions[i].content.steps[found] : null;
+    if (broke === null) {
+      if (step && !step.done) {
+        sessions++;
+        since = versions[i].version;
+        text = indexes[i].candidates[found];
+        continue;
+      }
+      broke = { in: versions[i].version, how: step ? 'done' : 'dropped' };
+      continue;
+    }
+    if (step) {
+      // Gone from a version after one that ticked it: it came back after it was done.
+      reopened = broke.how === 'dropped' && step.done ? { in: versions[i].version, how: 'done' } : broke;
+      break;
+    }
+  }
+  return { sessions, since, reopened };
 }

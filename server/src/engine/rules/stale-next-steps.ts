@@ -1,5 +1,5 @@
 import { defineRule } from '../lint/rule';
-import { carriedSteps, contentOf, type NoteVersion, type VersionContent } from '../history/history';
+import { carriedSteps, type NoteVersion, type VersionContent } from '../history/history';
 import { outlineNote } from '../outline/outline';
 import { isParked, markDropped, moveToBacklog } from '../model/step-edits';
 import type { Fix } from '../types';
@@ -43,7 +43,8 @@ export default defineRule({
     if (!history || !history.versions.length) return;
     const outline = outlineNote(note);
     const byStart = new Map(outline.nextSteps.map((s) => [s.start, s]));
-    for (const carried of carriedSteps(contentOf(note), history.versions)) {
+    const current = { steps: outline.nextSteps.map((s) => ({ text: s.text, done: s.done, start: s.start, end: s.end })), risks: [], results: [] };
+    for (const carried of carriedSteps(current, history.versions)) {
       const step = byStart.get(carried.start);
       if (!step || isParked(step.group)) continue;
       const stale = carried.sessions >= history.staleSteps && carried.since;
