@@ -66,9 +66,12 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
     roadmapGlobs: config.roadmapGlobs,
     parse: input.parser ? (t: string) => input.parser!.parse(t) : undefined,
   };
-  // The guard is remark's: text the line scanner takes is parsed in linear time whatever it holds.
-  const tooHard = tooComplex(text);
-  const fast = tooHard ? fastParse(text) : null;
+  // The guard is remark's: text the line scanner takes is parsed in linear time whatever it holds,
+  // so without a parser of the caller's the scanner goes first and the guard only runs after it
+  // declines.
+  const first = options.parse ? null : fastParse(text);
+  const tooHard = first ? null : tooComplex(text);
+  const fast = first ?? (tooHard && options.parse ? fastParse(text) : null);
   if (tooHard && !fast) return unparsedNote(text, options, tooHard);
   try {
     return buildNote(text, fast ? { ...options, parse: () => fast } : options);
