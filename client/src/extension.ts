@@ -1,8 +1,9 @@
 // Activation: start the bundled language server, register the commands, show the language
 // status item. Kept small; features live beside it.
+import { loadStarted } from './load-start';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { TrustChangedNotification, type InitializationOptions } from '../../server/src/protocol';
+import { TimingsRequest, TrustChangedNotification, type InitializationOptions, type ServerTimings } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerLanguageModelTools } from './lm-tools';
 import { registerMcpProvider } from './mcp-provider';
@@ -16,9 +17,29 @@ let client: LanguageClient | undefined;
 export interface HandoffApi {
   /** The `handoff mcp` servers offered to VS Code now; empty in Restricted Mode or before 1.101. */
   mcpServerDefinitions(): McpStdioServerDefinition[];
+  /** How long activation and the server's start took (once the server runs); the VS Code suite prints them. */
+  timings(): Promise<ClientTimings>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
+/** Activation timed in the extension host (performance.now(), ms). */
+export interface ClientTimings {
+  /** The bundle's evaluation started, and ended (its modules ran; this module's code runs). */
+  loadStarted: number;
+  loaded: number;
+  /** activate() was called, and how long it took to return. */
+  activated: number;
+  activateMs: number;
+  /** The language client started (the server answered initialize), ms after activate() was called. */
+  clientStarted: number | null;
+  /** The server's own timings (null: it is not running). */
+  server: ServerTimings | null;
+}
+
+/** This module's code runs once its imports are evaluated (the extension host's clock). */
+const timings: Omit<ClientTimings, 'server'> = { loadStarted, loaded: performance.now(), activated: 0, activateMs: 0, clientStarted: null };
+
+export function activate(context: vscode.ExtensionContext): HandoffApi {
+  timings.activated = performance.now();
   const output = vscode.window.createOutputChannel('Handoff');
   const module = context.asAbsolutePath('out/server/server.js');
   const serverOptions: ServerOptions = {
@@ -51,10 +72,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       void client?.sendNotification(TrustChangedNotification, { trusted: true });
     }),
   );
-  await client.start();
   status.listen();
   registerViews(context, client);
-  return { mcpServerDefinitions: () => mcp?.definitions() ?? [] };
+  // Activation returns at once: the server starts meanwhile, and requests made before it is up
+  // wait for it (the language client queues them).
+  const started = client.start().then(
+    () => (timings.clientStarted = performance.now() - timings.activated),
+    (e: unknown) => output.appendLine(`The Handoff language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  timings.activateMs = performance.now() - timings.activated;
+  return {
+    mcpServerDefinitions: () => mcp?.definitions() ?? [],
+    async timings() {
+      await started;
+      const server = client?.isRunning() ? await client.sendRequest(TimingsRequest).catch(() => null) : null;
+      return { ...timings, server };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -99,7 +99,8 @@ export const workspaceIndexFeature: Feature = (state) => {
 
   return {
     onInitialized() {
-      void index.scan();
+      state.timeline.mark('scanStarted');
+      void index.scan().then(() => state.timeline.mark('scanDone'));
     },
     onFilesChanged(paths: string[]) {
       const watched = new Set(state.configs.watchedFiles());
