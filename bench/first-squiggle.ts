@@ -74,6 +74,11 @@ async function once(server: string, dir: string): Promise<Sample> {
     if (p.settled) settled.get(p.uri)?.();
   });
   const settledOf = (uri: string) => new Promise<void>((resolve) => settled.set(uri, resolve));
+  let scanned!: () => void;
+  const scanDone = new Promise<void>((resolve) => (scanned = resolve));
+  client.conn.onNotification('handoff/outlineChanged', (p: { indexing: boolean }) => {
+    if (!p.indexing) scanned();
+  });
   try {
     await client.initialize(dir, true, true);
     const initialize = performance.now() - t0;
@@ -87,6 +92,8 @@ async function once(server: string, dir: string): Promise<Sample> {
     const next = client.diagnostics(second, 1, 60_000);
     await client.open(second, generateNote({ seed: 2, bytes: 4 * 1024 }), 1);
     const activeOpen = (await next).at - t1;
+    // The scan's figure: wait for it (a build that never says so gives up after 30 s).
+    await Promise.race([scanDone, new Promise((r) => setTimeout(r, 30_000).unref())]);
     let timings: ServerTimings | null = null;
     try {
       timings = await client.request<ServerTimings>('handoff/timings', undefined);
