@@ -4,7 +4,8 @@
 //
 //   node --import tsx bench/first-squiggle.ts [--runs N] [--before DIR] [--out FILE]
 //
-//   cold      spawn → initialize answered → didOpen (sent at once, as VS Code does for the
+//   cold      spawn (this build: out/server/cached-start.js with a code-cache folder, as VS Code
+//             starts it) → initialize answered → didOpen (sent at once, as VS Code does for the
 //             open editor) → first publishDiagnostics (the text findings) → settled (the
 //             handoff/noteStatus that says git's facts are in)
 //   active    with that server running and settled, a second note opened → its first
@@ -127,7 +128,11 @@ function breakdown(t: ServerTimings): Record<string, number | null> {
 
 async function main(): Promise<void> {
   const dir = workspace();
-  const builds = [{ id: 'this build', server: SERVER }, ...(BEFORE ? [{ id: 'before', server: join(BEFORE, 'out/server/server.js') }] : [])];
+  // This build starts as VS Code starts it: through cached-start.js with a code-cache folder
+  // (its first run, a warm-up, writes the cache).
+  const cache = mkdtempSync(join(tmpdir(), 'handoff-squiggle-cache-'));
+  process.env.HANDOFF_COMPILE_CACHE = cache;
+  const builds = [{ id: 'this build', server: join(dirname(SERVER), 'cached-start.js') }, ...(BEFORE ? [{ id: 'before', server: join(BEFORE, 'out/server/server.js') }] : [])];
   const samples = new Map<string, Sample[]>(builds.map((b) => [b.id, []]));
   const loads: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
@@ -171,6 +176,7 @@ async function main(): Promise<void> {
   writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
   console.log(`Wrote ${OUT}`);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
 }
 
 main().catch((e) => {

@@ -41,9 +41,11 @@ const timings: Omit<ClientTimings, 'server'> = { loadStarted, loaded: performanc
 export function activate(context: vscode.ExtensionContext): HandoffApi {
   timings.activated = performance.now();
   const output = vscode.window.createOutputChannel('Handoff');
-  const module = context.asAbsolutePath('out/server/server.js');
+  // The server bundle with V8's code cache (cached-start.ts), kept in the extension's storage.
+  const module = context.asAbsolutePath('out/server/cached-start.js');
+  const cache = { env: { HANDOFF_COMPILE_CACHE: vscode.Uri.joinPath(context.globalStorageUri, 'v8-cache').fsPath } };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: cache },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath };
