@@ -18,7 +18,7 @@
 // built) in interleaved rounds with this one, so both see the same machine load. The load
 // average is printed with the figures: the machine is shared.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -142,7 +142,8 @@ async function main(): Promise<void> {
     }
     loads.push(Number((load().loadavg as number[])[0]));
   }
-  const result: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), load: load(), loadDuring: loads, runs: RUNS };
+  const cached = readdirSync(cache).map((f) => `${f} (${Math.round(statSync(join(cache, f)).size / 1024)} KB)`);
+  const result: Record<string, unknown> = { codeCache: cached, date: new Date().toISOString(), machine: machine(), load: load(), loadDuring: loads, runs: RUNS };
   const rows: Array<Array<string | number>> = [];
   for (const b of builds) {
     const s = samples.get(b.id)!;
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     result.breakdown = Object.fromEntries(steps);
   }
   const report = [
-    `## First squiggle (median of ${RUNS} runs, load average ${loads.map((l) => l.toFixed(1)).join(' ')})\n`,
+    `## First squiggle (median of ${RUNS} runs, load average ${loads.map((l) => l.toFixed(1)).join(' ')}; code cache: ${cached.join(', ') || 'none written'})\n`,
     table(['what', 'median ms', 'p95 ms'], rows),
     '',
     ...(steps.length ? ['## Where the time goes (this build, the server\'s handoff/timings, median)\n', table(['step', 'ms'], steps), ''] : []),

@@ -64,6 +64,12 @@ export function activate(context: vscode.ExtensionContext): HandoffApi {
     outputChannel: output,
   };
   client = new LanguageClient('handoff', 'Handoff', serverOptions, clientOptions);
+  // The server starts first and activation does not wait for it: the handlers registered below
+  // are in place before its first message, and requests made before it is up wait for it.
+  const started = client.start().then(
+    () => (timings.clientStarted = performance.now() - timings.activated),
+    (e: unknown) => output.appendLine(`The Handoff language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+  );
   const status = new NoteStatusItem(client);
   context.subscriptions.push(output, status);
   registerCommands(context, () => client, output);
@@ -76,12 +82,6 @@ export function activate(context: vscode.ExtensionContext): HandoffApi {
   );
   status.listen();
   registerViews(context, client);
-  // Activation returns at once: the server starts meanwhile, and requests made before it is up
-  // wait for it (the language client queues them).
-  const started = client.start().then(
-    () => (timings.clientStarted = performance.now() - timings.activated),
-    (e: unknown) => output.appendLine(`The Handoff language server did not start: ${e instanceof Error ? e.message : String(e)}`),
-  );
   timings.activateMs = performance.now() - timings.activated;
   return {
     mcpServerDefinitions: () => mcp?.definitions() ?? [],
