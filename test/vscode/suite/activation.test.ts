@@ -15,6 +15,8 @@ function breakdown(t: ClientTimings, t0: number, uri: vscode.Uri, cold: boolean)
     parts.push(`bundle evaluated in ${ms(t.loaded - t.loadStarted)} (at ${ms(t.loadStarted - t0)})`, `activate() ${ms(t.activateMs)} (at ${ms(t.activated - t0)})`);
     if (t.clientStarted !== null) parts.push(`server answered initialize at ${ms(t.activated + t.clientStarted - t0)}`);
   }
+  const told = t.documentOpened[uri.toString()];
+  if (told !== undefined) parts.push(`the editor gave the extension the document at ${ms(told - t0)}`);
   const s = t.server;
   if (s) {
     // The server's clock starts with its process: line it up with this one through the epoch.
