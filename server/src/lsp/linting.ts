@@ -126,6 +126,15 @@ export class DocumentLinter {
     }
   }
 
+  /**
+   * Lints again because what the note is checked against changed (the scan ended, its roadmap
+   * changed). A lint already waiting out a burst of typing keeps its wait: it reads the same
+   * sources when it runs, and cutting the wait would publish a version the typing has passed.
+   */
+  relint(doc: TextDocument): void {
+    if (!this.timers.has(doc.uri)) this.schedule(doc, 0);
+  }
+
   lintAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc, 0);
   }

@@ -381,11 +381,11 @@ export class WorkspaceIndex implements NotesSource {
 
   private relint(uri: string): void {
     const doc = this.state.documents.get(uri);
-    if (doc) this.state.linter.schedule(doc, 0);
+    if (doc) this.state.linter.relint(doc);
   }
 
   private relintOpenNotes(): void {
-    for (const doc of this.state.documents.all()) if (this.notes.has(doc.uri)) this.state.linter.schedule(doc, 0);
+    for (const doc of this.state.documents.all()) if (this.notes.has(doc.uri)) this.state.linter.relint(doc);
   }
 
   /** What the linter published for an open note: its problem counts. */
