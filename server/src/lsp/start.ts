@@ -174,7 +174,11 @@ export function startServer(connection: Connection, features: Feature[] = [], ti
     }
   }
 
+  // TextDocuments reports each open as a content change too, right after it: that one is the
+  // open's, linted at once, not typing whose burst a debounce waits out.
+  const opening = new Set<string>();
   documents.onDidOpen(({ document }) => {
+    opening.add(document.uri);
     timeline.opened(document.uri);
     const file = filePathOf(document.uri);
     if (file) {
@@ -187,6 +191,7 @@ export function startServer(connection: Connection, features: Feature[] = [], ti
     publishConfigProblems();
   });
   documents.onDidChangeContent(({ document }) => {
+    if (opening.delete(document.uri)) return;
     if (state.settings.run === 'onType') linter.schedule(document);
   });
   documents.onDidSave(({ document }) => {
