@@ -39,6 +39,11 @@ export interface ServerState {
   /** Completion providers features add; their items are joined. */
   completions: CompletionSource[];
   timeline: Timeline;
+  /**
+   * Settles once the editor's settings were first read (at once for an editor without
+   * workspace/configuration): git waits for it, so it never runs with the defaults first.
+   */
+  settingsRead: Promise<void>;
 }
 
 export type HoverSource = (doc: TextDocument, result: LintResult, position: Position) => Promise<Hover | null> | Hover | null;
@@ -52,7 +57,8 @@ export function startServer(connection: Connection, features: Feature[] = [], ti
   const log = new Log(connection);
   const configs = new ProjectConfigs([]);
   const linter = new DocumentLinter(connection, documents, configs, log, timeline);
-  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false }, hovers: [], completions: [], timeline };
+  let settingsRead!: () => void;
+  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false }, hovers: [], completions: [], timeline, settingsRead: new Promise((resolve) => (settingsRead = resolve)) };
   timeline.listen(connection);
   const hooks: Array<ReturnType<Feature>> = [];
   let configurationSupport = false;
@@ -101,6 +107,7 @@ export function startServer(connection: Connection, features: Feature[] = [], ti
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       await refreshSettings();
     }
+    settingsRead();
     // The notes the editor opens at start are linted first; what can wait starts once their text
     // findings are out (an editor sends their didOpen right after initialized).
     setImmediate(() =>

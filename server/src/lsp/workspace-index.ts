@@ -64,7 +64,8 @@ export class WorkspaceIndex implements NotesSource {
   /** Parsed notes of closed handoffs, least recently used first. */
   private readonly parsed = new Map<string, Note>();
   private generation = 0;
-  indexing = false;
+  /** The first scan has not finished (it starts after the first notes' findings). */
+  indexing = true;
   lastScan: IndexStats | null = null;
   /** Told what changed (null: everything), for the outline notification. */
   onChanged: (uris: string[] | null, removed: string[]) => void = () => {};
