@@ -7,7 +7,7 @@ import { TimingsRequest, TrustChangedNotification, type InitializationOptions, t
 import { registerCommands } from './commands';
 import { registerLanguageModelTools } from './lm-tools';
 import { registerMcpProvider } from './mcp-provider';
-import type { McpStdioServerDefinition } from './vscode-next';
+import type { McpStdioServerDefinition, TimelineItem } from './vscode-next';
 import { NoteStatusItem } from './status-item';
 import { registerViews } from './views';
 
@@ -19,6 +19,8 @@ export interface HandoffApi {
   mcpServerDefinitions(): McpStdioServerDefinition[];
   /** How long activation and the server's start took (once the server runs); the VS Code suite prints them. */
   timings(): Promise<ClientTimings>;
+  /** What Handoff gives VS Code's Timeline panel for a file; null where the proposed API is not enabled. */
+  timelineItems(uri: vscode.Uri): Promise<TimelineItem[] | null>;
 }
 
 /** Activation timed in the extension host (performance.now(), ms). */
@@ -90,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): HandoffApi {
     }),
   );
   status.listen();
-  registerViews(context, client);
+  const views = registerViews(context, client, output);
   timings.activateMs = performance.now() - timings.activated;
   return {
     mcpServerDefinitions: () => mcp?.definitions() ?? [],
@@ -98,6 +100,16 @@ export function activate(context: vscode.ExtensionContext): HandoffApi {
       await started;
       const server = client?.isRunning() ? await client.sendRequest(TimingsRequest).catch(() => null) : null;
       return { ...timings, server };
+    },
+    timelineItems: async (uri) => {
+      if (!views.timelinePanel) return null;
+      const source = new vscode.CancellationTokenSource();
+      try {
+        const timeline = await views.timelinePanel.provideTimeline(uri, {}, source.token);
+        return timeline ? [...timeline.items] : [];
+      } finally {
+        source.dispose();
+      }
     },
   };
 }

@@ -176,7 +176,7 @@ export function lintWith(input: LintInput): LintResult {
       report: (r) => {
         // Suppression first, so that suppressed findings do not count against the cap.
         if (note.suppressions.isSuppressed(rule.meta.id, lines.position(r.start).line)) return;
-        if (found.length < MAX_FINDINGS_PER_RULE) found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix });
+        if (found.length < MAX_FINDINGS_PER_RULE) found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix, ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}) });
         else if (omitted++ === 0) firstOmitted = r.start;
       },
     };
@@ -204,8 +204,9 @@ export function lintWith(input: LintInput): LintResult {
   const masked = findings.map((f) => {
     const message = mask(f.message);
     const title = f.fix ? mask(f.fix.title) : undefined;
-    if (message === f.message && title === f.fix?.title) return f;
-    return { ...f, message, ...(f.fix ? { fix: { ...f.fix, title: title as string } } : {}) };
+    const suggestions = f.suggestions?.map((s) => ({ ...s, title: mask(s.title) }));
+    if (message === f.message && title === f.fix?.title && (suggestions ?? []).every((s, i) => s.title === f.suggestions![i].title)) return f;
+    return { ...f, message, ...(f.fix ? { fix: { ...f.fix, title: title as string } } : {}), ...(suggestions ? { suggestions } : {}) };
   });
   return { note, lines, findings: masked, failures, mask };
 }
