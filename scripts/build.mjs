@@ -23,6 +23,8 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/client/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'out/server/server.js' },
+  // VS Code starts the server through this: server.js with V8's code cache.
+  { entryPoints: ['server/src/cached-start.ts'], outfile: 'out/server/cached-start.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/handoff.js' },
   { entryPoints: ['server/src/mcp/main.ts'], outfile: 'out/mcp/handoff-mcp.js' },
   { entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/test/vscode/index.js', external: ['vscode', 'mocha'] },

@@ -32,7 +32,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const ALLOWED_SECRET_KINDS = ['database-connection-string'];
 
 /** The bundles the .vsix ships, relative to the repository (see .vscodeignore). */
-export const BUNDLES = ['out/client/extension.js', 'out/server/server.js', 'out/mcp/handoff-mcp.js'];
+export const BUNDLES = ['out/client/extension.js', 'out/server/server.js', 'out/server/cached-start.js', 'out/mcp/handoff-mcp.js'];
 
 function run(cmd, args, { cwd = repoRoot, timeoutMs = 180000, quiet = false } = {}) {
   return new Promise((resolve, reject) => {

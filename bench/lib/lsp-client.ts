@@ -58,13 +58,17 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(rootDir: string, trusted = false): Promise<unknown> {
+  /** `editor`: the workspace capabilities VS Code announces (configuration, folders), as a window does. */
+  async initialize(rootDir: string, trusted = false, editor = false): Promise<unknown> {
     const rootUri = pathToFileURL(rootDir).toString();
     const res = await this.race(this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } } },
+      capabilities: {
+        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
+        ...(editor ? { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } } : {}),
+      },
       initializationOptions: { trusted },
     }));
     await this.conn.sendNotification('initialized', {});

@@ -1,6 +1,6 @@
 // Custom messages between the client and the server, declared once. Each says who sends it
 // and why. The client imports this module for types only.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** Options the client passes at start-up. */
@@ -245,6 +245,51 @@ export interface OutlineChangedParams {
   indexing: boolean;
 }
 export const OutlineChangedNotification = new NotificationType<OutlineChangedParams>('handoff/outlineChanged');
+
+/**
+ * When the server reached each step of its start and of the first lint of the notes opened
+ * since, in ms since its process started (Node's `performance.now()`); null for a step not
+ * reached yet. What the benches and the VS Code suite print as the breakdown of the time to the
+ * first squiggle; the same steps go to the trace (`handoff.trace.server`).
+ */
+export interface ServerTimings {
+  /** The process's start (`performance.timeOrigin`), ms since the epoch: lines other clocks up. */
+  origin: number;
+  /** Node's own start-up done: the server bundle starts loading. */
+  bootstrapped: number;
+  /** The server bundle loaded and evaluated: its first line of code runs. */
+  loaded: number;
+  /** The initialize request arrived, and was answered. */
+  initialize: number | null;
+  initializeAnswered: number | null;
+  /** The initialized notification arrived. */
+  initialized: number | null;
+  /** The workspace scan (index) started and finished. */
+  scanStarted: number | null;
+  scanDone: number | null;
+  /** The first opened notes (at most 20), in the order they were opened. */
+  opens: OpenTimings[];
+}
+
+/** The first lint of one opened note. */
+export interface OpenTimings {
+  uri: string;
+  /** didOpen arrived. */
+  opened: number;
+  /** Reading the project's configuration and template for it (0 when cached). */
+  configMs: number | null;
+  /** Its first lint started (what came before it on the server's thread delayed it). */
+  linting: number | null;
+  /** That lint's own cost. */
+  lintMs: number | null;
+  /** Its text findings were published: the first squiggle. */
+  published: number | null;
+  /** Git's facts arrived and the findings with them were published (or none were wanted). */
+  settled: number | null;
+}
+
+/** Client (benches, tests) → server: the start and first-lint timings above. */
+export const TimingsRequest = new RequestType0<ServerTimings, void>('handoff/timings');
 
 // ---------------------------------------------------------------------------------------------
 // The note's own history: the versions git holds of a handoff note (renames followed, bounded by

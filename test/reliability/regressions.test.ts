@@ -226,11 +226,10 @@ describe('reliability: regressions', () => {
         writeFileSync(join(dir, '.handoff.json'), JSON.stringify({ dialect: 'template', template: 'TEMPLATE.md' }));
         writeFileSync(join(dir, 'HANDOFF.md'), '# Session Handoff\n');
         let err = '';
-        const started = Date.now();
+        // Ending at all is the point (the guard refused it; mocha's timeout catches a hang).
         const code = await main(['lint'], { cwd: dir, env: { HANDOFF_NO_GIT: '1' }, stdout: () => {}, stderr: (t) => (err += t), isTTY: false });
         assert.equal(code, 2);
         assert.match(err, /Template "TEMPLATE\.md" cannot be used: too complex to parse/);
-        assert.ok(Date.now() - started < 20000);
         const project = new ProjectConfigs([dir]).forFile(join(dir, 'HANDOFF.md'));
         assert.match(project.templateProblem ?? '', /too complex to parse/);
         assert.equal(project.config.dialect, 'auto');

@@ -13,7 +13,12 @@ export { OUTSIDE_NOTE, RESTRICTED_NOTE } from './git-facts';
 
 export const gitFeature: Feature = (state) => {
   const git = createGitFactsSource(state);
-  state.linter.factsSource = (doc, result) => git.factsFor(doc, result);
+  // A note opened before the settings arrive gets its text findings at once; git waits for
+  // them (handoff.gitPath), so it runs, and warns, once and with the right program.
+  state.linter.factsSource = async (doc, result) => {
+    await state.settingsRead;
+    return git.factsFor(doc, result);
+  };
   state.hovers.push(commitAndPathHover(state, git));
   state.completions.push(pathCompletion(git));
   registerUpdateRequests(state, git);

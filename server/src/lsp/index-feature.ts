@@ -22,9 +22,15 @@ export const workspaceIndexFeature: Feature = (state) => {
   state.linter.notesSource = index;
   // Edited notes the linter is about to lint: the index takes the note the linter builds.
   const awaitingLint = new Set<string>();
+  // Opened notes the linter lints first: the index takes that note once its findings are out.
+  const awaitingOpen = new Set<string>();
   state.linter.publishListeners.push((uri, result) => {
     const doc = state.documents.get(uri);
-    if (doc && awaitingLint.delete(uri)) {
+    if (doc && awaitingOpen.delete(uri)) {
+      awaitingLint.delete(uri);
+      if (result && result.note.text.length === doc.getText().length) index.fromEditor(doc, result.note);
+      else index.fromEditor(doc);
+    } else if (doc && awaitingLint.delete(uri)) {
       if (result && result.note.text.length === doc.getText().length) fromLinterSoon(doc, result.note);
       else fromEditorSoon(doc); // not a note any more, or capped by maxLintBytes: read it whole
     }
@@ -80,7 +86,11 @@ export const workspaceIndexFeature: Feature = (state) => {
       }, EDIT_DEBOUNCE_MS),
     );
   };
-  state.documents.onDidOpen(({ document }) => index.fromEditor(document));
+  state.documents.onDidOpen(({ document }) => {
+    // Parsing it here would hold up its first findings: the linter's note is taken after them.
+    if (state.linter.enabled) awaitingOpen.add(document.uri);
+    else index.fromEditor(document);
+  });
   state.documents.onDidChangeContent(({ document }) => {
     // Parsing a note twice per keystroke is what makes large notes slow: when the linter runs on
     // type it builds the note anyway, and the index waits for it.
@@ -89,6 +99,7 @@ export const workspaceIndexFeature: Feature = (state) => {
   });
   state.documents.onDidClose(({ document }) => {
     awaitingLint.delete(document.uri);
+    awaitingOpen.delete(document.uri);
     clearTimeout(editTimers.get(document.uri));
     editTimers.delete(document.uri);
     const file = filePathOf(document.uri);
@@ -99,7 +110,8 @@ export const workspaceIndexFeature: Feature = (state) => {
 
   return {
     onInitialized() {
-      void index.scan();
+      state.timeline.mark('scanStarted');
+      void index.scan().then(() => state.timeline.mark('scanDone'));
     },
     onFilesChanged(paths: string[]) {
       const watched = new Set(state.configs.watchedFiles());

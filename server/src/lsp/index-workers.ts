@@ -40,11 +40,24 @@ export class IndexWorkers {
   /** Templates and roadmaps kept for jobs run in this thread. */
   private readonly caches = indexJobCaches();
 
-  /** `size` workers running `script` (the server bundle); 0 runs every job in this thread. */
-  constructor(size = Math.min(4, Math.max(1, availableParallelism())), script: string = __filename, onError: (e: unknown) => void = () => {}) {
-    for (let i = 0; i < size; i++) {
+  private started = false;
+
+  /**
+   * `wanted` workers running `script` (the server bundle); 0 runs every job in this thread. One
+   * core is left to the server's own thread, which lints what the user sees. The workers start
+   * with the first job, so a server that has not scanned yet pays nothing for them.
+   */
+  constructor(
+    private readonly wanted = Math.min(4, Math.max(1, availableParallelism() - 1)),
+    private readonly script: string = __filename,
+    private readonly onError: (e: unknown) => void = () => {},
+  ) {}
+
+  private start(): void {
+    this.started = true;
+    for (let i = 0; i < this.wanted; i++) {
       try {
-        const worker = new Worker(script, { workerData: { [MARK]: true } });
+        const worker = new Worker(this.script, { workerData: { [MARK]: true } });
         worker.unref();
         const slot = { worker, busy: null as Pending | null, id: -1 };
         worker.on('message', (m: { id: number; result: IndexJobResult | { type: 'error'; message: string } }) => {
@@ -55,13 +68,13 @@ export class IndexWorkers {
           this.pump();
         });
         worker.on('error', (e) => {
-          onError(e);
+          this.onError(e);
           this.drop(slot);
         });
         worker.on('exit', () => this.drop(slot));
         this.workers.push(slot);
       } catch (e) {
-        onError(e);
+        this.onError(e);
       }
     }
   }
@@ -78,6 +91,7 @@ export class IndexWorkers {
   }
 
   private pump(): void {
+    if (!this.started) this.start();
     if (!this.workers.length) {
       this.inProcess ??= this.drainInProcess();
       return;

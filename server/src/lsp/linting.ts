@@ -15,6 +15,7 @@ import type { ProjectConfigs } from '../project/config';
 import type { Log } from './log';
 import { NoteStatusNotification } from '../protocol';
 import type { LintJob, LintJobResult, LintSummary } from './lint-job';
+import type { Timeline } from './timeline';
 
 /** Documents longer than this (UTF-16 units; about 1 MB) are linted in the lint worker. */
 export const LARGE_CHARS = 1_000_000;
@@ -70,6 +71,7 @@ export class DocumentLinter {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configs: ProjectConfigs,
     private readonly log: Log,
+    private readonly timeline: Timeline | null = null,
   ) {}
 
   /**
@@ -93,11 +95,27 @@ export class DocumentLinter {
     const run = () => {
       this.timers.delete(doc.uri);
       const current = this.documents.get(doc.uri);
+      // The text findings are published before run() first awaits (git's facts come later).
       if (current) void this.run(current);
+      if (!this.timers.size) for (const resolve of this.quietWaiters.splice(0)) resolve();
     };
     // Even a zero delay goes through a timer, so the changes of one burst are linted once.
     this.timers.set(doc.uri, setTimeout(run, Math.max(0, delay)));
   }
+
+  private readonly quietWaiters: Array<() => void> = [];
+
+  /**
+   * Resolves once no lint waits for its turn: the text findings of every note opened so far are
+   * out. Work that can wait (the workspace scan) starts then, not before a note's first squiggle.
+   */
+  whenQuiet(): Promise<void> {
+    if (!this.timers.size) return Promise.resolve();
+    return new Promise((resolve) => this.quietWaiters.push(resolve));
+  }
+
+  /** Whether a document was linted yet (after which a warm-up lint gains nothing). */
+  hasLinted = false;
 
   /** Lints a small note once and drops the result: what the first real lint would pay alone. */
   warmUp(): void {
@@ -108,6 +126,15 @@ export class DocumentLinter {
     }
   }
 
+  /**
+   * Lints again because what the note is checked against changed (the scan ended, its roadmap
+   * changed). A lint already waiting out a burst of typing keeps its wait: it reads the same
+   * sources when it runs, and cutting the wait would publish a version the typing has passed.
+   */
+  relint(doc: TextDocument): void {
+    if (!this.timers.has(doc.uri)) this.schedule(doc, 0);
+  }
+
   lintAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc, 0);
   }
@@ -116,10 +143,12 @@ export class DocumentLinter {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
+    if (!this.timers.size) for (const resolve of this.quietWaiters.splice(0)) resolve();
     this.results.delete(uri);
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.timeline?.closed(uri);
     this.settled(uri, null);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const listener of this.publishListeners) listener(uri, null);
@@ -229,7 +258,9 @@ export class DocumentLinter {
     const facts = previous?.facts ?? null;
     const started = performance.now();
     const result = this.safeLint(doc, facts);
+    this.hasLinted = true;
     this.cost.set(doc.uri, performance.now() - started);
+    this.timeline?.linted(doc.uri, started, performance.now() - started);
     this.lastRun.set(doc.uri, performance.now());
     if (!result) {
       this.results.delete(doc.uri);
@@ -326,6 +357,8 @@ export class DocumentLinter {
   }
 
   private sendStatus(doc: TextDocument, summary: LintSummary | null, facts: Facts | null, settled: boolean): void {
+    this.timeline?.published(doc.uri);
+    if (settled) this.timeline?.settled(doc.uri);
     if (settled) this.settled(doc.uri, doc.version);
     else if (this.settledVersions.get(doc.uri) === doc.version) this.settledVersions.delete(doc.uri); // facts are being gathered again
     void this.connection.sendNotification(NoteStatusNotification, {

@@ -19,9 +19,10 @@ import { toRange } from './convert';
 import { LineIndex } from '../engine';
 import { withSecretsMasked } from '../engine';
 import { findingsFor } from './findings';
-import { DEFAULT_SETTINGS, FindingsRequest, FixAllRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
+import { DEFAULT_SETTINGS, FindingsRequest, FixAllRequest, TimingsRequest, TrustChangedNotification, type ClientSettings, type InitializationOptions } from '../protocol';
 import { CodeActionKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver/node';
 import type { LintResult } from '../engine';
+import { Timeline } from './timeline';
 
 export interface ServerState {
   connection: Connection;
@@ -37,6 +38,12 @@ export interface ServerState {
   hovers: HoverSource[];
   /** Completion providers features add; their items are joined. */
   completions: CompletionSource[];
+  timeline: Timeline;
+  /**
+   * Settles once the editor's settings were first read (at once for an editor without
+   * workspace/configuration): git waits for it, so it never runs with the defaults first.
+   */
+  settingsRead: Promise<void>;
 }
 
 export type HoverSource = (doc: TextDocument, result: LintResult, position: Position) => Promise<Hover | null> | Hover | null;
@@ -45,17 +52,20 @@ export type CompletionSource = (doc: TextDocument, result: LintResult, position:
 /** Hooks later features (git, workspace index) attach to. */
 export type Feature = (state: ServerState) => { onTrustChanged?(): void; onFilesChanged?(paths: string[]): void; onInitialized?(): void; onSettingsChanged?(): void } | void;
 
-export function startServer(connection: Connection, features: Feature[] = []): void {
+export function startServer(connection: Connection, features: Feature[] = [], timeline = new Timeline(performance.now())): void {
   const documents = new TextDocuments(TextDocument);
   const log = new Log(connection);
   const configs = new ProjectConfigs([]);
-  const linter = new DocumentLinter(connection, documents, configs, log);
-  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false }, hovers: [], completions: [] };
+  const linter = new DocumentLinter(connection, documents, configs, log, timeline);
+  let settingsRead!: () => void;
+  const state: ServerState = { connection, documents, linter, configs, log, trusted: false, settings: { ...DEFAULT_SETTINGS }, roots: [], options: { trusted: false }, hovers: [], completions: [], timeline, settingsRead: new Promise((resolve) => (settingsRead = resolve)) };
+  timeline.listen(connection);
   const hooks: Array<ReturnType<Feature>> = [];
   let configurationSupport = false;
   let foldersSupport = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    timeline.mark('initialize');
     const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     state.options = { trusted: options.trusted === true, storagePath: options.storagePath };
     // Editors other than VS Code have no notion of workspace trust; they opt in by passing trusted: true.
@@ -66,6 +76,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     configurationSupport = Boolean(params.capabilities.workspace?.configuration);
     foldersSupport = Boolean(params.capabilities.workspace?.workspaceFolders);
     for (const f of features) hooks.push(f(state));
+    setImmediate(() => timeline.mark('initializeAnswered'));
     return {
       capabilities: {
         positionEncoding: 'utf-16',
@@ -82,9 +93,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
   });
 
   connection.onInitialized(async () => {
-    // The first lint in a process costs ten times the next (lazy compiles of the parser and the
-    // scanners); paying it now, before a note is opened, keeps it off that note's first findings.
-    setImmediate(() => linter.warmUp());
+    timeline.mark('initialized');
     if (foldersSupport) {
       // Git runs only for notes inside the workspace folders, so the server follows them.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -98,7 +107,17 @@ export function startServer(connection: Connection, features: Feature[] = []): v
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       await refreshSettings();
     }
-    for (const h of hooks) h?.onInitialized?.();
+    settingsRead();
+    // The notes the editor opens at start are linted first; what can wait starts once their text
+    // findings are out (an editor sends their didOpen right after initialized).
+    setImmediate(() =>
+      void linter.whenQuiet().then(() => {
+        // The first lint in a process costs ten times the next (lazy compiles of the parser and
+        // the scanners): with no note open yet, it is paid now, before one is.
+        if (!linter.hasLinted) linter.warmUp();
+        for (const h of hooks) h?.onInitialized?.();
+      }),
+    );
   });
 
   async function refreshSettings(): Promise<void> {
@@ -162,11 +181,24 @@ export function startServer(connection: Connection, features: Feature[] = []): v
     }
   }
 
+  // TextDocuments reports each open as a content change too, right after it: that one is the
+  // open's, linted at once, not typing whose burst a debounce waits out.
+  const opening = new Set<string>();
   documents.onDidOpen(({ document }) => {
+    opening.add(document.uri);
+    timeline.opened(document.uri);
+    const file = filePathOf(document.uri);
+    if (file) {
+      // Read here, before anything else that needs it: the configuration's cost, measured.
+      const started = performance.now();
+      configs.forFile(file);
+      timeline.config(document.uri, performance.now() - started);
+    }
     linter.schedule(document, 0);
     publishConfigProblems();
   });
   documents.onDidChangeContent(({ document }) => {
+    if (opening.delete(document.uri)) return;
     if (state.settings.run === 'onType') linter.schedule(document);
   });
   documents.onDidSave(({ document }) => {
@@ -188,6 +220,7 @@ export function startServer(connection: Connection, features: Feature[] = []): v
   });
 
   connection.onRequest(FindingsRequest, ({ uri }) => findingsFor(documents, linter, uri));
+  connection.onRequest(TimingsRequest, () => timeline.snapshot());
 
   connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -64,7 +64,8 @@ export class WorkspaceIndex implements NotesSource {
   /** Parsed notes of closed handoffs, least recently used first. */
   private readonly parsed = new Map<string, Note>();
   private generation = 0;
-  indexing = false;
+  /** The first scan has not finished (it starts after the first notes' findings). */
+  indexing = true;
   lastScan: IndexStats | null = null;
   /** Told what changed (null: everything), for the outline notification. */
   onChanged: (uris: string[] | null, removed: string[]) => void = () => {};
@@ -381,11 +382,11 @@ export class WorkspaceIndex implements NotesSource {
 
   private relint(uri: string): void {
     const doc = this.state.documents.get(uri);
-    if (doc) this.state.linter.schedule(doc, 0);
+    if (doc) this.state.linter.relint(doc);
   }
 
   private relintOpenNotes(): void {
-    for (const doc of this.state.documents.all()) if (this.notes.has(doc.uri)) this.state.linter.schedule(doc, 0);
+    for (const doc of this.state.documents.all()) if (this.notes.has(doc.uri)) this.state.linter.relint(doc);
   }
 
   /** What the linter published for an open note: its problem counts. */
