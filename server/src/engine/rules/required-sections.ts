@@ -82,7 +82,9 @@ export default defineRule({
   },
 });
 
-import { itemsIn, labelText } from '../model/items';
+import { labelText, plainLabelText } from '../model/items';
+import { hasOpenWork } from '../model/open-work';
+import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { roleOf } from '../model/roles';
 import type { RootContent } from 'mdast';
 import type { Note } from '../model/note';
@@ -91,16 +93,27 @@ import type { Role } from '../types';
 function hasRole(note: Note, role: Role): boolean {
   if (note.allSections.some((s) => s.role === role) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
   if (role !== 'next') return false;
-  // A note titled as a to-do list is all next steps; a bullet can say it ("**Next up:** Module 6").
-  return /\bto-?do\b|\btasks\b/i.test(note.title?.text ?? '') || [note.preamble, ...note.allSections.map((s) => s.ownNodes)].some((nodes) => itemsIn(nodes).some((i) => NEXT_BULLET.test(i.text)));
+  // A note titled as a to-do list is all next steps; so is open work under any heading: a task
+  // item left unchecked, a plan table with rows not done, a bullet that says it ("**Next up:** Module 6").
+  return titledAsNext(note.title?.text ?? '') || hasOpenWork(note);
 }
 
-const NEXT_BULLET = /^\W*(?:next(?: up| steps?| tasks?| actions?)?|up next)\s*[:：]/iu;
+/** "TODO", "Pendências — Gruppen Academy", "Próximos pasos", but not "Next session handoff". */
+function titledAsNext(title: string): boolean {
+  if (/\bto-?do\b|\btasks\b/i.test(title)) return true;
+  const head = stripQualifiers(normalizeLabel(title));
+  return !HANDOFF_WORDS.test(head) && roleOf(head) === 'next';
+}
 
-/** A label such as "**Pick from this queue**" or "Next steps:" introducing what follows. */
+const HANDOFF_WORDS = /hand-?off|hand-?over|session|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+
+/**
+ * A label such as "**Pick from this queue**" or "Next steps:" introducing what follows, or a plain
+ * line that names the role ("Next Steps") over a list or table.
+ */
 function labelled(nodes: RootContent[], role: Role): boolean {
-  return nodes.some((n) => {
-    const label = labelText(n);
+  return nodes.some((n, i) => {
+    const label = labelText(n) ?? plainLabelText(n, nodes[i + 1]);
     return label !== null && roleOf(label) === role;
   });
 }
