@@ -92,6 +92,10 @@ describe('scan/personal: home paths', () => {
       '/var/home/alice/x',
       '/Users/<name>/src',
       '/home/$USER/src',
+      // "your name" in other languages (a real Italian note: `C:\Users\TuoNome\AppData\Local\Android\Sdk`)
+      'C:\\Users\\TuoNome\\AppData\\Local\\Android\\Sdk',
+      '/home/usuario/proyecto',
+      '/Users/benutzer/projekt',
     ]) {
       assert.deepEqual(findPersonalData(`path: \`${n}\`\n`), [], n);
     }

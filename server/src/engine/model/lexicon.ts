@@ -1,5 +1,7 @@
 // What sections are called in the languages handoff notes are written in, by role. English and
-// the first words seen in the corpus stay in roles.ts; these lists add the other languages.
+// the first words seen in the corpus stay in roles.ts; these lists add Spanish, Portuguese,
+// Italian, French, German, Dutch, Polish, Czech, the Nordic languages, Estonian, Russian,
+// Ukrainian, Turkish, Indonesian, Vietnamese, Chinese, Japanese, Korean and Thai.
 //
 // An entry is folded (lower case, no accents: "Próximos" → "proximos", "nächste" → "nachste",
 // "đã" → "da") and matched on word boundaries: "stem*" also matches longer words ("riesgo*":
@@ -14,6 +16,8 @@ const LEXICON: Lexicon = {
   next: [
     // sv, da, no, cs
     'nasta steg', 'att gora', 'kvar att gora', 'aterstaende arbete', 'aterstar att gora', 'neste steg', 'naeste skridt', 'gjenstaende', 'mangler',
+    'jargmised sammud', 'jargmine samm', 'jargmine ulesanne', 'tegemata', 'seuraavat askeleet', 'seuraavaksi', 'tehtavat',
+    'que hacer', 'o que fazer', 'que faire', 'cosa fare', 'was tun', 'co zrobic', 'что делать', 'что сделать', 'що робити', 'ne yapmali',
     'dalsi kroky', 'co zbyva', 'zbyvajici ukoly', 'zbyvajici prace', 'ukoly', 'co dal',
     // es, pt, it, fr
     'proxim*', 'siguientes pasos', 'pendencia*', 'pasos siguientes', 'por hacer', 'tareas*', 'lo que falta', 'falta hacer', 'trabajo futuro', 'a continuacion', 'plan de accion',
@@ -42,7 +46,7 @@ const LEXICON: Lexicon = {
     '正在进行', '正在進行', '対応中', '作業途中', '진행중인', '작업 중', 'กำลังดำเนินการ',
   ],
   risks: [
-    'risker', 'kanda problem', 'risici', 'rizika', 'problemy', 'upozorneni',
+    'riskid', 'riskit', 'ongelmat', 'risker', 'kanda problem', 'risici', 'rizika', 'problemy', 'upozorneni',
     'riesgo*', 'problema*', 'advertencia*', 'precaucion*', 'limitacion*', 'bloqueo*', 'bloqueante*', 'errores conocidos', 'incidencias', 'deuda tecnica',
     'risco*', 'atencao', 'limitac*', 'bloqueio*', 'pontos de atencao', 'aviso*', 'divida tecnica', 'impedimento*',
     'risch*', 'problemi', 'attenzione', 'avvertenz*', 'limitazion*', 'criticita', 'bloccant*',
@@ -61,7 +65,7 @@ const LEXICON: Lexicon = {
     'ความเสี่ยง', 'ปัญหา', 'ข้อควรระวัง', 'ข้อจำกัด', 'คำเตือน',
   ],
   changes: [
-    'klart', 'andringar', 'gjort', 'aendringer', 'endringer', 'zmeny', 'co bylo udelano', 'hotovo', 'implementovano',
+    'muudatused', 'tehtud', 'muutokset', 'tehty', 'klart', 'andringar', 'gjort', 'aendringer', 'endringer', 'zmeny', 'co bylo udelano', 'hotovo', 'implementovano',
     'realizad*', 'implementad*', 'logros', 'avances', 'terminad*', 'resuelto*', 'cambio', 'lo que se hizo', 'trabajo hecho', 'correcciones',
     'feito*', 'alterac*', 'mudanca*', 'entregue*', 'concluido*', 'o que foi feito', 'correcoes',
     'modifich*', 'cambiament*', 'realizzat*', 'implementat*', 'svolto', 'lavoro svolto', 'correzion*',
@@ -91,12 +95,12 @@ const LEXICON: Lexicon = {
     'การทดสอบ', 'ทดสอบ', 'ตรวจสอบ', 'คำสั่ง',
   ],
   decisions: [
-    'beslut', 'beslutninger', 'rozhodnuti',
+    'otsused', 'paatokset', 'beslut', 'beslutninger', 'rozhodnuti',
     'decis*', 'choix', '*entscheidung*', 'beschluss*', 'beslissing*', 'besluit*', 'decyzj*', 'рішенн*', 'karar*', 'keputusan', 'quyet dinh',
     '决定', '设计选择', '取舍', '判断', '決めたこと', '의사결정', '방침', 'การตัดสินใจ',
   ],
   status: [
-    'lagesbild', 'sammanfattning', 'nuvarande', 'shrnuti', 'stav',
+    'seisund', 'hetkeseis*', 'tilanne', 'yhteenveto', 'lagesbild', 'sammanfattning', 'nuvarande', 'shrnuti', 'stav',
     'resumen', 'contexto', 'panorama', 'progreso', 'situacao', 'resumo', 'visao geral', 'progresso', 'andamento',
     'situazione', 'riepilogo', 'contesto', 'panoramica', 'sintesi', 'avanzamento',
     'etat', 'statut', 'situation', 'contexte', 'apercu', 'avancement', 'vue d\'ensemble',

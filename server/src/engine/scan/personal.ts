@@ -68,6 +68,10 @@ const NOT_A_PERSON = new Set([
   'runner', 'vagrant', 'ec2-user', 'centos', 'debian', 'fedora', 'admin', 'root', 'node', 'app', 'coder',
   'codespace', 'codespaces', 'vscode', 'gitpod', 'jovyan', 'linuxbrew', 'pi', 'docker', 'git', 'build',
   'builder', 'ci', 'jenkins', 'circleci', 'travis', 'runneradmin', 'test', 'tester', 'dev', 'developer',
+  // "your name" and "user" in the languages notes are written in
+  'tuonome', 'tuo_nome', 'tunombre', 'tu_nombre', 'tuusuario', 'seunome', 'seu_nome', 'seuusuario', 'votrenom', 'votre_nom',
+  'deinname', 'dein_name', 'ihrname', 'benutzer', 'benutzername', 'usuario', 'utente', 'nomeutente', 'utilisateur',
+  'gebruiker', 'uzytkownik', 'kullanici', 'pengguna', 'nguoidung', 'tennguoidung',
 ]);
 
 const HOME = /\/Users\/|\/home\/|[A-Za-z]:(?:\\{1,2}|\/)Users(?:\\{1,2}|\/)/g;
