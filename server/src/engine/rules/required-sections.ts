@@ -33,7 +33,7 @@ export default defineRule({
     id: 'required-sections',
     description: 'Every section the dialect requires is present',
     rationale:
-      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only a next-steps section is expected. The fix inserts the section skeleton where the dialect puts it.',
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages, or open work under another heading (an unchecked task item, a plan table with a row not done). The fix inserts the section skeleton where the dialect puts it.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
