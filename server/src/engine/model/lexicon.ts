@@ -1,7 +1,7 @@
 // What sections are called in the languages handoff notes are written in, by role. English and
 // the first words seen in the corpus stay in roles.ts; these lists add Spanish, Portuguese,
 // Italian, French, German, Dutch, Polish, Czech, the Nordic languages, Estonian, Russian,
-// Ukrainian, Turkish, Indonesian, Vietnamese, Chinese, Japanese, Korean and Thai.
+// Ukrainian, Turkish, Indonesian, Vietnamese, Hebrew, Arabic, Chinese, Japanese, Korean and Thai.
 //
 // An entry is folded (lower case, no accents: "Próximos" → "proximos", "nächste" → "nachste",
 // "đã" → "da") and matched on word boundaries: "stem*" also matches longer words ("riesgo*":
@@ -30,6 +30,7 @@ const LEXICON: Lexicon = {
     'nastepn*', 'kolejne kroki', 'dalsze kroki', 'do zrobienia', 'zadania', 'pozostale zadania', 'pozostala praca', 'otwarte zadania',
     // ru, uk, tr, id, vi
     'что дальше', 'задачи', 'осталось сделать', 'оставшиеся задачи', 'оставшаяся работа', 'нужно сделать', 'предстоит', 'в планах', 'незаверш*', 'открытые задачи', 'план работ',
+    'как продолжить', 'як продовжити', 'продовження роботи', 'продолжение работы',
     'наступн*', 'подальш*', 'задачі', 'залишилось', 'що далі', 'треба зробити',
     'sonraki*', 'yapilacak*', 'bekleyen*', 'kalan isler', 'gorevler', 'siradaki*',
     'langkah selanjutnya', 'selanjutnya', 'berikutnya', 'tugas', 'pekerjaan yang tersisa', 'tugas yang tersisa', 'belum selesai', 'tindak lanjut', 'tertunda',
@@ -38,7 +39,9 @@ const LEXICON: Lexicon = {
     '下一阶段', '下一階段', '接下来', '接下來', '待完成', '待处理', '待處理', '未完成的工作', '未完成工作', '未完成事项', '未完成事項', '未完成的事', '计划', '計畫', '計劃', '剩余工作', '剩餘工作', '剩余任务', '剩餘任務', '遗留', '遺留', '下次', '待解决', '待解決', '待实现', '待實現', '还剩的事', '還剩的事', '还剩下的', '剩下的事', '剩下的工作', '优先级', '優先級', '下一轮', '下一輪',
     '実施すること', 'やること', 'やるべきこと', 'すべきこと', '対応すること', '作業予定', '予定', '未対応', '未着手', '残作業', '残タスク', '持ち越し', '申し送り', 'やり残し', 'これから', '宿題', 'ネクストステップ', 'ネクストアクション', '優先順位',
     '할 일', '할일', '우선순위', '남은 일', '남은 작업', '남은 과제', '예정', '계획', '해야 할', '미완료', '후속',
-    'ขั้นตอนถัดไป', 'ถัดไป', 'สิ่งที่ต้องทำ', 'งานที่เหลือ', 'งานค้าง', 'ต่อไป',
+    'ขั้นตอนถัดไป', 'ถัดไป', 'ยังค้าง', 'ค้างอยู่', 'ยังไม่ได้ทำ', 'ยังไม่เสร็จ',
+    // he, ar
+    'מה הלאה', 'הבא', 'הבאים', 'צעדים הבאים', 'שלבים הבאים', 'משימות', 'לעשות', 'الخطوات التالية', 'المهام', 'สิ่งที่ต้องทำ', 'งานที่เหลือ', 'งานค้าง', 'ต่อไป',
   ],
   wip: [
     'em andamento', 'em progresso', 'en cours', 'in arbeit', 'laufende*', 'in uitvoering', 'lopende', 'w toku', 'w trakcie', 'в процессе', 'у процесі', 'в роботі',
@@ -62,7 +65,7 @@ const LEXICON: Lexicon = {
     '隐患', '隱患', '限制', '警告', '阻塞', '注意', '技术债', '技術債', '已知问题', '已知問題',
     '問題', '懸念', '制約', '既知の', '不具合', 'ハマりどころ', '落とし穴', 'ブロッカー', '技術的負債',
     '문제', '제약', '한계', '경고', '알려진', '블로커', '기술 부채',
-    'ความเสี่ยง', 'ปัญหา', 'ข้อควรระวัง', 'ข้อจำกัด', 'คำเตือน',
+    'סיכונים', 'בעיות', 'المخاطر', 'ความเสี่ยง', 'ปัญหา', 'ข้อควรระวัง', 'ข้อจำกัด', 'คำเตือน',
   ],
   changes: [
     'muudatused', 'tehtud', 'muutokset', 'tehty', 'klart', 'andringar', 'gjort', 'aendringer', 'endringer', 'zmeny', 'co bylo udelano', 'hotovo', 'implementovano',
