@@ -110,6 +110,13 @@ describe('roles generalise: real notes whose next steps were missed', () => {
     assert.deepEqual(missingNext('# Notas\n\n## Estado\n\nTodo verde.\n\n**Próximos pasos:** publicar la versión 2.\n'), []);
   });
 
+  it('a code fence left open hides the rest of the note: no verdict on its next steps', () => {
+    // The shape of a real Indonesian progress note: "```text" opens a block that no line closes.
+    const open = '# Progres\n\n## Tahap yang Sudah Selesai\n\n```text\nlangkah 1\n```text\n\nTahap berikutnya:\n\n- Pengujian\n';
+    assert.deepEqual(missingNext(open), []);
+    assert.equal(missingNext('# Progres\n\n## Tahap yang Sudah Selesai\n\n```text\nlangkah 1\n```\n').length, 1);
+  });
+
   it('a plain line that names no role is not a label', () => {
     assert.equal(missingNext('# Notes\n\n## Status\n\nGreen.\n\nThe files\n- a.ts\n- b.ts\n').length, 1);
   });

@@ -80,7 +80,7 @@ const LEXICON: Lexicon = {
     'зроблено', 'виконан*', 'змін*', 'реалізован*', 'виправлен*',
     'degisiklik*', 'yapilan*', 'tamamlan*', 'biten', 'duzeltme*',
     'perubahan', 'selesai', 'sudah dikerjakan', 'diselesaikan', 'pencapaian', 'perbaikan',
-    'da lam', 'da hoan thanh', 'hoan thanh', 'thay doi', 'da xong', 'da thuc hien', 'cap nhat', 'ket qua',
+    'da lam', 'da hoan thanh', 'hoan thanh', 'thay doi', 'da xong', 'da thuc hien', 'cap nhat',
     '修改', '改动', '改動', '已实现', '已實現', '成果', '已做', '本次完成',
     '実施した', '実施内容', 'やったこと', '対応済', '実装済', '修正内容', '作業内容', '作業ログ', '作業履歴', '実装内容', 'できたこと',
     '수정', '작업 내용', '한 일', '구현', '성과', '변경 사항',

@@ -59,6 +59,9 @@ export default defineRule({
     const at = anchor ? { start: anchor.textStart, end: anchor.textEnd } : { start: 0, end: 0 };
     const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
     if (note.dialect.lenient) {
+      // A code fence left open swallows the rest of the note: what it holds cannot be judged
+      // (code-block-length reports the block).
+      if (endsInOpenFence(note)) return;
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
@@ -87,6 +90,7 @@ import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { roleOf } from '../model/roles';
 import type { RootContent } from 'mdast';
+import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
 import type { Role } from '../types';
 
@@ -106,6 +110,18 @@ function titledAsNext(title: string): boolean {
 }
 
 const HANDOFF_WORDS = /hand-?off|hand-?over|session|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+
+/** Whether the note ends inside a fenced code block that never closes. */
+function endsInOpenFence(note: Note): boolean {
+  const last = note.root.children[note.root.children.length - 1];
+  if (last?.type !== 'code') return false;
+  const raw = note.text.slice(startOf(last), endOf(last));
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+  if (!open) return false;
+  const lines = raw.trimEnd().split(/\r\n|\r|\n/);
+  const close = lines.length > 1 ? lines[lines.length - 1].trim() : '';
+  return !(close.startsWith(open[1][0].repeat(open[1].length)) && /^(`+|~+)$/.test(close));
+}
 
 /**
  * A label such as "**Pick from this queue**" or "Next steps:" introducing what follows, or a plain
