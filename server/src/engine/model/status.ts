@@ -54,12 +54,42 @@ const WORDS: readonly Word[] = [
 
 const NOT_A_STATUS = /\bdefinition of done\b|\bdone when\b|\bwhen (?:it is |it's )?done\b/iu;
 
-/** Every emoji hit in `s`, earliest first. */
+/**
+ * Emoji that stand for a status and little else. The others double as icons ("🔧 Commands",
+ * "💡 Ideas") or colours of another scheme ("🔴 P0"), so on a heading they count only where the
+ * roadmap uses them as statuses.
+ */
+const STRONG_EMOJI = /^(?:✅|✔️?|☑️?|✓|⏳|🚧|⬜|🔲|☐|❌)$/u;
+
+export function isStrongEmoji(marker: string): boolean {
+  return STRONG_EMOJI.test(marker);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the marker at [index, index + length) of `s` sits inside running text: a word right
+ * before it and right after it, glued to the next word ("chains the 🟢auto steps") or after
+ * three words of a sentence. "Phase 1 ✅ Complete" and "Parser — ✅ done" are markers.
+ */
+export function inRunningText(s: string, index: number, length: number): boolean {
+  let a = index;
+  while (a > 0 && s[a - 1] === ' ') a--;
+  let b = index + length;
+  const glued = b < s.length && WORD_CHAR.test(s[b]);
+  while (b < s.length && s[b] === ' ') b++;
+  if (a === 0 || b >= s.length || !WORD_CHAR.test(s[a - 1]) || !WORD_CHAR.test(s[b])) return false;
+  if (glued) return true;
+  const before = s.slice(0, a).split(/[-–—|:：(（[]/u).pop()!.trim().split(/\s+/).filter(Boolean);
+  return before.length >= 3;
+}
+
+/** Every emoji hit in `s` that is not inside running text, earliest first. */
 function emojiHits(s: string): StatusHit[] {
   const out: StatusHit[] = [];
   for (const [re, status] of EMOJI) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) out.push({ status, style: 'emoji', index: m.index, length: m[0].length });
+    for (const m of s.matchAll(re)) if (!inRunningText(s, m.index, m[0].length)) out.push({ status, style: 'emoji', index: m.index, length: m[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
 }
