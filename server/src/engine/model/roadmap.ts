@@ -57,6 +57,8 @@ export interface Phase {
   statusInherited: boolean;
   /** The items before the first section (under the title, if any). */
   preamble: boolean;
+  /** Its items follow a label ("Current status by milestone:"): an overview, not stray items. */
+  overview: boolean;
   items: RoadmapItem[];
 }
 
@@ -126,12 +128,13 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
       status: own?.status ?? inherited,
       statusInherited: !own && inherited !== null,
       preamble: c.preamble,
+      overview: c.preamble && labelledBlocks(c.nodes).some((b) => b.items.length > 0),
       items: [],
     });
     const p = phases.length - 1;
     phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, legend, field);
-    if (heading?.weak && !agrees(phases[p].items, heading.status)) {
-      // A marker that doubles as an icon or colour, which the items contradict: not a status.
+    if (heading?.style === 'emoji' && !agrees(phases[p].items, heading.status, heading.weak)) {
+      // A heading marker the phase's items contradict is an icon, not the phase's status.
       phases[p].status = parent !== null ? phases[parent].status : null;
       phases[p].statusInherited = phases[p].status !== null;
       phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, legend, field);
@@ -192,19 +195,29 @@ function headingStatus(title: string, legend: Legend, icons: boolean): HeadingSt
     const hit = readStatus(t, legend);
     if (!hit) return null;
     const marker = t.slice(hit.index, hit.index + hit.length);
-    const weak = hit.style === 'emoji' && !legend.markers.has(marker) && !isStrongEmoji(marker);
+    const emoji = hit.style === 'emoji' && !legend.markers.has(marker);
+    const weak = emoji && !isStrongEmoji(marker);
     const leading = !/[\p{L}\p{N}]/u.test(t.slice(0, hit.index));
-    if (!weak || !(PRIORITY.test(title) || (icons && leading))) return { ...hit, weak };
+    const icon = (weak && (PRIORITY.test(title) || (icons && leading))) || (emoji && hit.status === 'done' && CHECKLIST.test(title));
+    if (!icon) return { ...hit, weak };
     t = t.slice(0, hit.index) + ' '.repeat(hit.length) + t.slice(hit.index + hit.length);
   }
   return null;
 }
 
-/** Whether a phase's own items bear out its status: no two of them, or half of them share it. */
-function agrees(items: RoadmapItem[], status: ItemStatus): boolean {
+/**
+ * Whether a phase's own items bear out the status its heading marker gives: with two or more
+ * items, half of them share it (an icon or colour marker), or with three or more, at least one
+ * does ("✅ Checklist" over twelve open boxes is an icon too).
+ */
+function agrees(items: RoadmapItem[], status: ItemStatus, weak: boolean): boolean {
   const own = items.filter((i) => i.source === 'item');
-  return own.length < 2 || own.filter((i) => i.status === status).length * 2 >= own.length;
+  const same = own.filter((i) => i.status === status).length;
+  return weak ? own.length < 2 || same * 2 >= own.length : own.length < 3 || same > 0;
 }
+
+/** A heading that names a checklist ("✅ Checkliste für dich", "✅ Чек-лист готовности"): its tick is an icon. */
+const CHECKLIST = /check-?list|checkliste|чек-?лист|lista de (?:verificaci[óo]n|control|comprobaci[óo]n)|liste de contr[ôo]le|チェックリスト|检查清单|清单|체크리스트/iu;
 
 const COLOUR_PRIORITY = /(?:🔴|🟠|🟡|🟢|🔵|🟣|🟤|⚪|⚫)\ufe0f?(?=\s*(?:\*\*|__)?\s*(?:P[0-4](?![\p{L}\p{N}])|priority|critical|urgent|high|medium|low|must|should|nice|優先|优先|우선|alta|media|baja|haute|basse|hoch|niedrig|高|中|低))/giu;
 

@@ -15,7 +15,8 @@ export interface StatusHit {
 }
 
 const EMOJI: ReadonlyArray<[RegExp, ItemStatus]> = [
-  [/✅|✔️?|☑️?|✓|🟢|🎉|🏁/gu, 'done'],
+  // 🎉 is not among them: it cheers a line ("… shows your images! 🎉") more often than it closes one.
+  [/✅|✔️?|☑️?|✓|🟢|🏁/gu, 'done'],
   [/⏳|🚧|🔄|🟡|🟠|🔵|🔨|🏗️?|⚙️|🔧|▶️/gu, 'in-progress'],
   [/🔜|📋|⬜|⚪|🔲|☐|🗓️?|📅|⏭️?|🔮|💡/gu, 'planned'],
   [/🔴|⛔|🛑|🚫|⏸️?|🅿️?/gu, 'blocked'],

@@ -72,7 +72,7 @@ export default defineRule({
     // Items under a phase heading.
     // (The title counts as a phase when it states a status, as in "v0.2 planned".)
     if (phases.some((p) => !p.preamble)) {
-      for (const p of phases.filter((x) => x.preamble && !x.status)) {
+      for (const p of phases.filter((x) => x.preamble && !x.status && !x.overview)) {
         for (const i of p.items.filter((x) => x.style !== null)) {
           report({ start: i.textStart, end: i.textEnd, message: 'Unexpected item before the first phase heading, expected it under a phase' });
         }
