@@ -51,16 +51,19 @@ function bare(s: string): boolean {
 
 type Entry = { marker: string; status: ItemStatus | null };
 
-/** What a meaning names: a status, a priority (status null), or nothing. */
+/**
+ * What a meaning names: a status, a priority (status null), or nothing. A meaning with a head and
+ * an explanation ("`IDLE` — not active yet", "**Todo** - Not started") is read by its head.
+ */
 function entryOf(marker: string, text: string): Entry | undefined {
-  const meaning = text.replace(/_/g, ' ');
+  const meaning = text.replace(/_/g, ' ').split(/\s+[-–—]\s+|[:：(（]/u)[0];
   const status = firstMeaning(meaning);
   const priority = PRIORITY.exec(meaning);
   if (priority && (!status || priority.index < status.index)) return { marker, status: null };
   return status ? { marker, status: status.status } : undefined;
 }
 
-const KEYWORD = /^(?:(?:(?:plan |task )?status |priority |colou?r )?(?:legend|key)|凡例|图例|圖例|범례|leyenda|legenda|légende|legende|легенда|обозначения|chú (?:thích|giải)|status key)(?![\p{L}\p{N}])\s*[:：]?/iu;
+const KEYWORD = /^(?:(?:\p{L}+ ){0,2}(?:legend|key)|凡例|图例|圖例|범례|leyenda|legenda|légende|legende|легенда|обозначения|chú (?:thích|giải)|status key)(?![\p{L}\p{N}])\s*[:：]?/iu;
 /** A heading or label that is only the keyword ("## Plan Status Legend", "**凡例：**"). */
 const isKeyword = (s: string) => {
   const t = s.replace(/^\P{L}+/u, '').replace(/[\s*_]+$/u, '');
@@ -164,7 +167,7 @@ function lineEntries(p: Paragraph, titled = false): Entry[] | null {
     const marker = MARKER.exec(part)![0];
     const meaning = part.slice(marker.length).replace(/^[\s=:：–—-]+|[\s|·•,;、，／/]+$/gu, '');
     if (!meaning || meaning.split(/\s+/).length > 4) return null;
-    const e = entryOf(marker, meaning);
+    const e = entryOf(marker, meaning) ?? (keyword || titled ? { marker, status: null } : undefined);
     if (!e) return null;
     entries.push(e);
   }
