@@ -27,7 +27,7 @@ const MEANINGS: ReadonlyArray<[ItemStatus, RegExp]> = [
 ];
 
 /** Priority words: a legend entry or heading that names one speaks of priority, not status. */
-export const PRIORITY = /\b(?:p[0-4]|priority|critical|urgent|high|medium|low|must[ -]have|should[ -]have|nice[ -]to[ -]have)\b|\bprioridad(?:e)?\b|\bpriorit[ée]\b|\bpriorität\b|приоритет|优先|優先|우선|\balta\b|\bbaja\b|\bhaute\b|\bbasse\b|\bhoch\b|\bniedrig\b/iu;
+export const PRIORITY = /(?<![\p{L}\p{N}])(?:p[0-4]|priority|critical|urgent|high|medium|low|must[ -]have|should[ -]have|nice[ -]to[ -]have|prioridad(?:es)?|prioridade|priorit[ée]s?|priorität|alta|baja|haute|basse|hoch|niedrig)(?![\p{L}\p{N}])|приоритет|优先|優先|우선/iu;
 
 /** The status a legend's meaning names ("Not started", "進行中", "Waiting on others"), if any. */
 export function meaningOf(s: string): ItemStatus | null {

@@ -132,12 +132,14 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
       items: [],
     });
     const p = phases.length - 1;
-    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, legend, field);
+    // Under a priority heading ("🔴 Alta Prioridad", "Impact par Priorité") colours are priorities too.
+    const marks = PRIORITY.test(c.title) ? { ...legend, others: new Set([...legend.others, ...COLOURS]) } : legend;
+    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field);
     if (heading?.style === 'emoji' && !agrees(phases[p].items, heading.status, heading.weak)) {
       // A heading marker the phase's items contradict is an icon, not the phase's status.
       phases[p].status = parent !== null ? phases[parent].status : null;
       phases[p].statusInherited = phases[p].status !== null;
-      phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, legend, field);
+      phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field);
     }
   }
   for (const { container, field } of cards) {
@@ -219,7 +221,9 @@ function agrees(items: RoadmapItem[], status: ItemStatus, weak: boolean): boolea
 /** A heading that names a checklist ("✅ Checkliste für dich", "✅ Чек-лист готовности"): its tick is an icon. */
 const CHECKLIST = /check-?list|checkliste|чек-?лист|lista de (?:verificaci[óo]n|control|comprobaci[óo]n)|liste de contr[ôo]le|チェックリスト|检查清单|清单|체크리스트/iu;
 
-const COLOUR_PRIORITY = /(?:🔴|🟠|🟡|🟢|🔵|🟣|🟤|⚪|⚫)\ufe0f?(?=\s*(?:\*\*|__)?\s*(?:P[0-4](?![\p{L}\p{N}])|priority|critical|urgent|high|medium|low|must|should|nice|優先|优先|우선|alta|media|baja|haute|basse|hoch|niedrig|高|中|低))/giu;
+const COLOURS = ['🔴', '🟠', '🟡', '🟢', '🔵', '🟣', '🟤', '⚪', '⚫'];
+/** A colour that grades what follows it ("🔴 P0", "🟡 Medium", "🔴 Critique", "🟠 严重"): a priority. */
+const COLOUR_PRIORITY = /(?:🔴|🟠|🟡|🟢|🔵|🟣|🟤|⚪|⚫)\ufe0f?(?=\s*(?:\*\*|__)?\s*(?:P[0-4](?![\p{L}\p{N}])|priority|critical|critique|cr[íi]tic[oa]|urgent|severe|major|minor|important|high|medium|low|must|should|nice|優先|优先|우선|alta|media|baja|haute|basse|moyenne|hoch|mittel|niedrig|严重|紧急|重要|一般|高|中|低))/giu;
 
 const blank = (m: string) => ' '.repeat(m.length);
 

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'roadmap-structure',
     description: 'Roadmap items sit under phases and mark their status one way',
     rationale:
-      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare.',
+      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare. Markers are read by what they mean in that roadmap: a legend (a `| Icon | Meaning |` table, a list under a "Legend" heading, a line such as "Legend: ✅ Done | 🚧 WIP" or "凡例：🟢 進行中", in the languages the notes are written in) defines them for its file; a marker inside a sentence is not a status; a coloured circle that grades a priority ("🔴 P0", "🟡 Medium"), an icon leading headings that all carry one ("🔧 Commands") and the tick of a "✅ Checklist" heading are not phase statuses, and a heading marker that none of the phase\'s items bear out is an icon.',
     tags: ['roadmap', 'structure'],
     fixable: true,
     severity: 'info',
@@ -20,6 +20,7 @@ export default defineRule({
         { text: '# Roadmap\n\n## v0.1\n\n- [x] Parser\n- [x] CLI\n\n## v0.2\n\n- [ ] Sidebar\n- [ ] Roadmap rules\n', path: 'ROADMAP.md' },
         { text: '# Roadmap\n\n## v0.1.0\n\n- Parser\n- CLI\n\n## v0.2.0\n\n- Sidebar\n', path: 'ROADMAP.md', caption: 'No status markers at all: nothing to compare.' },
         { text: '# Roadmap\n\n## Phase 1 ✅\n\n- ✅ Parser\n- ✅ CLI\n\n## Phase 2\n\n- 🚧 Sidebar\n- ⬜ Rules\n', path: 'ROADMAP.md', caption: 'Emoji throughout, a phase heading marked too.' },
+        { text: '# Roadmap\n\nLegend: ✅ Done | 🟢 In progress | ⬜ Planned\n\n## Phase 1\n\n- ✅ Parser\n- ✅ CLI\n- 🟢 Sidebar\n- ⬜ Rules\n', path: 'ROADMAP.md', caption: 'A legend says what each marker means here: 🟢 is in progress, not a second emoji for done.' },
       ],
       notOk: [
         { text: '# Roadmap\n\n## v0.1\n\n- [x] Parser\n- [x] CLI\n- [x] Config\n- 🚧 Sidebar\n', path: 'ROADMAP.md', caption: 'One emoji among checkboxes.' },
