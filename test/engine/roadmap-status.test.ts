@@ -69,7 +69,7 @@ describe('roadmap statuses by meaning (real notes)', () => {
         ['No longer needed', 'dropped'], ['進行中', 'in-progress'], ['未着手', 'planned'], ['完了', 'done'], ['已完成', 'done'],
         ['진행 중', 'in-progress'], ['En curso', 'in-progress'], ['Pendiente', 'planned'], ['Em andamento', 'in-progress'],
         ['В работе', 'in-progress'], ['Выполнено', 'done'], ['Erledigt', 'done'], ['En cours', 'in-progress'],
-        ['Đang thực hiện', 'in-progress'], ['Hoàn thành', 'done'], ['AVAILABLE', null],
+        ['Đang thực hiện', 'in-progress'], ['Hoàn thành', 'done'], ['Chưa bắt đầu', 'planned'], ['AVAILABLE', null],
       ];
       for (const [meaning, status] of cases) assert.equal(meaningOf(meaning), status, meaning);
     });
@@ -92,6 +92,16 @@ describe('roadmap statuses by meaning (real notes)', () => {
       assert.equal(phase(note, /Completado/).status, 'done');
       assert.equal(item(note, /Crear composable useNotifications/).status, 'planned');
       assert.deepEqual(findings('priority-headings-es.md').filter((f) => /🔴|🟡|🟢|marked done/.test(f)), []);
+    });
+
+    it('"### 🟢 P3 — Sau khi có core modules" over "⚪ Chưa" rows: no "planned item in a phase marked done" (five before)', () => {
+      const { note } = read('priority-headings-vi.md');
+      const p3 = phase(note, /P3 — Sau khi có core modules/);
+      assert.notEqual(p3.status, 'done');
+      assert.deepEqual(p3.items.map((i) => i.status), ['planned', 'planned', 'planned', 'planned', 'planned']);
+      assert.equal(item(note, /Module Tuyển sinh/).status, 'in-progress');
+      assert.equal(item(note, /Mongoose Schema/).status, 'done');
+      assert.deepEqual(findings('priority-headings-vi.md'), []);
     });
 
     it('headings that all lead with an icon: "🔧 Comandos Útiles" and "💡 Ideas" are no statuses; words and trailing ticks still are', () => {

@@ -79,7 +79,7 @@ export function firstId(s: string): string | null {
   return m ? m[0] : null;
 }
 
-const STATUS_HEADER = /^(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태|progress|done)$/iu;
+const STATUS_HEADER = /^(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태|trạng thái|tình trạng|progress|done)$/iu;
 const FIELD = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)?\s*[:：])\s*/iu;
 
 interface Container {
@@ -134,12 +134,12 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
     const p = phases.length - 1;
     // Under a priority heading ("🔴 Alta Prioridad", "Impact par Priorité") colours are priorities too.
     const marks = PRIORITY.test(c.title) ? { ...legend, others: new Set([...legend.others, ...COLOURS]) } : legend;
-    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field);
+    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field, legend);
     if (heading?.style === 'emoji' && !agrees(phases[p].items, heading.status, heading.weak)) {
       // A heading marker the phase's items contradict is an icon, not the phase's status.
       phases[p].status = parent !== null ? phases[parent].status : null;
       phases[p].statusInherited = phases[p].status !== null;
-      phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field);
+      phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field, legend);
     }
   }
   for (const { container, field } of cards) {
@@ -372,6 +372,8 @@ function itemsOf(
   phaseStatus: ItemStatus | null,
   legend: Legend,
   field: StatusField | null,
+  /** The file's legend, for status columns (a phase's may also take colours as priorities). */
+  columns: Legend,
 ): RoadmapItem[] {
   const labels = new Map<RootContent, ItemStatus>();
   for (let i = 0; i + 1 < nodes.length; i++) {
@@ -382,7 +384,7 @@ function itemsOf(
   const out: RoadmapItem[] = [];
   for (const node of nodes) {
     if (node.type === 'table') {
-      if (!legend.nodes.has(node)) out.push(...tableItems(text, node, phase, phaseStatus, legend));
+      if (!legend.nodes.has(node)) out.push(...tableItems(text, node, phase, phaseStatus, legend, columns));
       continue;
     }
     if (node.type !== 'list' && node.type !== 'blockquote') continue;
@@ -435,7 +437,7 @@ function cellRange(text: string, cell: TableCell): { start: number; end: number;
   return { start, end, raw: text.slice(start, end) };
 }
 
-function tableItems(text: string, table: Table, phase: number, phaseStatus: ItemStatus | null, legend: Legend): RoadmapItem[] {
+function tableItems(text: string, table: Table, phase: number, phaseStatus: ItemStatus | null, legend: Legend, columns: Legend): RoadmapItem[] {
   const [header, ...rows] = table.children as TableRow[];
   if (!header) return [];
   const names = header.children.map((c) => plainText(c).replace(/[*_]/g, '').trim());
@@ -446,7 +448,7 @@ function tableItems(text: string, table: Table, phase: number, phaseStatus: Item
     let own: Own | null = null;
     if (col >= 0 && row.children[col]) {
       const cell = cellRange(text, row.children[col]);
-      const s = readStatus(cell.raw, legend, { anywhere: true });
+      const s = readStatus(cell.raw, columns, { anywhere: true });
       if (s) own = { status: s.status, style: 'column', markerStart: cell.start, markerEnd: cell.end };
     } else {
       for (const c of row.children) {
