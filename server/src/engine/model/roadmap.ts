@@ -362,7 +362,15 @@ function ownStatus(text: string, item: Item, legend: Legend): Own | null {
   }
   const line = text.slice(item.textStart, item.textEnd);
   const s = readStatus(line, legend, { strict: true });
+  if (s && labelIcon(line, s, legend)) return null;
   return s ? { status: s.status, style: s.style, markerStart: item.textStart + s.index, markerEnd: item.textStart + s.index + s.length } : null;
+}
+
+/** "💡 **Suggestion**: …": an icon emoji before a bold label is the label's icon, not a status. */
+function labelIcon(line: string, hit: StatusHit, legend: Legend): boolean {
+  const marker = line.slice(hit.index, hit.index + hit.length);
+  if (hit.style !== 'emoji' || isStrongEmoji(marker) || legend.markers.has(marker)) return false;
+  return /^\ufe0f?\s*(?:\*\*|__)[^*_]{1,40}(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])/u.test(line.slice(hit.index + hit.length));
 }
 
 function itemsOf(
