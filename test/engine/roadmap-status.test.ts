@@ -83,6 +83,12 @@ describe('roadmap statuses by meaning (real notes)', () => {
     });
   });
 
+  it('"- 💡 **Suggestion**: …" among checkbox tasks: the icon of a bold label is no status (an odd emoji out before)', () => {
+    const { note } = read('label-icons-th.md');
+    assert.equal(item(note, /Suggestion/).style, null);
+    assert.deepEqual(findings('label-icons-th.md'), []);
+  });
+
   describe('heading markers count only where the roadmap uses them as statuses', () => {
     it('🔴 / 🟡 / 🟢 priority group headings are no phase statuses (they were blocked, in progress, done)', () => {
       const { note } = read('priority-headings-es.md');
