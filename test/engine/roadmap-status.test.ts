@@ -137,16 +137,22 @@ describe('roadmap statuses by meaning (real notes)', () => {
     assert.deepEqual(findings('overview-list.md'), []);
   });
 
-  it('the rule still reports what it should: an emoji among checkboxes, an open item under a ✅ phase', () => {
-    // Planted into the real legend note: the legend still reads 🔴 as Todo.
+  it('a "✅ Récemment Complété" section in ✅ bullets beside open work in checkboxes keeps its own style (six findings before)', () => {
+    const { note } = read('done-section-fr.md');
+    assert.equal(item(note, /Dark mode sur la page de recherche/).style, 'emoji');
+    assert.deepEqual(findings('done-section-fr.md'), []);
+  });
+
+  it('the rule still reports what it should: an emoji among checkboxes of its phase, an open item under a ✅ phase', () => {
+    // Planted into the real legend note: the legend reads 🟢 as done; the 🔴 item alone in its phase keeps its style.
     const { text } = read('legend-list.md');
-    const planted = text.replace('### 1. General Feature Name\n', '### 1. General Feature Name ✅\n\n- [x] Parser\n- [x] CLI\n- [ ] Config\n');
+    const planted = text.replace('### 1. General Feature Name\n', '### 1. General Feature Name ✅\n\n- [x] Parser\n- [x] CLI\n- [x] Config\n- [ ] Sidebar\n- 🟢 Docs\n');
     const note = noteOf({ text: planted, path: PATH });
     const result = lint({ text: planted, path: PATH, today: '2026-12-06', git: exampleGit({}), workspace: exampleWorkspace({}), roadmap: null });
     const messages = result.findings.filter((f) => f.ruleId === 'roadmap-structure').map((f) => `${note.lines.position(f.start).line + 1}: ${f.message}`);
-    assert.deepEqual(messages, [
-      '16: Unexpected an emoji "🔴", expected a checkbox like the other 3 items',
-      '22: Unexpected planned item in the phase "1. General Feature Name ✅" marked done, expected it done or the phase reopened',
+    assert.deepEqual(messages.sort(), [
+      '23: Unexpected planned item in the phase "1. General Feature Name ✅" marked done, expected it done or the phase reopened',
+      '24: Unexpected an emoji "🟢", expected a checkbox like the other 4 items',
     ]);
   });
 });

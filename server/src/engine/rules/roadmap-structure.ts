@@ -9,7 +9,7 @@ export default defineRule({
     id: 'roadmap-structure',
     description: 'Roadmap items sit under phases and mark their status one way',
     rationale:
-      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare. Markers are read by what they mean in that roadmap: a legend (a `| Icon | Meaning |` table, a list under a "Legend" heading, a line such as "Legend: ✅ Done | 🚧 WIP" or "凡例：🟢 進行中", in the languages the notes are written in) defines them for its file; a marker inside a sentence is not a status; a coloured circle that grades a priority ("🔴 P0", "🟡 Medium"), an icon leading headings that all carry one ("🔧 Commands") and the tick of a "✅ Checklist" heading are not phase statuses, and a heading marker that none of the phase\'s items bear out is an icon.',
+      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare. A phase written all in a style of its own (a "Done" section of ✅ bullets beside checkbox work) keeps that convention; an item out of step with its own phase is the odd one out. Markers are read by what they mean in that roadmap: a legend (a `| Icon | Meaning |` table, a list under a "Legend" heading, a line such as "Legend: ✅ Done | 🚧 WIP" or "凡例：🟢 進行中", in the languages the notes are written in) defines them for its file; a marker inside a sentence is not a status; a coloured circle that grades a priority ("🔴 P0", "🟡 Medium"), an icon leading headings that all carry one ("🔧 Commands") and the tick of a "✅ Checklist" heading are not phase statuses, and a heading marker that none of the phase\'s items bear out is an icon.',
     tags: ['roadmap', 'structure'],
     fixable: true,
     severity: 'info',
@@ -41,8 +41,11 @@ export default defineRule({
     for (const i of listMarked) byStyle.set(i.style!, [...(byStyle.get(i.style!) ?? []), i]);
     const [dominant, most] = [...byStyle].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
     if (dominant && most.length >= 3 && most.length * 3 >= listMarked.length * 2) {
+      // A phase written in one style of its own ("## ✅ Done" over ✅ bullets, open work in checkboxes
+      // elsewhere) keeps a convention; only an item out of step with its own phase is odd.
+      const uniform = (phase: number) => new Set(listMarked.filter((x) => x.phase === phase).map((x) => x.style)).size === 1;
       for (const i of listMarked) {
-        if (i.style === dominant) continue;
+        if (i.style === dominant || uniform(i.phase)) continue;
         report({
           start: i.markerStart,
           end: i.markerEnd,
