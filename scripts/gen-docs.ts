@@ -226,6 +226,16 @@ export function configSchema(): Schema {
       handoffGlobs: globs('Globs of handoff notes, relative to this file.', defaults.handoffGlobs),
       roadmapGlobs: globs('Globs of roadmaps, relative to this file.', defaults.roadmapGlobs),
       maxLintBytes: { type: 'number', exclusiveMinimum: 0, default: defaults.maxLintBytes, description: 'Notes larger than this many bytes (UTF-8, as the file size counts) are linted structurally only up to this many bytes; the secret and encoding scans read the whole text.' },
+      history: {
+        type: 'object',
+        additionalProperties: false,
+        description: "How much of a handoff note's own history git reads (stale-next-steps, verify-stale, `handoff history`, the Timeline).",
+        properties: {
+          maxVersions: { type: 'integer', minimum: 1, maximum: 1000, default: defaults.history.maxVersions, description: 'At most this many versions of the note, newest first.' },
+          maxDays: { type: 'integer', minimum: 1, maximum: 3650, default: defaults.history.maxDays, description: 'Only versions committed in the last this many days.' },
+          staleSteps: { type: 'integer', minimum: 1, maximum: 1000, default: defaults.history.staleSteps, description: 'Versions in a row an open next step may stand before stale-next-steps reports it.' },
+        },
+      },
       rules: {
         type: 'object',
         additionalProperties: false,

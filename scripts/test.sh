@@ -42,3 +42,5 @@ step "extension UI in a browser (packaged .vsix, code-server + Chromium)"
 node test/vscode/ui.mjs
 step "Handoff sidebar in a browser (code-server + Chromium: real clicks on the trees)"
 node test/vscode/sidebar-ui.mjs --shot=test-results/screenshots/sidebar-ui/sidebar.png
+step "a note's history in a browser (Timeline view, step ages, a diff, VS Code's Timeline panel)"
+node test/vscode/history-ui.mjs --shot=test-results/screenshots/history-ui/timeline.png

@@ -6,7 +6,7 @@ import { TrustChangedNotification, type InitializationOptions } from '../../serv
 import { registerCommands } from './commands';
 import { registerLanguageModelTools } from './lm-tools';
 import { registerMcpProvider } from './mcp-provider';
-import type { McpStdioServerDefinition } from './vscode-next';
+import type { McpStdioServerDefinition, TimelineItem } from './vscode-next';
 import { NoteStatusItem } from './status-item';
 import { registerViews } from './views';
 
@@ -16,6 +16,8 @@ let client: LanguageClient | undefined;
 export interface HandoffApi {
   /** The `handoff mcp` servers offered to VS Code now; empty in Restricted Mode or before 1.101. */
   mcpServerDefinitions(): McpStdioServerDefinition[];
+  /** What Handoff gives VS Code's Timeline panel for a file; null where the proposed API is not enabled. */
+  timelineItems(uri: vscode.Uri): Promise<TimelineItem[] | null>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
@@ -53,8 +55,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   );
   await client.start();
   status.listen();
-  registerViews(context, client);
-  return { mcpServerDefinitions: () => mcp?.definitions() ?? [] };
+  const views = registerViews(context, client, output);
+  return {
+    mcpServerDefinitions: () => mcp?.definitions() ?? [],
+    timelineItems: async (uri) => {
+      if (!views.timelinePanel) return null;
+      const source = new vscode.CancellationTokenSource();
+      try {
+        const timeline = await views.timelinePanel.provideTimeline(uri, {}, source.token);
+        return timeline ? [...timeline.items] : [];
+      } finally {
+        source.dispose();
+      }
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,8 @@
 // The few VS Code APIs newer than engines.vscode (^1.90.0, and @types/vscode 1.90.0 with it)
-// that Handoff uses when they are there: Language Model tools (1.95) and MCP server definition
-// providers (1.101). Every member is optional: callers check at run time and skip the feature
+// that Handoff uses when they are there: Language Model tools (1.95), MCP server definition
+// providers (1.101) and the proposed Timeline API. Every member is optional: callers check at run time and skip the feature
 // when the running VS Code lacks it. Shapes follow vscode.d.ts of those releases.
-import type { CancellationToken, Disposable, Event, MarkdownString, ProviderResult, Uri } from 'vscode';
+import type { CancellationToken, Command, Disposable, Event, MarkdownString, ProviderResult, ThemeIcon, Uri } from 'vscode';
 
 export interface LanguageModelTextPart {
   value: string;
@@ -63,4 +63,46 @@ export interface VscodeNext {
     readonly tools?: readonly LanguageModelToolInformation[];
     registerMcpServerDefinitionProvider?(id: string, provider: McpServerDefinitionProvider): Disposable;
   };
+}
+
+// The Timeline API (vscode.proposed.timeline.d.ts): a proposed API. VS Code offers it only to an
+// extension whose manifest lists "timeline" in enabledApiProposals AND that runs where proposals
+// are allowed (development mode of a non-stable build, or `--enable-proposed-api <id>`); elsewhere
+// the function is there but throws. Items are plain objects.
+export interface TimelineItem {
+  timestamp: number;
+  label: string;
+  id?: string;
+  iconPath?: ThemeIcon;
+  description?: string;
+  tooltip?: string | MarkdownString;
+  command?: Command;
+  contextValue?: string;
+}
+
+export interface TimelineChangeEvent {
+  uri: Uri;
+  reset?: boolean;
+}
+
+export interface Timeline {
+  readonly paging?: { readonly cursor: string | undefined };
+  readonly items: readonly TimelineItem[];
+}
+
+export interface TimelineOptions {
+  cursor?: string;
+  limit?: number | { timestamp: number; id?: string };
+}
+
+export interface TimelineProvider {
+  readonly onDidChange?: Event<TimelineChangeEvent | undefined>;
+  readonly id: string;
+  readonly label: string;
+  provideTimeline(uri: Uri, options: TimelineOptions, token: CancellationToken): ProviderResult<Timeline>;
+}
+
+/** `vscode.workspace` with the proposed member. */
+export interface WorkspaceNext {
+  registerTimelineProvider?(scheme: string | string[], provider: TimelineProvider): Disposable;
 }

@@ -155,6 +155,12 @@ export interface OutlineRisk {
   ids: string[];
 }
 
+export interface OutlineVerify {
+  command: string;
+  result: string | null;
+  range: Range;
+}
+
 export type OutlineStatus = 'done' | 'in-progress' | 'planned' | 'blocked' | 'dropped';
 
 export interface OutlineRoadmapItem {
@@ -201,6 +207,8 @@ export interface FileOutline {
   nextSteps: OutlineStep[];
   risks: OutlineRisk[];
   wip: OutlineRisk[];
+  /** Commands of the run/verify sections, each with the result the note records next to it (`npm test` — 680 passing), or null. */
+  verify?: OutlineVerify[];
   roadmap: { phases: OutlinePhase[]; done: number; total: number } | null;
   /** For a handoff: the roadmap it is checked against. */
   roadmapUri: string | null;
@@ -237,3 +245,61 @@ export interface OutlineChangedParams {
   indexing: boolean;
 }
 export const OutlineChangedNotification = new NotificationType<OutlineChangedParams>('handoff/outlineChanged');
+
+// ---------------------------------------------------------------------------------------------
+// The note's own history: the versions git holds of a handoff note (renames followed, bounded by
+// `history.maxVersions` and `history.maxDays`) and how long each open next step has stood open.
+// Only where git runs (a trusted workspace, notes inside its folders); computed in the background
+// per HEAD, never on the typing path.
+
+export interface HistoryParams {
+  uri: string;
+}
+export interface HistoryVersion {
+  commit: string;
+  /** ISO 8601 author date. */
+  date: string;
+  author: string;
+  subject: string;
+  /** Repository-relative path of the note in that commit (renames followed). */
+  path: string;
+  steps: { added: string[]; done: string[]; dropped: string[] };
+  risks: { added: string[]; resolved: string[] };
+  /** Results recorded next to verify commands (`npm test — 680 passing`) that differ from the version before. */
+  results?: Array<{ command: string; result: string; before: string | null }>;
+}
+export interface HistoryStep {
+  text: string;
+  /** 0-based line in the current text. */
+  line: number;
+  /** Versions in a row (newest first) in which the step stood open. */
+  sessions: number;
+  since: { commit: string; date: string } | null;
+  /** Days since `since`; null when the step is new. */
+  days: number | null;
+  reopened: { commit: string; date: string; how: 'done' | 'dropped' } | null;
+}
+export interface HistoryResult {
+  uri: string;
+  /** 'ok', or why there is no history: git off/untrusted/not a repository/not a handoff note/not committed yet/git failed or timed out. */
+  state: 'ok' | 'no-git' | 'untrusted' | 'not-handoff' | 'untracked' | 'error';
+  message?: string;
+  /** Newest first; every string masked. */
+  versions: HistoryVersion[];
+  /** The open steps of the current text (the open buffer, else the file). */
+  steps: HistoryStep[];
+}
+/** Client → server (the Timeline view, the Next Steps view's ages): a note's history. */
+export const HistoryRequest = new RequestType<HistoryParams, HistoryResult, void>('handoff/history');
+/** Server → client when a note's history was computed again (HEAD moved, the note was committed); the client asks again. */
+export const HistoryChangedNotification = new NotificationType<{ uri: string }>('handoff/historyChanged');
+
+export interface NoteVersionParams {
+  uri: string;
+  commit: string;
+}
+/**
+ * Client → server (the read-only content provider the diff editor opens): the note's text in that
+ * commit (at the path it had there), masked; null when git has no such version.
+ */
+export const NoteVersionRequest = new RequestType<NoteVersionParams, { text: string } | null, void>('handoff/noteVersion');

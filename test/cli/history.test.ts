@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { normalizeStep, similarity, SAME_STEP } from '../../server/src/engine/history/step-match';
 import { ALNUM, drawer, seeded } from '../engine/fixtures/prng';
+import { scriptedNoteRepo } from '../project/history-repo';
 
 const BIN = resolve(__dirname, '../../bin/handoff.js');
 const DAY = 86_400_000;
@@ -112,6 +113,37 @@ describe('handoff history', function () {
     assert.match(text.stdout, /^HANDOFF\.md: 4 versions since \d{4}-\d{2}-\d{2}$/m);
     assert.match(text.stdout, /^ {4}Release v1\.2 \(line 18\): open for 4 sessions since \d{4}-\d{2}-\d{2} \([0-9a-f]{7}\), \d+ days$/m);
     assert.match(text.stdout, /^ {4}Fix flaky importer test \(line 20\): open for 1 session since .*; reopened: ticked in [0-9a-f]{7}/m);
+  });
+
+  it('follows the first parents through a merge, and shows a changed result of a verify command', () => {
+    const scripted = scriptedNoteRepo();
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'history', '--json', 'HANDOFF.md'], { cwd: scripted.dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const [n] = (JSON.parse(r.stdout) as HistoryJson).notes;
+      const c = scripted.commits;
+      assert.deepEqual(n.versions.map((v) => v.subject), ['Fourth session', 'Merge side', 'Flaky again', 'Third session', 'Second session', 'Start the note']);
+      assert.deepEqual((n.versions[0] as { results?: unknown }).results, [{ command: 'npm test', result: '680 passing', before: '640 passing' }]);
+      assert.equal('results' in n.versions[1], false, 'no result changed in the merge');
+      assert.deepEqual(
+        n.steps.map((s) => [s.text, s.line, s.sessions, s.since?.commit, s.days]),
+        [
+          ['Release v1.2.', 18, 6, c['Start the note'], 40],
+          ['Add CSV export', 19, 5, c['Second session'], 30],
+          ['Fix flaky importer test', 20, 3, c['Flaky again'], 12],
+          ['Profile the writer', 21, 2, c['Merge side'], 10],
+        ],
+      );
+      const text = spawnSync(process.execPath, [BIN, 'history', 'HANDOFF.md'], { cwd: scripted.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.match(text.stdout, /^ {6}npm test: 640 passing → 680 passing$/m);
+      // The configuration's bound: the two newest versions only, so no step is older than two sessions.
+      writeFileSync(join(scripted.dir, '.handoff.json'), '{ "history": { "maxVersions": 2 } }');
+      const bounded = spawnSync(process.execPath, [BIN, 'history', '--json', 'HANDOFF.md'], { cwd: scripted.dir, encoding: 'utf8' });
+      const [b] = (JSON.parse(bounded.stdout) as HistoryJson).notes;
+      assert.deepEqual([b.versions.map((v) => v.subject), b.steps.map((s) => s.sessions)], [['Fourth session', 'Merge side'], [2, 2, 2, 2]]);
+    } finally {
+      scripted.remove();
+    }
   });
 
   it('refuses without git, and outside a repository', () => {

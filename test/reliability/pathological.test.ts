@@ -116,7 +116,8 @@ describe('reliability: pathological input through every rule (timings printed)',
     const s = fakeSecrets();
     for (const [label, body] of [
       ['nested block quotes', '> '.repeat(20_000) + 'x\n'],
-      ['mismatched emphasis in a block quote', '> ' + '*a_ '.repeat(5000)],
+      // An image makes the line scanner decline, so remark and its complexity guard decide.
+      ['mismatched emphasis after an image', '![logo](logo.png)\n\n' + '*a_ '.repeat(5000)],
       ['unclosed comments', '</' + '<!--'.repeat(5000)],
     ] as const) {
       const text = `${TITLE}Token: ${s.github}\n\nMail ${s.email}\n\n${body}\n`;

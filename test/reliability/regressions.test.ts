@@ -221,8 +221,8 @@ describe('reliability: regressions', () => {
       const { ProjectConfigs } = await import('../../server/src/project/config');
       const dir = mkdtempSync(join(tmpdir(), 'handoff-template-'));
       try {
-        // A block quote makes the line scanner decline, so remark and its complexity guard decide.
-        writeFileSync(join(dir, 'TEMPLATE.md'), '# Template\n\n> Quoted.\n\n' + '*a_ '.repeat(20000) + '\n');
+        // An image makes the line scanner decline, so remark and its complexity guard decide.
+        writeFileSync(join(dir, 'TEMPLATE.md'), '# Template\n\n![logo](logo.png)\n\n' + '*a_ '.repeat(20000) + '\n');
         writeFileSync(join(dir, '.handoff.json'), JSON.stringify({ dialect: 'template', template: 'TEMPLATE.md' }));
         writeFileSync(join(dir, 'HANDOFF.md'), '# Session Handoff\n');
         let err = '';

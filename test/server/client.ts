@@ -97,6 +97,25 @@ export class TestClient {
       this.events.on('diagnostics', on);
     });
   }
+  /** The first notification `method` (already received or to come) whose params pass `test`. */
+  notification<T>(method: string, test: (params: T) => boolean = () => true, timeoutMs = 10000): Promise<T> {
+    const hit = this.notifications.find((n) => n.method === method && test(n.params as T));
+    if (hit) return Promise.resolve(hit.params as T);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('notification', on);
+        reject(new Error(`no matching ${method} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const on = (n: { method: string; params: unknown }) => {
+        if (n.method === method && test(n.params as T)) {
+          clearTimeout(timer);
+          this.events.off('notification', on);
+          resolve(n.params as T);
+        }
+      };
+      this.events.on('notification', on);
+    });
+  }
 
   async stop(): Promise<void> {
     try {

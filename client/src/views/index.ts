@@ -1,23 +1,29 @@
 // The "Handoff" view container: Status, Next Steps, Risks and Roadmap, fed by the outline store,
-// with their commands, the open-steps badge, the welcome view's context keys and the freshness
-// status item. Registered from extension.ts with one call.
+// and Timeline, fed by the history store, with their commands, the open-steps badge, the welcome
+// view's context keys and the freshness status item. Registered from extension.ts with one call.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-protocol';
 import { OutlineStore } from './outline-store';
 import { NodeTree, REVEAL_COMMAND, labelText, type Node } from './tree';
 import { statusNodes } from './status-view';
-import { nextStepNodes, openSteps } from './next-steps-view';
+import { askForAges, nextStepNodes, openSteps, type StepsOrder } from './next-steps-view';
 import { riskCount, riskNodes } from './risks-view';
 import { roadmapNodes } from './roadmap-view';
 import { toggleStep } from './toggle-step';
 import { FreshnessItem } from './freshness-item';
 import { freshnessOf } from './freshness';
+import { HistoryStore } from './history-store';
+import { TimelineView } from './timeline';
+import { registerNoteVersions } from './note-version';
+import { registerTimelineProvider } from './timeline-provider';
+import type { TimelineProvider } from '../vscode-next';
 
 interface NodeJson {
   label: string;
   description?: string;
   checked?: boolean;
+  tooltip?: string;
   /** What a click runs. */
   command?: { command: string; arguments: unknown[] };
   contextValue?: string;
@@ -29,17 +35,35 @@ function json(n: Node): NodeJson {
   if (typeof n.item.description === 'string' && n.item.description) out.description = n.item.description;
   const box = n.item.checkboxState;
   if (box !== undefined) out.checked = (typeof box === 'object' ? box.state : box) === vscode.TreeItemCheckboxState.Checked;
+  const tip = n.item.tooltip;
+  if (tip) out.tooltip = typeof tip === 'string' ? tip : tip.value;
   if (n.item.command) out.command = { command: n.item.command.command, arguments: n.item.command.arguments ?? [] };
   if (n.item.contextValue) out.contextValue = n.item.contextValue;
   if (n.children.length) out.children = n.children.map(json);
   return out;
 }
 
-export function registerViews(context: vscode.ExtensionContext, client: LanguageClient): OutlineStore {
+/** The Next Steps view's order and filter, kept per workspace. */
+function stepsOrder(context: vscode.ExtensionContext): StepsOrder {
+  return {
+    sort: context.workspaceState.get<StepsOrder['sort']>('handoff.nextSteps.sort') === 'age' ? 'age' : 'position',
+    onlyCarriedOver: context.workspaceState.get<boolean>('handoff.nextSteps.onlyCarriedOver') === true,
+    carriedOver: Math.max(2, vscode.workspace.getConfiguration('handoff').get<number>('nextSteps.carriedOverSessions') ?? 4),
+  };
+}
+
+export interface Views {
+  outlines: OutlineStore;
+  /** The provider of VS Code's Timeline panel, when the running VS Code let it register. */
+  timelinePanel: TimelineProvider | undefined;
+}
+
+export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): Views {
   const store = new OutlineStore(client);
+  const history = new HistoryStore(client);
   const trees = {
     status: new NodeTree(() => statusNodes(store)),
-    nextSteps: new NodeTree(() => nextStepNodes(store)),
+    nextSteps: new NodeTree(() => nextStepNodes(store, history, stepsOrder(context))),
     risks: new NodeTree(() => riskNodes(store)),
     roadmap: new NodeTree(() => roadmapNodes(store)),
   };
@@ -48,14 +72,23 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   const risks = vscode.window.createTreeView('handoff.risks', { treeDataProvider: trees.risks });
   const roadmap = vscode.window.createTreeView('handoff.roadmap', { treeDataProvider: trees.roadmap, showCollapseAll: true });
   const freshness = new FreshnessItem(store);
+  const timeline = new TimelineView(client, store, history);
+  registerNoteVersions(context, client, history);
+  const timelinePanel = registerTimelineProvider(context, client, history, output);
 
   const render = () => {
+    // Ages are read from git: only while someone can see them.
+    if (nextSteps.visible) askForAges(store, history);
     for (const t of Object.values(trees)) t.refresh();
     const handoffs = store.handoffs();
     const stale = handoffs.filter((f) => freshnessOf(f).stale).length;
     status.description = store.indexing && !handoffs.length ? 'indexing…' : `${handoffs.length} note${handoffs.length === 1 ? '' : 's'}${stale ? `, ${stale} stale` : ''}`;
     const open = openSteps(store);
-    nextSteps.description = `${open} open`;
+    const order = stepsOrder(context);
+    nextSteps.description = `${open} open${order.sort === 'age' ? ' · by age' : ''}`;
+    nextSteps.message = order.onlyCarriedOver && !trees.nextSteps.getChildren().length ? `No carried-over steps: none has been open in ${order.carriedOver} or more committed versions of its note.` : undefined;
+    void vscode.commands.executeCommand('setContext', 'handoff.nextSteps.sort', order.sort);
+    void vscode.commands.executeCommand('setContext', 'handoff.nextSteps.onlyCarriedOver', order.onlyCarriedOver);
     nextSteps.badge = open ? { value: open, tooltip: `${open} open next step${open === 1 ? '' : 's'}` } : undefined;
     risks.description = String(riskCount(store));
     const rm = store.roadmaps();
@@ -73,8 +106,15 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   };
   const fileOf = (n?: Node) => n?.file ?? (vscode.window.activeTextEditor ? store.forDocument(vscode.window.activeTextEditor.document) : undefined);
 
+  const setOrder = async (key: string, value: unknown) => {
+    await context.workspaceState.update(key, value);
+    render();
+  };
+
   context.subscriptions.push(
     store,
+    history,
+    timeline,
     freshness,
     status,
     nextSteps,
@@ -82,7 +122,17 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     roadmap,
     ...Object.values(trees),
     store.onDidChange(render),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('handoff.staleness') && render()),
+    nextSteps.onDidChangeVisibility(render),
+    history.onDidChange(render),
+    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('handoff.staleness') || e.affectsConfiguration('handoff.nextSteps')) && render()),
+    vscode.commands.registerCommand('handoff.nextSteps.sortByAge', () => setOrder('handoff.nextSteps.sort', 'age')),
+    vscode.commands.registerCommand('handoff.nextSteps.sortByPosition', () => setOrder('handoff.nextSteps.sort', 'position')),
+    vscode.commands.registerCommand('handoff.nextSteps.showCarriedOver', () => setOrder('handoff.nextSteps.onlyCarriedOver', true)),
+    vscode.commands.registerCommand('handoff.nextSteps.showAll', () => setOrder('handoff.nextSteps.onlyCarriedOver', false)),
+    vscode.commands.registerCommand('handoff.timeline.refresh', () => timeline.refresh()),
+    vscode.commands.registerCommand('handoff.timeline.copyCommit', async (n?: Node) => {
+      if (n?.version) await vscode.env.clipboard.writeText(n.version.commit);
+    }),
     vscode.commands.registerCommand(REVEAL_COMMAND, async (uri: string, range: Range) => {
       const editor = await openNote(uri, range);
       const r = client.protocol2CodeConverter.asRange(range);
@@ -134,6 +184,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     // For tests and troubleshooting: what the views show now, as plain data.
     vscode.commands.registerCommand('handoff.sidebar.describe', async () => {
       await store.settled();
+      await history.settled();
       return {
         ready: store.ready,
         indexing: store.indexing,
@@ -141,7 +192,9 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
         nextSteps: trees.nextSteps.getChildren().map(json),
         risks: trees.risks.getChildren().map(json),
         roadmap: trees.roadmap.getChildren().map(json),
-        descriptions: { status: status.description, nextSteps: nextSteps.description, risks: risks.description, roadmap: roadmap.description },
+        timeline: { note: timeline.note ?? null, items: timeline.tree.getChildren().map(json), message: timeline.view.message ?? null, panel: timelinePanel !== undefined },
+        descriptions: { status: status.description, nextSteps: nextSteps.description, risks: risks.description, roadmap: roadmap.description, timeline: timeline.view.description },
+        messages: { nextSteps: nextSteps.message ?? null },
         badge: nextSteps.badge?.value ?? 0,
         freshness: freshness.shown,
         skipped: store.skipped(),
@@ -149,6 +202,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     }),
   );
   store.listen();
+  history.listen();
   render();
-  return store;
+  return { outlines: store, timelinePanel };
 }

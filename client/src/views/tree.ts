@@ -12,6 +12,8 @@ export interface Node {
   step?: OutlineStep;
   risk?: OutlineRisk;
   roadmapItem?: OutlineRoadmapItem;
+  /** A past version of a note (Timeline view). */
+  version?: { note: string; commit: string };
   /** What "Copy Text" copies. */
   text?: string;
 }
@@ -46,7 +48,7 @@ export class NodeTree implements vscode.TreeDataProvider<Node> {
   /** Rebuilds the tree; the view re-renders only when something it shows changed. */
   refresh(): void {
     const roots = this.build();
-    const signature = JSON.stringify(roots, (key, value) => (key === 'parent' || key === 'file' || key === 'step' || key === 'risk' || key === 'roadmapItem' ? undefined : value));
+    const signature = JSON.stringify(roots, (key, value) => (key === 'parent' || key === 'file' || key === 'step' || key === 'risk' || key === 'roadmapItem' || key === 'version' ? undefined : value));
     this.roots = roots;
     if (signature === this.signature) return;
     this.signature = signature;

@@ -1,5 +1,6 @@
 // Facts the engine receives from the outside world. The engine never asks git or the file
 // system itself: the server (or CLI) gathers these and passes them in, so rules stay pure.
+import type { NoteVersion, VersionContent } from './history/history';
 
 export interface CommitInfo {
   /** Full 40-hex hash. */
@@ -60,6 +61,23 @@ export interface GitFacts {
   noteLastCommitDate: string | null;
   /** Files changed between the note's recorded commit and the worktree; null when unknown. */
   changedSince: FileChange[] | null;
+  /** The note's own history, when it was read (in the background: absent until then). */
+  history?: NoteHistoryFacts | null;
+}
+
+/** One committed version of a note, as the history rules compare it. */
+export interface HistoryVersionFacts {
+  version: NoteVersion;
+  content: VersionContent;
+}
+
+/** The versions git holds of a note, newest first, each reduced to its steps, risks and results. */
+export interface NoteHistoryFacts {
+  versions: HistoryVersionFacts[];
+  /** Versions in a row an open step may stand before stale-next-steps reports it. */
+  staleSteps: number;
+  /** Files changed since the last commit that changed the note, for a note that records no commit; null when unknown. */
+  changedSinceNote: FileChange[] | null;
 }
 
 /** What the workspace holds, read by the server and passed in through this interface. */

@@ -1,6 +1,6 @@
 // The engine's public surface: pure functions over text and injected facts.
 export * from './types';
-export type { GitFacts, WorkspaceFacts, CommitInfo, FileChange, PathHistory, CommandCatalog } from './facts';
+export type { GitFacts, WorkspaceFacts, CommitInfo, FileChange, PathHistory, CommandCatalog, NoteHistoryFacts, HistoryVersionFacts } from './facts';
 export type { Rule, RuleMeta, RuleContext, RuleExample, OptionSpec } from './lint/rule';
 export { RULES };
 import { lintWith, type LintInput, type LintResult } from './lint/lint';
@@ -44,6 +44,6 @@ export { roadmapIds } from './roadmap/roadmap-link';
 export { visit } from './parse/walk';
 export { fillSkeleton } from './update/sections-edit';
 export { newNoteText } from './update/new-note';
-export { maskerForNote } from './scan/note-masker';
+export { lazyMaskerForNote, maskerForNote } from './scan/note-masker';
 export { maskTokenShapes, type Masker } from './scan/masker';
 export { contentOf, timeline, carriedSteps, type NoteVersion, type VersionContent, type TimelineEntry, type CarriedStep } from './history/history';

@@ -23,6 +23,8 @@ export interface Finding {
   start: number;
   end: number;
   fix?: Fix;
+  /** Other edits offered one by one as quick fixes, never applied by Fix All or `--fix`. */
+  suggestions?: Fix[];
 }
 
 export type NoteKind = 'handoff' | 'roadmap' | 'other';

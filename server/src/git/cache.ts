@@ -11,6 +11,9 @@ import { DEFAULT_STATUS_LIMIT, locateRepo, readAt, type RepoFacts, type RepoLoca
 import { MAX_PATH_LOOKUPS, historyOf, lastCommitDateOf } from './history';
 import { planKeys } from './lookups';
 import { normalizeRepoPath } from './paths';
+import { MAX_VERSION_BYTES, blobTexts, listNoteVersions, type VersionsLimit } from './note-versions';
+import type { NoteVersion } from '../engine/history/history';
+import { relative, sep } from 'node:path';
 import { createGitRunner, type GitRunner, type GitRunnerOptions } from './run';
 
 export interface GitFactsProviderOptions extends GitRunnerOptions {
@@ -64,6 +67,7 @@ class RootCache {
   readonly changes = new Entries<ChangeList | null>();
   readonly paths = new Entries<PathHistory>();
   readonly dates = new Entries<string | null>();
+  readonly versions = new Entries<NoteVersion[]>();
 }
 
 export class GitFactsProvider {
@@ -151,6 +155,24 @@ export class GitFactsProvider {
   }
 
   /**
+   * The versions of the note at absolute path `file` reachable from HEAD (renames followed),
+   * newest first, bounded by `limit`; cached until HEAD moves. Empty when never committed.
+   */
+  noteVersions(file: string, limit: VersionsLimit = {}): Promise<Maybe<NoteVersion[]>> {
+    return this.withRoot(dirOf(file), async (ctx, cache) => {
+      const path = normalizeRepoPath(relative(ctx.root, file).split(sep).join('/'));
+      if (path === null) return [];
+      const key = JSON.stringify([path, limit.maxVersions ?? null, limit.maxDays ?? null]);
+      return cache.versions.one(key, () => guarded(ctx.root, () => listNoteVersions(ctx, path, limit)));
+    });
+  }
+
+  /** Texts of versions (`commit:path` object names) of a note in the repository holding `file`; absent when too large or not text. Not cached: versions never change, their readers keep them. */
+  versionTexts(file: string, names: readonly string[], maxBytes = MAX_VERSION_BYTES): Promise<Maybe<Map<string, string>>> {
+    return this.withRoot(dirOf(file), (ctx) => guarded(ctx.root, () => blobTexts(ctx, names, maxBytes)));
+  }
+
+  /**
    * Drops cached facts of one repository root (HEAD, index or refs changed), or with no argument
    * of all of them. Either way the folder-to-repository answers (including "not a repository"
    * and shallowness) are dropped too: re-locating costs one `rev-parse` per folder.
@@ -183,3 +205,5 @@ export class GitFactsProvider {
     return work({ runner: this.runner, root: location.root, signal: this.lifetime.signal }, cache, location);
   }
 }
+
+const dirOf = (file: string): string => file.slice(0, Math.max(file.lastIndexOf(sep), 1));

@@ -5,8 +5,7 @@ export { gitDirWatchPaths, type GitWatchPaths } from './watch';
 export { readRepoFacts, locateRepo, type RepoFacts, type RepoLocation, type ReadRepoFactsOptions } from './facts';
 export { lookupCommits, changedSince, changedSinceBase, resolveRevision, pathHistory, lastCommitDate, type LookupOptions } from './lookups';
 export type { ChangeList, ChangesSinceBase } from './changes';
-export { noteHistory } from './lookups';
-export type { NoteVersionText, VersionsLimit } from './note-versions';
+export type { VersionsLimit } from './note-versions';
 export {
   isGitUnavailable,
   classifyGitFailure,

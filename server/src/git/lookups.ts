@@ -8,8 +8,6 @@ import { isGitUnavailable, type GitUnavailable } from './errors';
 import { locateRepo } from './facts';
 import { MAX_PATH_LOOKUPS, historyOf, lastCommitDateOf } from './history';
 import { normalizeRepoPath } from './paths';
-import { noteVersions, type NoteVersionText, type VersionsLimit } from './note-versions';
-import { relative, sep } from 'node:path';
 import { createGitRunner, type GitRunner } from './run';
 
 export interface LookupOptions {
@@ -116,17 +114,5 @@ export function lastCommitDate(folder: string, file: string, options: LookupOpti
   return inRepo(folder, options, async (ctx) => {
     const path = normalizeRepoPath(file);
     return path === null ? null : lastCommitDateOf(ctx, path);
-  });
-}
-
-/**
- * The versions git holds of the note at absolute path `file` (renames followed), newest first,
- * with their texts; bounded by `limit`. Empty when the note was never committed.
- */
-export function noteHistory(file: string, options: LookupOptions & VersionsLimit = {}): Promise<NoteVersionText[] | GitUnavailable> {
-  const folder = file.slice(0, Math.max(file.lastIndexOf(sep), 1));
-  return inRepo(folder, options, (ctx) => {
-    const path = normalizeRepoPath(relative(ctx.root, file).split(sep).join('/'));
-    return path === null ? Promise.resolve([]) : noteVersions(ctx, path, options);
   });
 }

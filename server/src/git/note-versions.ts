@@ -1,5 +1,7 @@
 // The versions git holds of one note: `log --follow` over the note's path (renames followed),
-// bounded by count and age, then each version's text with `cat-file blob <commit>:<path>`.
+// along the first parents (a branch merged in counts as the version its merge made; `-m` gives
+// the merge its change against the first parent), bounded by count and age; the versions' texts
+// with two `cat-file --batch` processes however many there are.
 // The path reaches `log` after `--`; in `cat-file` it is part of an object name that starts
 // with a hash, so it cannot be read as an option.
 import type { NoteVersion } from '../engine';
@@ -13,12 +15,6 @@ export interface VersionsLimit {
   maxDays?: number;
   /** Versions larger than this many bytes are listed without their text. Default 2 MB. */
   maxBytes?: number;
-}
-
-export interface NoteVersionText {
-  version: NoteVersion;
-  /** The note's text in that commit; null when it was too large or not text. */
-  text: string | null;
 }
 
 const LOG_FLAGS = ['--no-show-signature', '--no-color', '--no-ext-diff', '--no-textconv', '--encoding=UTF-8'];
@@ -39,28 +35,84 @@ export function parseVersionLog(stdout: string): NoteVersion[] {
   return versions;
 }
 
-/** Versions of the note at repository-relative `path` reachable from HEAD, newest first, with their texts. */
-export async function noteVersions(ctx: GitContext, path: string, limit: VersionsLimit = {}): Promise<NoteVersionText[]> {
+/** Versions of the note at repository-relative `path` reachable from HEAD, newest first, without their texts. */
+export async function listNoteVersions(ctx: GitContext, path: string, limit: VersionsLimit = {}): Promise<NoteVersion[]> {
   const maxVersions = limit.maxVersions ?? 50;
   const maxDays = limit.maxDays ?? 180;
-  const maxBytes = limit.maxBytes ?? 2 * 1024 * 1024;
   const log = await git(
     ctx,
-    ['log', '--follow', '--format=%x01%H%x02%aI%x02%an%x02%s', '--name-status', '-z', `--max-count=${maxVersions}`, `--since=${maxDays}.days.ago`, ...LOG_FLAGS, 'HEAD', '--', path],
+    ['log', '--follow', '--first-parent', '-m', '--format=%x01%H%x02%aI%x02%an%x02%s', '--name-status', '-z', `--max-count=${maxVersions}`, `--since=${maxDays}.days.ago`, ...LOG_FLAGS, 'HEAD', '--', path],
     { okExitCodes: [0, 128] },
   );
   if (log.exitCode !== 0) {
     if (/does not have any commits yet|bad (default )?revision 'HEAD'/i.test(log.stderr)) return [];
     throw new GitCommandError('log', log);
   }
-  const versions = parseVersionLog(log.stdout);
-  return Promise.all(
-    versions.map(async (version) => {
-      const size = await git(ctx, ['cat-file', '-s', `${version.commit}:${version.path}`], { okExitCodes: [0, 128] });
-      if (size.exitCode !== 0 || Number(size.stdout.trim()) > maxBytes) return { version, text: null };
-      const blob = await git(ctx, ['cat-file', 'blob', `${version.commit}:${version.path}`], { okExitCodes: [0, 128] });
-      if (blob.exitCode !== 0 || blob.stdout.includes('\0')) return { version, text: null };
-      return { version, text: blob.stdout };
-    }),
-  );
+  return parseVersionLog(log.stdout);
+}
+
+export const MAX_VERSION_BYTES = 2 * 1024 * 1024;
+
+/** The object names (`commit:path`) of versions. */
+export const versionNames = (versions: readonly NoteVersion[]): string[] => versions.map((v) => `${v.commit}:${v.path}`);
+
+/** Texts of `commit:path` objects with two processes (sizes, then contents), whatever their number. */
+export async function blobTexts(ctx: GitContext, names: readonly string[], maxBytes: number): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!names.length) return out;
+  // Names cannot hold a newline (git paths can; such a note is read alone, below).
+  const batchable = names.filter((n) => !/[\r\n]/.test(n));
+  for (const n of names) if (!batchable.includes(n)) await oneBlob(ctx, n, out);
+  const check = await git(ctx, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { input: batchable.map((n) => n + '\n').join('') });
+  const sizes = check.stdout.split('\n');
+  const wanted = batchable.filter((_, i) => {
+    const m = /^[0-9a-f]{40,64} blob (\d+)$/.exec(sizes[i] ?? '');
+    return m !== null && Number(m[1]) <= maxBytes;
+  });
+  // Contents in chunks of about 16 MB, so one process never holds the whole history.
+  let chunk: string[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    const read = await git(ctx, ['cat-file', '--batch=%(objectname) %(objectsize)'], { input: chunk.map((n) => n + '\n').join('') });
+    const parsed = parseBatch(read.stdout, chunk.length);
+    if (parsed) chunk.forEach((n, i) => parsed[i] !== null && out.set(n, parsed[i] as string));
+    // Not valid UTF-8 somewhere: the byte counts cannot be followed in decoded text, so each is read alone.
+    else for (const n of chunk) await oneBlob(ctx, n, out);
+    chunk = [];
+    bytes = 0;
+  };
+  for (let i = 0; i < wanted.length; i++) {
+    const size = Number(/ (\d+)$/.exec(sizes[batchable.indexOf(wanted[i])])![1]);
+    chunk.push(wanted[i]);
+    bytes += size;
+    if (bytes > 16 * 1024 * 1024) await flush();
+  }
+  await flush();
+  return out;
+}
+
+/** `cat-file --batch` output as texts (null: binary); null when it cannot be split by its byte counts. */
+function parseBatch(stdout: string, count: number): Array<string | null> | null {
+  if (stdout.includes('\uFFFD')) return null;
+  const buf = Buffer.from(stdout, 'utf8');
+  const texts: Array<string | null> = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const eol = buf.indexOf(0x0a, at);
+    if (eol < 0) return null;
+    const m = /^[0-9a-f]{40,64} (\d+)$/.exec(buf.toString('utf8', at, eol));
+    if (!m) return null;
+    const end = eol + 1 + Number(m[1]);
+    if (end >= buf.length + 1 || buf[end] !== 0x0a) return null;
+    const text = buf.toString('utf8', eol + 1, end);
+    texts.push(text.includes('\0') ? null : text);
+    at = end + 1;
+  }
+  return texts;
+}
+
+async function oneBlob(ctx: GitContext, name: string, out: Map<string, string>): Promise<void> {
+  const blob = await git(ctx, ['cat-file', 'blob', name], { okExitCodes: [0, 128] });
+  if (blob.exitCode === 0 && !blob.stdout.includes('\0')) out.set(name, blob.stdout);
 }

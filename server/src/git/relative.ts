@@ -12,6 +12,7 @@ export function relativeToWorkspace(git: GitFacts, workspaceRoot: string): GitFa
     repoPrefix: prefix.startsWith('..') ? '' : prefix,
     status: git.status.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })),
     changedSince: git.changedSince?.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })) ?? null,
+    history: git.history && { ...git.history, changedSinceNote: git.history.changedSinceNote?.map((c) => ({ ...c, path: map(c.path), from: c.from && map(c.from) })) ?? null },
     paths: Object.fromEntries(Object.entries(git.paths).map(([k, v]) => [map(k), { ...v, renamedTo: v.renamedTo && map(v.renamedTo) }])),
   };
 }

@@ -1,4 +1,5 @@
-// Code actions: the fix of a diagnostic (preferred when it is the only one), fix all of this
+// Code actions: the fix of a diagnostic (preferred when it is the only one), its suggestions
+// (choices such as "move to Backlog" or "mark dropped", never part of a fix-all), fix all of this
 // rule, fix all (`source.fixAll.handoff`, so fix-on-save works), and disable the rule for the
 // line or the file. Fixes travel in the diagnostic's data, so actions need no server state.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
@@ -35,6 +36,11 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, result:
     for (const d of fixable) {
       const data = d.data as DiagnosticData;
       out.push({ title: data.fix!.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fixable.length === 1, edit: edit(doc, data.fix!.edits) });
+    }
+    for (const d of ours) {
+      const data = d.data as DiagnosticData;
+      if (data.version !== doc.version) continue;
+      for (const s of data.suggestions ?? []) out.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(doc, s.edits) });
     }
     if (result) {
       for (const rule of new Set(fixable.map((d) => (d.data as DiagnosticData).rule))) {

@@ -8,6 +8,8 @@ export interface DiagnosticData {
   rule: string;
   version: number;
   fix?: { title: string; edits: LspTextEdit[] };
+  /** Quick fixes offered one by one, never part of a fix-all. */
+  suggestions?: Array<{ title: string; edits: LspTextEdit[] }>;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
@@ -23,6 +25,7 @@ export function toLspEdit(lines: LineIndex, e: TextEdit): LspTextEdit {
 export function toDiagnostic(lines: LineIndex, f: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { rule: f.ruleId, version };
   if (f.fix) data.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toLspEdit(lines, e)) };
+  if (f.suggestions) data.suggestions = f.suggestions.map((s) => ({ title: s.title, edits: s.edits.map((e) => toLspEdit(lines, e)) }));
   return {
     range: toRange(lines, f.start, f.end),
     severity: SEVERITY[f.severity],

@@ -5,7 +5,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { GitFacts, LintResult } from '../engine';
+import type { GitFacts, LintResult, NoteHistoryFacts } from '../engine';
 import { GitFactsProvider, gitDirWatchPaths, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
 import { CATALOG_FILES } from '../project/catalog';
 import { askGit } from '../project/facts';
@@ -36,6 +36,10 @@ export interface GitFactsSource {
   onTrustChanged(): void;
   onSettingsChanged(): void;
   onFilesChanged(paths: string[]): void;
+  /** Called when git's answers may have changed: a repository's HEAD, index or refs moved (its root), or trust or the git path changed (''). */
+  onRepoChanged(listener: (root: string) => void): void;
+  /** The note's history facts, read elsewhere in the background; joined to its git facts. */
+  historyFacts: (file: string) => NoteHistoryFacts | null;
 }
 
 export function createGitFactsSource(state: ServerState): GitFactsSource {
@@ -43,6 +47,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
   const folders = new Map<string, WorkspaceFolderFacts>();
   const watchers = new Map<string, FSWatcher[]>();
   const notified = new Set<string>();
+  const repoListeners: Array<(root: string) => void> = [];
   let relint: NodeJS.Timeout | undefined;
 
   const workspaceFor = (file: string) => {
@@ -67,6 +72,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       provider.invalidate(root);
       changed();
       scheduleRelint();
+      for (const l of repoListeners) l(root);
     };
     for (const p of [...paths.files.map(dirname), ...paths.directories]) {
       try {
@@ -114,9 +120,10 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     // Cancelled when the provider is replaced (settings changed), which re-lints every note.
     if (isGitUnavailable(git) && git.reason === 'aborted') return { git: null, workspace, gitNote: null, superseded: true };
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
-    const old = state.linter.factsFor(doc.uri);
-    if (old?.git && old.workspace === workspace && (old as Facts & { source?: GitFacts }).source === git) return old;
-    return Object.assign({ git: relativeToWorkspace(git, workspace.root), workspace, gitNote: null }, { source: git });
+    const history = source.historyFacts(file);
+    const old = state.linter.factsFor(doc.uri) as (Facts & { source?: GitFacts; historySource?: NoteHistoryFacts | null }) | null;
+    if (old?.git && old.workspace === workspace && old.source === git && old.historySource === history) return old;
+    return Object.assign({ git: relativeToWorkspace({ ...git, history }, workspace.root), workspace, gitNote: null }, { source: git, historySource: history });
   };
 
   /** Returns the facts already in use when nothing changed, so the linter skips a re-lint. */
@@ -125,7 +132,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     return old && old.git === facts.git && old.workspace === facts.workspace && old.gitNote === facts.gitNote ? old : facts;
   };
 
-  return {
+  const source: GitFactsSource = {
     get provider() {
       return provider;
     },
@@ -137,6 +144,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       provider.setTrusted(state.trusted);
       changed();
       notified.clear();
+      for (const l of repoListeners) l('');
     },
     onSettingsChanged() {
       changed();
@@ -144,6 +152,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
       notified.clear();
       scheduleRelint();
+      for (const l of repoListeners) l('');
     },
     onFilesChanged(paths: string[]) {
       changed();
@@ -154,5 +163,10 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       }
       scheduleRelint();
     },
+    onRepoChanged(listener) {
+      repoListeners.push(listener);
+    },
+    historyFacts: () => null,
   };
+  return source;
 }

@@ -1,6 +1,9 @@
 // Git as a server feature: the facts the linter lints with, hover on commits and paths, path
-// completion, and the Update Handoff and New Handoff requests, each built with the facts source.
+// completion, the Update Handoff and New Handoff requests, and the note's own history (its
+// requests, the facts of the history rules, the age of a step on hover), each built with the facts source.
 import { createGitFactsSource } from './git-facts';
+import { registerHistory } from './history-feature';
+import { stepAgeHover } from './step-hover';
 import { pathCompletion } from './path-completion';
 import { commitAndPathHover } from './path-hover';
 import type { Feature } from './start';
@@ -14,6 +17,9 @@ export const gitFeature: Feature = (state) => {
   state.hovers.push(commitAndPathHover(state, git));
   state.completions.push(pathCompletion(git));
   registerUpdateRequests(state, git);
+  const history = registerHistory(state, git);
+  git.historyFacts = (file) => history.factsFor(file);
+  state.hovers.push(stepAgeHover(history));
   return {
     onTrustChanged: () => git.onTrustChanged(),
     onSettingsChanged: () => git.onSettingsChanged(),

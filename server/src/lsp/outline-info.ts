@@ -43,6 +43,7 @@ export function outlineData(outline: NoteOutline, lines: LineIndex, m: Masker = 
     })),
     risks: outline.risks.map((r) => entry(lines, r, m)),
     wip: outline.wip.map((w) => entry(lines, w, m)),
+    verify: outline.verify.map((v) => ({ command: m(v.command), result: v.result === null ? null : m(v.result), range: toRange(lines, v.start, v.end) })),
     roadmap: outline.roadmap
       ? {
           done: outline.roadmap.done,

@@ -5,6 +5,11 @@ import type { Brief } from '../project/brief';
 
 const MIN_BUDGET = 400;
 
+/** "; carried over 6 sessions, since 2026-10-02 (a1b2c3d)" for a step open in earlier versions too. */
+function carriedOver(c: Brief['nextSteps'][number]['carried']): string {
+  return c && c.sessions >= 2 ? `; carried over ${c.sessions} sessions, since ${c.since.date.slice(0, 10)} (${c.since.commit.slice(0, 7)})` : '';
+}
+
 export function briefMarkdown(b: Brief, budget: number): { markdown: string; truncated: boolean } {
   const max = Math.max(MIN_BUDGET, budget);
   const head = [`# Brief: ${b.file}`, ''];
@@ -15,7 +20,7 @@ export function briefMarkdown(b: Brief, budget: number): { markdown: string; tru
     head.push(`Now: branch ${b.now.branch ?? '(detached)'}, HEAD ${b.now.head?.slice(0, 7) ?? '(none)'}${since}, worktree ${b.now.dirty ? 'dirty' : 'clean'}.`);
   } else head.push('Now: git not consulted.');
   const parts: Array<{ title: string; items: string[] }> = [
-    { title: 'Next steps', items: b.nextSteps.filter((s) => !s.done).map((s, i) => `${i + 1}. ${s.text} (line ${s.line})`) },
+    { title: 'Next steps', items: b.nextSteps.filter((s) => !s.done).map((s, i) => `${i + 1}. ${s.text} (line ${s.line}${carriedOver(s.carried)})`) },
     { title: 'Risks', items: b.risks.map((r) => `- ${r.text} (line ${r.line})`) },
     { title: 'Changed since the recorded commit', items: (b.now?.changedFiles ?? []).map((f) => `- ${f.status} \`${f.path}\``) },
     { title: 'Open problems', items: b.problems.map((p) => `- line ${p.line}: ${p.severity} ${p.rule}: ${p.message}`) },

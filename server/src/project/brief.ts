@@ -1,8 +1,11 @@
 // What a new session needs first, from the newest handoff of a project: its next steps and risks,
+// how long each open step has been carried over from note to note (git's history of the note),
 // its recorded commit and what changed since (commits, files), its open problems (lint findings
 // that are errors or warnings), and the roadmap items in progress. Plain data; a front end writes
 // it out (the MCP server as Markdown within a character budget).
 import { factQuestions, maskerForNote, outlineNote, type Masker, type Note } from '../engine';
+import { isGitUnavailable } from '../git';
+import { historyView, type HistoryStepView } from './history';
 import type { JsonFinding } from './findings';
 import { lintFile } from './lint-note';
 import { MAX_NOTE_BYTES, readText } from './read';
@@ -15,7 +18,8 @@ export interface Brief {
   recorded: { branch: string | null; commit: string | null };
   /** What git says now; null when git did not run or the note is not in a repository. */
   now: { branch: string | null; head: string | null; dirty: boolean; commitsSince: number | null; changedFiles: Array<{ path: string; status: string }> | null } | null;
-  nextSteps: Array<{ text: string; done: boolean; line: number }>;
+  /** `carried`: an open step that stood open in earlier versions of the note (git's history of it). */
+  nextSteps: Array<{ text: string; done: boolean; line: number; carried: { sessions: number; since: { commit: string; date: string }; days: number } | null }>;
   risks: Array<{ text: string; line: number }>;
   problems: JsonFinding[];
   roadmap: { file: string; inProgress: Array<{ id: string | null; text: string; status: string }> } | null;
@@ -43,6 +47,8 @@ export async function briefOf(session: ProjectSession, file: string, display: st
   const outline = outlineNote(note);
   const line = (offset: number) => note.lines.position(offset).line + 1;
   const { git } = await session.gitFor(file, note);
+  const history = git ? await session.historyOf(file) : null;
+  const carried = new Map<number, HistoryStepView>(history && !isGitUnavailable(history) ? historyView(note, history, today, mask).steps.map((s) => [s.line + 1, s]) : []);
   const recordedCommit = factQuestions(note, session.workspaceFor(file)).recordedCommit;
   const report = await lintFile({ absolute: file, display, named: true }, { project: session, today, fix: false });
   const roadmapNote = await session.roadmapFor(file);
@@ -61,7 +67,10 @@ export async function briefOf(session: ProjectSession, file: string, display: st
           changedFiles: git.changedSince?.map((c) => ({ path: c.path, status: c.status })) ?? null,
         }
       : null,
-    nextSteps: outline.nextSteps.map((s) => ({ text: s.text, done: s.done, line: line(s.start) })),
+    nextSteps: outline.nextSteps.map((s) => {
+      const c = s.done ? undefined : carried.get(line(s.start));
+      return { text: s.text, done: s.done, line: line(s.start), carried: c?.since && c.days !== null ? { sessions: c.sessions, since: c.since, days: c.days } : null };
+    }),
     risks: outline.risks.map((r) => ({ text: r.text, line: line(r.start) })),
     problems: report.findings.filter((f) => f.severity !== 'info'),
     roadmap:

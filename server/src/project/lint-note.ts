@@ -58,7 +58,7 @@ export async function lintFile(target: LintTarget, options: LintFileOptions): Pr
   const { project } = options;
   const configured = project.configs.forFile(target.absolute);
   const note = project.noteOf(target.absolute, decoded.text);
-  const facts = await project.gitFor(target.absolute, note);
+  const facts = await project.gitFor(target.absolute, note, { history: true });
   if (facts.problem) report.notes.push(`git checks off: ${facts.problem}`);
   const input: Omit<LintInput, 'rules' | 'text'> = {
     path: note.path,

@@ -5,8 +5,9 @@
 // at all when the session is built without it (no git process is started).
 import { resolve } from 'node:path';
 import { noteOf, type GitFacts, type Note } from '../engine';
-import { GitFactsProvider, isGitUnavailable, relativeToWorkspace } from '../git';
+import { GitFactsProvider, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
 import { askGit } from './facts';
+import { NoteHistories, type ReadHistory } from './history';
 import { WorkspaceFolderFacts } from './files';
 import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from './link';
 import { noteFilesUnder } from './candidates';
@@ -38,6 +39,7 @@ export class ProjectSession {
   private provider: GitFactsProvider | null = null;
   private readonly workspaces = new Map<string, WorkspaceFolderFacts>();
   private notes: Map<string, ProjectNote> | null = null;
+  private readonly histories = new NoteHistories(() => this.gitProvider());
 
   constructor(
     readonly configs: RootConfigs,
@@ -68,13 +70,22 @@ export class ProjectSession {
     return w;
   }
 
-  async gitFor(file: string, note: Note): Promise<SessionGit> {
+  async gitFor(file: string, note: Note, options: { history?: boolean } = {}): Promise<SessionGit> {
     const provider = this.gitProvider();
     if (!provider) return { git: null, problem: null };
     const workspace = this.workspaceFor(file);
     const { facts } = await askGit(provider, file, note, workspace);
     if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message };
-    return { git: relativeToWorkspace(facts, workspace.root), problem: null };
+    // The note's own history feeds the history rules; a note that cannot have one gets none.
+    const history = options.history && note.kind === 'handoff' ? await this.historyOf(file) : null;
+    return { git: relativeToWorkspace({ ...facts, history: history && !isGitUnavailable(history) ? history.facts : null }, workspace.root), problem: null };
+  }
+
+  /** The versions git holds of a note (with the limits of its configuration), each parsed once. */
+  historyOf(file: string): Promise<ReadHistory | GitUnavailable> {
+    const project = this.configs.forFile(file);
+    const flavour = JSON.stringify([project.file, project.config.dialect, project.config.template, project.config.handoffGlobs]);
+    return this.histories.read(file, (text) => this.noteOf(file, text), project.config.history, flavour);
   }
 
   /** The roadmap a handoff is checked against, by the project layer's policy. */

@@ -10,6 +10,7 @@ export function run(): Promise<void> {
       require('./reliability-restricted.test');
       require('./lm-tools-restricted.test');
       require('./mcp-provider-restricted.test');
+      require('./history-restricted.test');
     } else {
       require('./activation.test');
       require('./diagnostics.test');
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
       require('./reliability.test');
       require('./lm-tools.test');
       require('./mcp-provider.test');
+      require('./history.test');
     }
   });
 }

@@ -140,13 +140,13 @@ describe('sidebar', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('contributes the Handoff view container with Status, Next Steps, Risks and Roadmap', async () => {
+  it('contributes the Handoff view container with Status, Next Steps, Risks, Roadmap and Timeline', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.handoff');
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const view of ['handoff.status', 'handoff.nextSteps', 'handoff.risks', 'handoff.roadmap']) assert.ok(all.has(`${view}.focus`), `no view ${view}`);
+    for (const view of ['handoff.status', 'handoff.nextSteps', 'handoff.risks', 'handoff.roadmap', 'handoff.timeline']) assert.ok(all.has(`${view}.focus`), `no view ${view}`);
     const ext = vscode.extensions.getExtension('handoff-notes.handoff')!;
     const views = (ext.packageJSON as { contributes: { views: Record<string, Array<{ id: string; name: string }>> } }).contributes.views.handoff;
-    assert.deepEqual(views.map((v) => v.name), ['Status', 'Next Steps', 'Risks', 'Roadmap']);
+    assert.deepEqual(views.map((v) => v.name), ['Status', 'Next Steps', 'Risks', 'Roadmap', 'Timeline']);
   });
 
   it('fills the trees for a workspace with several notes', async () => {

@@ -3,8 +3,9 @@
 // next steps and risks, and the open steps carried over from version to version: for how many
 // sessions, since when, and the ones that came back after they were ticked or dropped.
 // Exit 0, or 2 for usage problems and when git cannot answer.
-import { carriedSteps, contentOf, maskerForNote, maskTokenShapes, timeline, type CarriedStep, type NoteVersion, type TimelineEntry } from '../../engine';
-import { createGitRunner, isGitUnavailable, noteHistory } from '../../git';
+import { maskerForNote, maskTokenShapes, type TimelineEntry } from '../../engine';
+import { isGitUnavailable } from '../../git';
+import { historyView, type HistoryStepView } from '../../project/history';
 import { MAX_NOTE_BYTES, readText, skipReason } from '../../project/read';
 import { parseCommandArgs } from '../args';
 import { RootConfigs } from '../../project/root-configs';
@@ -20,21 +21,11 @@ export interface HistoryJson {
   notes: HistoryNoteJson[];
 }
 
-interface VersionRef {
-  commit: string;
-  date: string;
-}
-
 export interface HistoryNoteJson {
   file: string;
   versions: Array<TimelineEntry>;
-  steps: Array<{ text: string; line: number; sessions: number; since: VersionRef | null; days: number | null; reopened: (VersionRef & { how: 'done' | 'dropped' }) | null }>;
-}
-
-const ref = (v: NoteVersion): VersionRef => ({ commit: v.commit, date: v.date });
-
-function daysBetween(isoDate: string, today: string): number {
-  return Math.max(0, Math.round((Date.parse(today) - Date.parse(isoDate.slice(0, 10))) / 86_400_000));
+  /** `line` is 1-based here (the protocol's is 0-based). */
+  steps: HistoryStepView[];
 }
 
 /** The history as text for a terminal: the file name, authors, subjects and steps escaped. */
@@ -49,6 +40,7 @@ function text(n: HistoryNoteJson): string {
     ].filter(Boolean);
     const risks = [v.risks.added.length && `${v.risks.added.length} added`, v.risks.resolved.length && `${v.risks.resolved.length} resolved`].filter(Boolean);
     if (parts.length || risks.length) out.push(`      ${[parts.length && `steps: ${parts.join(', ')}`, risks.length && `risks: ${risks.join(', ')}`].filter(Boolean).join(' · ')}`);
+    for (const r of v.results ?? []) out.push(`      ${t(r.command)}: ${r.before === null ? '' : `${t(r.before)} → `}${t(r.result)}`);
   }
   const carried = n.steps.filter((s) => s.sessions > 0 || s.reopened);
   if (carried.length) out.push('  Open steps:');
@@ -80,7 +72,6 @@ export const historyCommand: Command = {
     const today = todayFrom(io.env);
     const configs = new RootConfigs(io.cwd, values.config ?? null);
     const project = new ProjectSession(configs, sessionOptions(io.env));
-    const runner = createGitRunner({ gitPath: io.env.HANDOFF_GIT_PATH || null });
     const notes: HistoryNoteJson[] = [];
     let failed = false;
     try {
@@ -95,7 +86,7 @@ export const historyCommand: Command = {
           if (target.named) io.stderr(maskTokenShapes(`handoff: ${target.display}: not a handoff note\n`));
           continue;
         }
-        const found = await noteHistory(target.absolute, { runner });
+        const found = await project.historyOf(target.absolute);
         if (isGitUnavailable(found)) {
           io.stderr(maskTokenShapes(`handoff: ${target.display}: ${found.message}\n`));
           failed = true;
@@ -103,33 +94,9 @@ export const historyCommand: Command = {
         }
         // Each version is shown through its own masker and the current note's: a secret a past
         // version held is hidden even when the current text no longer has it.
-        const mask = maskerForNote(note);
-        const versions = found
-          .filter((v) => v.text !== null)
-          .map((v) => {
-            const old = project.noteOf(target.absolute, v.text as string);
-            return { version: v.version, content: contentOf(old), mask: maskerForNote(old) };
-          });
-        const masked = (m: (s: string) => string) => (s: string) => mask(m(s));
-        const entries = timeline(versions).map((e, i) => {
-          const m = masked(versions[i].mask);
-          return {
-            ...e,
-            path: m(e.path),
-            author: m(e.author),
-            subject: m(e.subject),
-            steps: { added: e.steps.added.map(m), done: e.steps.done.map(m), dropped: e.steps.dropped.map(m) },
-            risks: { added: e.risks.added.map(m), resolved: e.risks.resolved.map(m) },
-          };
-        });
-        const steps = carriedSteps(contentOf(note), versions).map((s: CarriedStep) => ({
-          text: mask(s.text),
-          line: note.lines.position(s.start).line + 1,
-          sessions: s.sessions,
-          since: s.since && ref(s.since),
-          days: s.since ? daysBetween(s.since.date, today) : null,
-          reopened: s.reopened && { ...ref(s.reopened.in), how: s.reopened.how },
-        }));
+        const view = historyView(note, found, today, maskerForNote(note));
+        const entries = view.versions;
+        const steps = view.steps.map((s) => ({ ...s, line: s.line + 1 }));
         notes.push({ file: maskTokenShapes(target.display), versions: entries, steps });
       }
     } finally {

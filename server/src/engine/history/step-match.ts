@@ -46,6 +46,49 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / total;
 }
 
+/**
+ * Normalised candidates prepared once (their bigrams, an exact-text index), for matching many
+ * steps against the same version: what a keystroke's lint does against every version read.
+ */
+export class StepIndex {
+  private readonly exact = new Map<string, number>();
+  private readonly grams: Array<{ grams: Map<string, number>; total: number }>;
+
+  constructor(readonly candidates: readonly string[]) {
+    candidates.forEach((c, i) => this.exact.has(c) || this.exact.set(c, i));
+    this.grams = candidates.map((c) => {
+      const grams = bigrams(c);
+      let total = 0;
+      for (const n of grams.values()) total += n;
+      return { grams, total };
+    });
+  }
+
+  /** As bestMatch. */
+  match(step: string): number {
+    const same = this.exact.get(step);
+    if (same !== undefined) return same;
+    if ([...step].length < 2) return -1;
+    const x = bigrams(step);
+    let xTotal = 0;
+    for (const n of x.values()) xTotal += n;
+    let best = -1;
+    let score = SAME_STEP;
+    this.grams.forEach(({ grams, total }, i) => {
+      // Dice reaches SAME_STEP only when the smaller count is at least 2/3 of the larger.
+      if (total === 0 || 3 * Math.min(total, xTotal) < 2 * Math.max(total, xTotal)) return;
+      let shared = 0;
+      for (const [g, n] of x) shared += Math.min(n, grams.get(g) ?? 0);
+      const s = (2 * shared) / (xTotal + total);
+      if (s >= score && (best === -1 || s > score)) {
+        best = i;
+        score = s;
+      }
+    });
+    return best;
+  }
+}
+
 /** The index of the entry in `candidates` (normalised) that is the same step as `step`, or -1. */
 export function bestMatch(step: string, candidates: readonly string[], taken: ReadonlySet<number> = new Set()): number {
   let best = -1;

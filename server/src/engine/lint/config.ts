@@ -19,8 +19,22 @@ export interface HandoffConfig {
   roadmapGlobs: string[];
   /** Notes larger than this many UTF-8 bytes are linted structurally only up to this many bytes. */
   maxLintBytes: number;
+  /** How much of a note's own history git reads, and when an open step is stale. */
+  history: HistoryConfig;
   rules: Record<string, RuleSetting>;
 }
+
+export interface HistoryConfig {
+  /** At most this many versions of the note, newest first. */
+  maxVersions: number;
+  /** Only versions committed in the last this many days. */
+  maxDays: number;
+  /** Versions in a row an open next step may stand before stale-next-steps reports it. */
+  staleSteps: number;
+}
+
+export const DEFAULT_HISTORY: Readonly<HistoryConfig> = { maxVersions: 50, maxDays: 180, staleSteps: 4 };
+const HISTORY_BOUNDS: Record<keyof HistoryConfig, number> = { maxVersions: 1000, maxDays: 3650, staleSteps: 1000 };
 
 export interface ResolvedRule {
   severity: Severity;
@@ -43,6 +57,7 @@ export function defaultConfig(): HandoffConfig {
     handoffGlobs: [...DEFAULT_HANDOFF_GLOBS],
     roadmapGlobs: [...DEFAULT_ROADMAP_GLOBS],
     maxLintBytes: 2_000_000,
+    history: { ...DEFAULT_HISTORY },
     rules: {},
   };
 }
@@ -62,7 +77,7 @@ export function parseConfig(text: string, rules: readonly Rule[]): { config: Han
     return { config, problems };
   }
   const at = (n: JsonNode) => ({ start: n.offset, end: n.offset + n.length });
-  const known = new Set(['$schema', 'dialect', 'template', 'roadmap', 'handoffGlobs', 'roadmapGlobs', 'maxLintBytes', 'rules']);
+  const known = new Set(['$schema', 'dialect', 'template', 'roadmap', 'handoffGlobs', 'roadmapGlobs', 'maxLintBytes', 'history', 'rules']);
   for (const prop of tree.children ?? []) {
     const key = prop.children?.[0];
     if (key && !known.has(key.value)) problems.push({ message: `Unknown setting "${key.value}"`, ...at(key) });
@@ -103,6 +118,16 @@ export function parseConfig(text: string, rules: readonly Rule[]): { config: Han
   if (max) {
     if (typeof max.value === 'number' && max.value > 0) config.maxLintBytes = max.value;
     else problems.push({ message: 'Expected a positive number for "maxLintBytes"', ...at(max) });
+  }
+  const history = findNodeAtLocation(tree, ['history']);
+  if (history && history.type !== 'object') problems.push({ message: 'Expected an object for "history"', ...at(history) });
+  for (const prop of history?.type === 'object' ? history.children ?? [] : []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v) continue;
+    const key = k.value as keyof HistoryConfig;
+    if (!(key in HISTORY_BOUNDS)) problems.push({ message: `Unknown history setting "${k.value}", expected one of ${Object.keys(HISTORY_BOUNDS).join(', ')}`, ...at(k) });
+    else if (typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= HISTORY_BOUNDS[key]) config.history[key] = v.value;
+    else problems.push({ message: `Expected a whole number from 1 to ${HISTORY_BOUNDS[key]} for "history.${key}"`, ...at(v) });
   }
   const rulesNode = findNodeAtLocation(tree, ['rules']);
   if (rulesNode) {

@@ -66,9 +66,12 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
     roadmapGlobs: config.roadmapGlobs,
     parse: input.parser ? (t: string) => input.parser!.parse(t) : undefined,
   };
-  // The guard is remark's: text the line scanner takes is parsed in linear time whatever it holds.
-  const tooHard = tooComplex(text);
-  const fast = tooHard ? fastParse(text) : null;
+  // The guard is remark's: text the line scanner takes is parsed in linear time whatever it holds,
+  // so without a parser of the caller's the scanner goes first and the guard only runs after it
+  // declines.
+  const first = options.parse ? null : fastParse(text);
+  const tooHard = first ? null : tooComplex(text);
+  const fast = first ?? (tooHard && options.parse ? fastParse(text) : null);
   if (tooHard && !fast) return unparsedNote(text, options, tooHard);
   try {
     return buildNote(text, fast ? { ...options, parse: () => fast } : options);
@@ -176,7 +179,7 @@ export function lintWith(input: LintInput): LintResult {
       report: (r) => {
         // Suppression first, so that suppressed findings do not count against the cap.
         if (note.suppressions.isSuppressed(rule.meta.id, lines.position(r.start).line)) return;
-        if (found.length < MAX_FINDINGS_PER_RULE) found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix });
+        if (found.length < MAX_FINDINGS_PER_RULE) found.push({ ruleId: rule.meta.id, severity: resolved.severity, message: r.message, start: r.start, end: r.end, fix: r.fix, ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}) });
         else if (omitted++ === 0) firstOmitted = r.start;
       },
     };
@@ -204,8 +207,9 @@ export function lintWith(input: LintInput): LintResult {
   const masked = findings.map((f) => {
     const message = mask(f.message);
     const title = f.fix ? mask(f.fix.title) : undefined;
-    if (message === f.message && title === f.fix?.title) return f;
-    return { ...f, message, ...(f.fix ? { fix: { ...f.fix, title: title as string } } : {}) };
+    const suggestions = f.suggestions?.map((s) => ({ ...s, title: mask(s.title) }));
+    if (message === f.message && title === f.fix?.title && (suggestions ?? []).every((s, i) => s.title === f.suggestions![i].title)) return f;
+    return { ...f, message, ...(f.fix ? { fix: { ...f.fix, title: title as string } } : {}), ...(suggestions ? { suggestions } : {}) };
   });
   return { note, lines, findings: masked, failures, mask };
 }

@@ -61,6 +61,8 @@ export interface Report {
   end: number;
   message: string;
   fix?: Fix;
+  /** Edits offered one by one (a choice for the reader), never applied by Fix All or `--fix`. */
+  suggestions?: Fix[];
 }
 
 export interface RuleContext {

@@ -16,6 +16,7 @@ import { normalizeLabel } from '../model/labels';
 import { ID_PATTERN, statusOfText, type ItemStatus, type RoadmapItem } from '../model/roadmap';
 import { startOf, endOf } from '../parse/parse';
 import { gsdRoadmap, phaseDone, type GsdPhase } from '../model/gsd';
+import { verifySections } from '../model/verify';
 
 export interface OutlineField {
   value: string;
@@ -84,6 +85,8 @@ export interface NoteOutline {
   wip: OutlineEntry[];
   /** What the note reports as landed (its `changes` role), nested items included. */
   changes: OutlineEntry[];
+  /** Commands of the run/verify sections, with the result recorded next to each (`npm test` — 680 passing). */
+  verify: Array<{ command: string; result: string | null; start: number; end: number }>;
   roadmap: RoadmapOutline | null;
 }
 
@@ -305,23 +308,31 @@ function gsdOutline(gsd: GsdPhase[]): RoadmapOutline {
   return { phases, done: phases.reduce((n, p) => n + p.done, 0), total: phases.reduce((n, p) => n + p.total, 0) };
 }
 
-export function outlineNote(note: Note): NoteOutline {
+/** The next steps alone (what outlineNote lists), for a rule on the typing path. */
+export function nextStepsOf(note: Note): OutlineStep[] {
   const nextSteps: OutlineStep[] = [];
+  if (note.kind !== 'handoff' || note.hygieneOnly) return nextSteps;
+  for (const block of blocksOf(note)) {
+    if (block.role !== 'next') continue;
+    // "Follow-ups — ALL COMPLETE ✅": every step under it is done (a checkbox still decides for itself).
+    const groupDone = statusOfText(block.group)?.status === 'done';
+    for (const { entry, item } of entriesOf(block, 'steps')) {
+      const s = step(note, entry, item, nextSteps.length + 1);
+      if (groupDone && !s.checkbox) s.done = true;
+      nextSteps.push(s);
+    }
+  }
+  return nextSteps;
+}
+
+export function outlineNote(note: Note): NoteOutline {
+  const nextSteps = nextStepsOf(note);
   const risks: OutlineEntry[] = [];
   const wip: OutlineEntry[] = [];
   const changes: OutlineEntry[] = [];
   if (note.kind === 'handoff' && !note.hygieneOnly) {
     for (const block of blocksOf(note)) {
-      if (block.role === 'next') {
-        // "Follow-ups — ALL COMPLETE ✅": every step under it is done (a checkbox still decides for itself).
-        const groupDone = statusOfText(block.group)?.status === 'done';
-        for (const { entry, item } of entriesOf(block, 'steps')) {
-          const s = step(note, entry, item, nextSteps.length + 1);
-          if (groupDone && !s.checkbox) s.done = true;
-          nextSteps.push(s);
-        }
-      }
-      else if (block.role === 'risks') risks.push(...entriesOf(block, 'tasks').map((e) => e.entry));
+      if (block.role === 'risks') risks.push(...entriesOf(block, 'tasks').map((e) => e.entry));
       else if (block.role === 'wip') wip.push(...entriesOf(block, 'tasks').map((e) => e.entry));
       else if (block.role === 'changes') changes.push(...entriesOf(block, 'all').map((e) => e.entry));
     }
@@ -335,6 +346,7 @@ export function outlineNote(note: Note): NoteOutline {
     risks,
     wip,
     changes,
+    verify: note.kind === 'handoff' && !note.hygieneOnly ? verifySections(note).flatMap((v) => v.commands.map(({ command, result, start, end }) => ({ command, result, start, end }))) : [],
     roadmap: roadmapOutline(note),
   };
 }

@@ -34,6 +34,8 @@ import gsdProgress from './gsd-progress';
 import gsdDonePhaseOpenPlan from './gsd-done-phase-open-plan';
 import gsdResumeFile from './gsd-resume-file';
 import gsdPhaseFolder from './gsd-phase-folder';
+import staleNextSteps from './stale-next-steps';
+import verifyStale from './verify-stale';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -69,4 +71,6 @@ export const RULES: readonly Rule[] = [
   gsdDonePhaseOpenPlan,
   gsdResumeFile,
   gsdPhaseFolder,
+  staleNextSteps,
+  verifyStale,
 ];

@@ -7,6 +7,18 @@ import { findSecrets, type SecretHit } from './secrets';
 
 const cache = new WeakMap<Note, Map<string, Masker>>();
 
+/**
+ * The same masker, made on first use: what a reader of many versions of a note keeps for each
+ * (the text and its commit fields, not the parsed note), paying the secret scan only for the
+ * versions whose text is shown.
+ */
+export function lazyMaskerForNote(note: Note): Masker {
+  const text = note.text;
+  const ranges = commitValueRanges(note);
+  let masker: Masker | null = null;
+  return (s) => (masker ??= maskerFor(text, ranges, findSecrets(text)))(s);
+}
+
 export function maskerForNote(note: Note, text: string = note.text, hits?: readonly SecretHit[]): Masker {
   let byText = cache.get(note);
   if (!byText) cache.set(note, (byText = new Map()));

@@ -18,7 +18,7 @@ export const briefInput = {
 export const briefTool: ToolDefinition<typeof briefInput> = {
   name: 'handoff_brief',
   title: 'Brief from the newest handoff',
-  description: 'What a new session needs first, from the newest handoff note: next steps, risks, the recorded commit and what changed since, open problems, roadmap items in progress. Short Markdown. Read-only.',
+  description: 'What a new session needs first, from the newest handoff note: next steps (and for how many sessions each has been carried over), risks, the recorded commit and what changed since, open problems, roadmap items in progress. Short Markdown. Read-only.',
   inputSchema: briefInput,
   outputSchema: {
     file: z.string(),

@@ -1,10 +1,9 @@
-// A line scanner for the blocks notes are made of: ATX headings, paragraphs, bullet and
-// ordered lists with task items, fenced code, GFM tables, thematic breaks, HTML comment blocks
-// and YAML front matter. It builds the mdast that remark builds for them, positions included,
-// in one pass over the lines (each nesting level copies only its own lines). Anything else
-// (block quotes, setext headings, indented code, definitions, lazy continuation lines, tabs
-// in indentation, unclosed fences…) throws Decline and the note goes to remark.
-import type { Root, RootContent, BlockContent, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
+// A line scanner for the blocks notes are made of: ATX and setext headings, paragraphs, bullet
+// and ordered lists with task items, block quotes, fenced and indented code, GFM tables,
+// thematic breaks, HTML blocks and YAML front matter. It builds the mdast that remark builds for them,
+// positions included, in one pass over the lines (each nesting level copies only its own
+// lines). Anything else (definitions, raw HTML blocks, tabs in indentation, unclosed fences…) throws Decline and the note goes to remark.
+import type { Root, RootContent, BlockContent, Blockquote, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
 import { Decline, Points } from './points';
 import { parseInline, type Inline } from './inline';
 
@@ -16,6 +15,9 @@ class Scanner {
   readonly points: Points;
   /** First and last line of each block, for blank lines between siblings. */
   readonly lines = new Map<RootContent, [number, number]>();
+  /** Lines taken as lazy continuation lines, and the lines paragraphs continued on. */
+  readonly lazyLines = new Set<number>();
+  readonly continued = new Set<number>();
 
   mark<T extends RootContent>(node: T, first: number, last: number): T {
     this.lines.set(node, [first, last]);
@@ -85,11 +87,18 @@ class Scanner {
   }
 
   /** The blocks of a container, given its lines and where each line's content starts. */
-  blocks(lines: number[], cs: number[], depth: number): Block[] {
+  /** The blocks of a container; after a task item's checkbox its first line is a paragraph's. */
+  blocks(lines: number[], cs: number[], depth: number, task = false): Block[] {
     if (depth > 32) throw new Decline('deep nesting');
     const out: Block[] = [];
     const text = this.text;
     let k = 0;
+    if (task) {
+      if (lines.length > 1 && this.delimiterRow(lines[1], cs[1])) throw new Decline('table after a checkbox');
+      const { node, used } = this.paragraph(lines, cs, 0, cs[0]);
+      out.push(node);
+      k = used;
+    }
     while (k < lines.length) {
       const i = lines[k];
       if (this.blank(i, cs[k])) {
@@ -97,11 +106,22 @@ class Scanner {
         continue;
       }
       const ind = this.indent(i, cs[k]);
-      if (ind >= 4) throw new Decline('indented code');
+      if (ind >= 4) {
+        const prev = out[out.length - 1]?.type;
+        const { node, used } = this.indented(lines, cs, k, prev === 'list' || prev === 'blockquote');
+        out.push(node);
+        k += used;
+        continue;
+      }
       const p = cs[k] + ind;
       const ch = text.charCodeAt(p);
       const end = this.ends[i];
-      if (ch === 62) throw new Decline('block quote');
+      if (ch === 62) {
+        const { node, used } = this.quote(lines, cs, k, depth);
+        out.push(node);
+        k += used;
+        continue;
+      }
       if (ch === 35) {
         const h = this.heading(i, p);
         if (h) {
@@ -136,9 +156,14 @@ class Scanner {
           k += used;
           continue;
         }
-        if (/^<[A-Za-z/!?]/.test(text.slice(p, p + 2))) throw new Decline('HTML block');
+        if (/^<[A-Za-z/!?]/.test(text.slice(p, p + 2))) {
+          const { node, used } = this.htmlBlock(lines, cs, k, p);
+          out.push(node);
+          k += used;
+          continue;
+        }
       }
-      if (ch === 91 && /^\[(?:[^\]\\]|\\.)+\]:/.test(text.slice(p, Math.min(end, p + 1000)))) throw new Decline('definition');
+      if (ch === 91 && this.mayDefine(p, end)) throw new Decline('definition');
       if (k + 1 < lines.length && this.delimiterRow(lines[k + 1], cs[k + 1])) {
         const { node, used } = this.table(lines, cs, k, p);
         out.push(node);
@@ -150,6 +175,25 @@ class Scanner {
       k += used;
     }
     return out;
+  }
+
+  /**
+   * Whether a paragraph starting with `[` at p may be a definition. Definitions make "[x]" a
+   * link anywhere in the note, so the scanner declines every note that may hold one (a
+   * definition only starts a paragraph); with none, references are text. `[label]: word more`
+   * is no definition: after a destination only a title or the line's end may come.
+   */
+  mayDefine(p: number, end: number): boolean {
+    const m = /^\[(?:[^\]\\[]|\\.)*(\]:)?/.exec(this.text.slice(p, Math.min(end, p + 1000)));
+    if (!m || m[0].length >= 999) return true;
+    if (!m[1]) return !this.text.slice(p, end).includes(']') && this.text.includes(']:', p);
+    const rest = /^[ \t]*(\S*)([ \t]*)(.?)/.exec(this.text.slice(p + m[0].length, end))!;
+    if (!rest[1] || /[()<]/.test(rest[1]) || !rest[3]) return true;
+    if (!rest[2].length || (rest[3] !== '"' && rest[3] !== "'" && rest[3] !== '(')) return false;
+    // A title that closes on its line must end the line.
+    const after = p + m[0].length + rest[0].length;
+    const close = this.text.indexOf(rest[3] === '(' ? ')' : rest[3], after);
+    return close < 0 || close >= end || /^[ \t]*$/.test(this.text.slice(close + 1, end)) || this.text.slice(after, close).includes('\\');
   }
 
   heading(i: number, p: number): Block | null {
@@ -292,7 +336,7 @@ class Scanner {
       const m = this.listMarker(i, p)!;
       first ??= m;
       const w = ind + m.width + m.spaces;
-      // The item's lines: blank or indented at least w.
+      // The item's lines: blank, indented at least w, or lazy.
       const own: number[] = [i];
       const ocs: number[] = [p + m.width + m.spaces];
       let j = k + 1;
@@ -303,7 +347,13 @@ class Scanner {
           ocs.push(Math.min(cs[j] + w, this.ends[li]));
           continue;
         }
-        if (this.indent(li, cs[j]) < w) break;
+        const lind = this.indent(li, cs[j]);
+        if (lind < w) {
+          if (!this.lazy(own, ocs, li, cs[j] + lind, lind)) break;
+          own.push(li);
+          ocs.push(cs[j]);
+          continue;
+        }
         own.push(li);
         ocs.push(cs[j] + w);
       }
@@ -322,11 +372,11 @@ class Scanner {
         const after = text.charCodeAt(c0 + 3);
         if (after === 32 || after === 9 || c0 + 3 >= this.ends[i]) throw new Decline('task item of an unusual shape');
       }
-      const children = this.blocks(own, ocs, depth + 1);
+      const children = this.blocks(own, ocs, depth + 1, checked !== null);
       if (checked !== null && children[0]?.type !== 'paragraph') throw new Decline('task item without a paragraph');
-      // mdast moves the paragraph past the checkbox only when text follows it; after inline
-      // code, a link or emphasis it sometimes starts at the checkbox, sometimes after it.
-      if (checked !== null && (children[0] as Paragraph).children[0]?.type !== 'text') throw new Decline('task item starting with markup');
+      // mdast moves the paragraph past the checkbox only when text follows it; before other
+      // markup the paragraph starts at the checkbox.
+      if (checked !== null && (children[0] as Paragraph).children[0]?.type !== 'text') children[0].position!.start = this.points.point(c0);
       let itemSpread = false;
       for (let c = 1; c < children.length; c++) {
         if (this.lines.get(children[c])![0] > this.lines.get(children[c - 1])![1] + 1) itemSpread = true;
@@ -342,12 +392,6 @@ class Scanner {
       const ni = lines[next];
       const nind = this.indent(ni, cs[next]);
       const np = cs[next] + nind;
-      if (next === k + n) {
-        // No blank line: a line the item did not take would continue its paragraph lazily.
-        let deepest: RootContent | undefined = children[children.length - 1];
-        while (deepest && (deepest.type === 'list' || deepest.type === 'listItem')) deepest = (deepest as List).children[(deepest as List).children.length - 1];
-        if (deepest?.type === 'paragraph' && !this.listMarker(ni, np) && !this.interrupts(ni, np)) throw new Decline('lazy continuation line');
-      }
       if (nind >= 4 || this.thematic(ni, np)) break;
       const nm = this.listMarker(ni, np);
       if (!nm || nm.ordered !== first.ordered || nm.bullet !== first.bullet) break;
@@ -367,6 +411,83 @@ class Scanner {
     return { node, used: lastUsed - k0 + 1 };
   }
 
+  /**
+   * Whether line i, which its container's marker or indentation does not hold, may continue a
+   * paragraph of the container lazily: the line before is not blank and line i starts no block.
+   * The paragraph must then take it (`verifyLazy`), or the scanner declines.
+   */
+  lazy(own: number[], ocs: number[], i: number, p: number, ind: number): boolean {
+    const n = own.length;
+    if (!n || this.blank(own[n - 1], ocs[n - 1])) return false;
+    // Indented four or more, the line starts no block (indented code interrupts no paragraph).
+    if (ind < 4 && (this.listMarker(i, p) || this.interrupts(i, p))) return false;
+    if (ind < 4 && this.text.charCodeAt(p) === 60) throw new Decline('lazy line that may be HTML');
+    this.lazyLines.add(i);
+    return true;
+  }
+
+  /**
+   * A block quote: its lines are those that start with `>` (one space after it belongs to the
+   * marker), up to a line without one. A line after a paragraph that would continue it lazily
+   * declines.
+   */
+  quote(lines: number[], cs: number[], k: number, depth: number): { node: Block; used: number } {
+    const text = this.text;
+    const own: number[] = [];
+    const ocs: number[] = [];
+    let j = k;
+    for (; j < lines.length; j++) {
+      const i = lines[j];
+      if (this.blank(i, cs[j])) break;
+      const ind = this.indent(i, cs[j]);
+      const q = cs[j] + ind;
+      if (ind >= 4 || text.charCodeAt(q) !== 62) {
+        if (!this.lazy(own, ocs, i, q, ind)) break;
+        own.push(i);
+        ocs.push(cs[j]);
+        continue;
+      }
+      const after = text.charCodeAt(q + 1);
+      if (after === 9) throw new Decline('tab after a block quote marker');
+      own.push(i);
+      ocs.push(after === 32 ? q + 2 : q + 1);
+    }
+    const children = this.blocks(own, ocs, depth + 1);
+    const last = own[own.length - 1];
+    this.stretchContainers(children, own, ocs);
+    const p = cs[k] + this.indent(lines[k], cs[k]);
+    const node = { type: 'blockquote', children: children as BlockContent[], position: this.points.span(p, this.ends[last]) } as Blockquote;
+    this.mark(node, lines[k], last);
+    return { node, used: j - k };
+  }
+
+  /**
+   * micromark ends a list in a block quote after the quote's blank lines that follow it, and a
+   * block quote in one too when they end the document (a list at the top level or in an item
+   * ends with its last item).
+   */
+  stretchContainers(children: RootContent[], own: number[], ocs: number[]): void {
+    let j = 0;
+    for (const child of children) {
+      if (child.type !== 'list' && child.type !== 'blockquote') continue;
+      const lastLine = this.lines.get(child)![1];
+      while (own[j] <= lastLine) j++;
+      let b = j;
+      while (b < own.length && this.blank(own[b], ocs[b])) b++;
+      if (b === j) {
+        if (j < own.length) throw new Decline('block right after a container in a block quote');
+        continue;
+      }
+      for (let q = j; q < b; q++) if (ocs[q] !== this.ends[own[q]]) throw new Decline('blank line with spaces after a list in a block quote');
+      const inner = child.type === 'list' ? child.children[child.children.length - 1].children : child.children;
+      const lastType = inner[inner.length - 1]?.type;
+      if (lastType === 'list' || lastType === 'blockquote') throw new Decline('nested containers before blank lines in a block quote');
+      // A block quote stretches so only when those blank lines end the document.
+      if (child.type === 'blockquote' && !(b === own.length && own[b - 1] === this.starts.length - 1)) continue;
+      child.position!.end = this.points.point(this.ends[own[b - 1]]);
+    }
+  }
+
   /** Whether a line starts a block that ends a paragraph before it. */
   interrupts(i: number, p: number): boolean {
     const text = this.text;
@@ -374,6 +495,7 @@ class Scanner {
     if (ch === 35 && this.heading(i, p)) return true;
     if (this.fenceOpen(i, p) || this.thematic(i, p)) return true;
     if (ch === 60 && text.startsWith('<!--', p)) return true;
+    if (ch === 62) return true;
     const m = this.listMarker(i, p);
     if (m) {
       if (!m.ordered || m.start === 1) return true;
@@ -389,21 +511,83 @@ class Scanner {
     let j = k;
     for (; j < lines.length; j++) {
       const i = lines[j];
-      const from = j === k ? p : cs[j];
+      const from = cs[j];
       if (j > k && this.blank(i, cs[j])) throw new Decline('blank line in an HTML comment');
       parts.push(text.slice(from, this.ends[i]), this.eol(i));
       if (text.slice(j === k ? p + 4 : from, this.ends[i]).includes('-->')) break;
     }
     if (j >= lines.length) throw new Decline('unclosed HTML comment');
     const last = lines[j];
-    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(p, this.ends[last]) } as Html;
+    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(cs[k], this.ends[last]) } as Html;
     this.mark(node, lines[k], last);
     return { node, used: j - k + 1 };
+  }
+
+  /** Indented code: lines indented four spaces or more, and blank lines between them. */
+  indented(lines: number[], cs: number[], k: number, afterContainer: boolean): { node: Block; used: number } {
+    const text = this.text;
+    let j = k;
+    let last = k;
+    for (; j < lines.length; j++) {
+      const i = lines[j];
+      if (this.blank(i, cs[j])) {
+        // micromark counts spaces on blank lines around the code into it, in ways of its own.
+        if (this.ends[i] > cs[j]) throw new Decline('blank line with spaces by indented code');
+        continue;
+      }
+      const ind = this.indent(i, cs[j]);
+      if (ind < 4) {
+        // micromark reads an ordered item right after the code as a paragraph interrupting it.
+        const m = j === last + 1 ? this.listMarker(i, cs[j] + ind) : null;
+        if (m?.ordered && m.start !== 1) throw new Decline('ordered list right after indented code');
+        break;
+      }
+      last = j;
+    }
+    // After a block with no blank line between, micromark may split the code at each line.
+    if (last > k && ((k > 0 && !this.blank(lines[k - 1], cs[k - 1])) || afterContainer)) throw new Decline('indented code right after a block');
+    const parts: string[] = [];
+    for (let q = k; q <= last; q++) {
+      const i = lines[q];
+      parts.push(text.slice(Math.min(cs[q] + 4, this.ends[i]), this.ends[i]));
+      if (q < last) parts.push(this.eol(i));
+    }
+    const node = { type: 'code', lang: null, meta: null, value: parts.join(''), position: this.points.span(cs[k], this.ends[lines[last]]) } as Code;
+    this.mark(node, lines[k], lines[last]);
+    return { node, used: last - k + 1 };
+  }
+
+  /**
+   * An HTML block that a blank line ends: one that starts with a block-level tag name, or a
+   * line holding one whole tag. Raw text, comment-like and processing blocks decline.
+   */
+  htmlBlock(lines: number[], cs: number[], k: number, p: number): { node: Block; used: number } {
+    const text = this.text;
+    const first = text.slice(p, this.ends[lines[k]]);
+    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(first);
+    const block = name && BLOCK_TAGS.has(name[1].toLowerCase());
+    if (!block) {
+      if (!name || /^(?:script|pre|style|textarea)$/i.test(name[1]) || !WHOLE_TAG.test(first)) throw new Decline('HTML block');
+    }
+    const parts: string[] = [];
+    let j = k;
+    for (; j < lines.length; j++) {
+      const i = lines[j];
+      if (this.blank(i, cs[j])) break;
+      if (j > k && this.lazyLines.has(i)) throw new Decline('lazy line in an HTML block');
+      parts.push(text.slice(cs[j], this.ends[i]), this.eol(i));
+    }
+    // The block holds its indentation.
+    const last = lines[j - 1];
+    const node = { type: 'html', value: parts.slice(0, -1).join(''), position: this.points.span(cs[k], this.ends[last]) } as Html;
+    this.mark(node, lines[k], last);
+    return { node, used: j - k };
   }
 
   paragraph(lines: number[], cs: number[], k: number, p: number): { node: Block; used: number } {
     const text = this.text;
     let j = k + 1;
+    let setext = 0;
     for (; j < lines.length; j++) {
       const i = lines[j];
       if (this.blank(i, cs[j])) break;
@@ -411,15 +595,36 @@ class Scanner {
       const q = cs[j] + ind;
       if (ind < 4) {
         const ch = text.charCodeAt(q);
-        if ((ch === 61 || ch === 45) && /^(?:=+|-+) *$/.test(text.slice(q, this.ends[i]))) throw new Decline('setext heading');
-        if (ch === 62) throw new Decline('block quote');
-        if (ch === 60 && /^<[A-Za-z/!?]/.test(text.slice(q, q + 2)) && !text.startsWith('<!--', q)) throw new Decline('HTML after a paragraph');
+        if ((ch === 61 || ch === 45) && /^(?:=+|-+) *$/.test(text.slice(q, this.ends[i]))) {
+          if (this.lazyLines.has(i)) throw new Decline('setext underline on a lazy line');
+          setext = ch === 61 ? 1 : 2;
+          break;
+        }
+        if (ch === 62) break;
+        if (ch === 60 && /^<[A-Za-z/!?]/.test(text.slice(q, q + 2)) && !text.startsWith('<!--', q)) {
+          // Only a line holding a whole tag of another name continues the paragraph.
+          const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(text.slice(q, q + 40));
+          if (!name || BLOCK_TAGS.has(name[1].toLowerCase()) || /^(?:script|pre|style|textarea)$/i.test(name[1])) throw new Decline('HTML after a paragraph');
+        }
         if (this.interrupts(i, q)) break;
         if (this.delimiterRow(i, cs[j])) throw new Decline('table after a paragraph line');
       }
     }
     const used = j - k;
+    let lazy = false;
+    for (let q = k + 1; q < j; q++) {
+      this.continued.add(lines[q]);
+      // After a lazy line, micromark ends text at the next block quote prefix.
+      if (lazy && this.has(62, this.starts[lines[q]], cs[q])) throw new Decline('block quote line after a lazy line');
+      if (this.lazyLines.has(lines[q])) lazy = true;
+    }
     const src = this.inlineOf(lines, cs, k, p, used);
+    if (setext) {
+      const under = lines[j];
+      const node = { type: 'heading', depth: setext, children: parseInline(src, this.points), position: this.points.span(p, this.ends[under]) } as Heading;
+      this.mark(node, lines[k], under);
+      return { node, used: used + 1 };
+    }
     const lastLine = lines[k + used - 1];
     const node = { type: 'paragraph', children: parseInline(src, this.points), position: this.points.span(p, this.ends[lastLine]) } as Paragraph;
     this.mark(node, lines[k], lastLine);
@@ -431,15 +636,16 @@ class Scanner {
     const text = this.text;
     let v = '';
     const at: number[] = [];
-    const ticks = used > 1 && this.has(96, p, this.ends[lines[k + used - 1]]);
     const breaks = new Map<number, number>();
+    const trimmed: number[] = [];
     for (let j = 0; j < used; j++) {
       const i = lines[k + j];
       const s = j === 0 ? p : cs[k + j] + this.indent(i, cs[k + j]);
       const e = this.trimEnd(i, s);
 
-      // A code span keeps the spaces around a line ending; text drops them.
-      if (((j < used - 1 && this.ends[i] > e) || (j > 0 && s > cs[k + j])) && ticks) throw new Decline('spaces around a line ending in a paragraph with code');
+      // Text drops the spaces around a line ending, a code span keeps them: note where.
+      if (j > 0 && s > cs[k + j] && trimmed[trimmed.length - 1] !== v.length - 1) trimmed.push(v.length - 1);
+      if (j < used - 1 && this.ends[i] > e) trimmed.push(v.length + e - s);
       for (let q = s; q < e; q++) at.push(q);
       v += text.slice(s, e);
       if (j < used - 1 && this.ends[i] - e >= 2) {
@@ -454,7 +660,7 @@ class Scanner {
         v += text.slice(eol, eol + n);
       }
     }
-    return { v, at, breaks };
+    return { v, at, breaks, trimmed };
   }
 
   delimiterRow(i: number, c: number): boolean {
@@ -468,7 +674,6 @@ class Scanner {
   cells(i: number, s: number): Array<[number, number, number, number]> {
     const text = this.text;
     const e = this.trimEnd(i, s);
-    if (text.slice(s, e).includes('\\')) throw new Decline('escape in a table row');
     const out: Array<[number, number, number, number]> = [];
     let from = s;
     if (text.charCodeAt(from) === 124) from++;
@@ -477,6 +682,12 @@ class Scanner {
     let a = from;
     let cellStart = s;
     for (let q = from; q <= to; q++) {
+      // A backslash takes the pipe or backslash after it into the cell.
+      if (q < to && text.charCodeAt(q) === 92) {
+        const n = text.charCodeAt(q + 1);
+        if (n === 124 || n === 92) q++;
+        continue;
+      }
       if (q === to || text.charCodeAt(q) === 124) {
         out.push([cellStart, q === to ? this.ends[i] : q, a, q]);
         cellStart = q;
@@ -526,12 +737,18 @@ class Scanner {
       let y = d;
       while (x < y && text.charCodeAt(x) === 32) x++;
       while (y > x && text.charCodeAt(y - 1) === 32) y--;
-      return { type: 'tableCell', children: x < y ? parseInline(this.slice(x, y), this.points) : [], position: this.points.span(a, b) };
+      return { type: 'tableCell', children: x < y ? parseInline({ ...this.slice(x, y), cell: true }, this.points) : [], position: this.points.span(a, b) };
     });
     return { type: 'tableRow', children, position: this.points.span(s, e) };
   }
 }
 
+
+// CommonMark's block-level tag names (HTML blocks of kind 6).
+const BLOCK_TAGS = new Set('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '));
+const ATTRIBUTE = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+// A line holding one whole open or closing tag (HTML blocks of kind 7).
+const WHOLE_TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`);
 
 /** The mdast of text when the scanner handles all of it exactly, else null. */
 export function fastParse(text: string): Root | null {
@@ -555,8 +772,6 @@ export function declineReason(text: string): string | null {
 }
 
 function scan(text: string): Root {
-  // Definitions make "[x]" a link anywhere in the note; every definition holds "]:".
-  if (text.includes(']:')) throw new Decline('definition');
   const s = new Scanner(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // remark's path drops every leading BOM (micromark would drop a second one too).
@@ -579,6 +794,7 @@ function scan(text: string): Root {
     cs.push(i === 0 ? bom : s.starts[i]);
   }
   for (const b of s.blocks(lines, cs, 0)) children.push(b);
+  for (const i of s.lazyLines) if (!s.continued.has(i)) throw new Decline('lazy line that continues no paragraph');
   return { type: 'root', children, position: { start: s.points.point(bom), end: s.points.point(text.length) } };
 }
 

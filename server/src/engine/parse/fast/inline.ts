@@ -1,7 +1,8 @@
 // Inline content of a paragraph, heading or table cell: text, code spans, inline links,
-// emphasis and strong, as mdast-util-from-markdown builds them. Anything else that would be
-// markup (escapes, entities, autolinks, inline HTML, images, strikethrough, nested brackets,
-// delimiter runs that can both open and close) throws Decline, and the note goes to remark.
+// emphasis, strong, GFM strikethrough, backslash escapes, autolinks and HTML tags, as
+// mdast-util-from-markdown builds them. Anything else that would be markup (entities, email
+// autolinks, HTML comments in text, images, nested brackets before a `](`) throws Decline, and
+// the note goes to remark.
 import type { PhrasingContent, Text } from 'mdast';
 import { Decline, type Points } from './points';
 
@@ -15,6 +16,12 @@ export interface Inline {
   at: ArrayLike<number>;
   /** Hard breaks: index in v (a line ending stands there) → offset where the break ends. */
   breaks?: Map<number, number>;
+  /** Index of the last `](` in v (-1 for none): no inline link starts after it. */
+  lastLink?: number;
+  /** Indices in v of line endings the block dropped spaces around, in order. */
+  trimmed?: number[];
+  /** In a table cell, where `\\|` is a pipe even in code. */
+  cell?: boolean;
 }
 
 interface Delim {
@@ -26,7 +33,8 @@ interface Delim {
   close: boolean;
 }
 
-type Item = { kind: 'text'; from: number; to: number } | { kind: 'node'; node: PhrasingContent; from: number; to: number } | { kind: 'delim'; d: Delim; from: number; to: number };
+/** Text from v[from, to); an escape drops its backslash, v[drop], from the value. */
+type Item = { kind: 'text'; from: number; to: number; drop?: number } | { kind: 'node'; node: PhrasingContent; from: number; to: number } | { kind: 'delim'; d: Delim; from: number; to: number };
 
 const isAsciiPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 // As micromark classifies the UTF-16 unit next to a delimiter run (a lone surrogate is neither).
@@ -36,10 +44,24 @@ const isPunct = (c: number) => (c < 128 ? isAsciiPunct(c) : /\p{P}|\p{S}/u.test(
 export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   const { v } = src;
   const runs = codeRuns(v);
+  if (src.trimmed?.length) {
+    // A code span over a line ending whose spaces the block dropped would miss them.
+    const ends = src.trimmed;
+    let t = 0;
+    for (const [open, close] of runs) {
+      if (close < 0) continue;
+      while (t < ends.length && ends[t] < open) t++;
+      if (t < ends.length && ends[t] < close) throw new Decline('code span over spaces at a line ending');
+    }
+  }
   return phrasing(src, points, 0, v.length, runs);
 }
 
-/** Backtick runs and, per run, the index of the run that closes it (or -1). */
+/**
+ * Code span openers (by index in v) and the index of the run that closes each (or -1), left to
+ * right as micromark reads them: a backslash escapes a backtick outside code spans, while in a
+ * span's content backslashes are literal, so closers are whole runs of the opener's length.
+ */
 function codeRuns(v: string): Map<number, number> {
   const starts: number[] = [];
   const lengths: number[] = [];
@@ -50,28 +72,43 @@ function codeRuns(v: string): Map<number, number> {
     lengths.push(j - i);
     i = j;
   }
-  // Pair left to right: a run opens, the next run of the same length closes it.
-  const closeOf = new Map<number, number>();
-  const next = new Map<number, number[]>();
+  const byLength = new Map<number, number[]>();
   lengths.forEach((len, k) => {
-    const list = next.get(len);
+    const list = byLength.get(len);
     if (list) list.push(k);
-    else next.set(len, [k]);
+    else byLength.set(len, [k]);
   });
   const cursor = new Map<number, number>();
+  const closeOf = new Map<number, number>();
+  let pos = 0;
   let k = 0;
   while (k < starts.length) {
-    const len = lengths[k];
-    const list = next.get(len)!;
+    let s = starts[k];
+    let len = lengths[k];
+    // Escapes between the last span and this run; one may take the run's first backtick.
+    let q = pos;
+    while (q < s) q = v.charCodeAt(q) === 92 && isAsciiPunct(v.charCodeAt(q + 1)) ? q + 2 : q + 1;
+    if (q > s) {
+      s++;
+      len--;
+      if (!len) {
+        pos = s;
+        k++;
+        continue;
+      }
+    }
+    const list = byLength.get(len) ?? [];
     let c = cursor.get(len) ?? 0;
     while (c < list.length && list[c] <= k) c++;
     cursor.set(len, c);
     if (c < list.length) {
       const close = list[c];
-      closeOf.set(starts[k], starts[close]);
+      closeOf.set(s, starts[close]);
+      pos = starts[close] + len;
       k = close + 1;
     } else {
-      closeOf.set(starts[k], -1);
+      closeOf.set(s, -1);
+      pos = s + len;
       k++;
     }
   }
@@ -139,19 +176,41 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
     if (c === 126) {
       let j = i;
       while (j < to && v.charCodeAt(j) === 126) j++;
-      const d = delimiter(v, i, j, c);
-      if (d.open || d.close) throw new Decline('strikethrough');
+      // Three or more tildes are text (micromark's strikethrough takes one or two).
+      const d = j - i <= 2 ? delimiter(v, i, j, c) : null;
+      if (d && (d.open || d.close)) {
+        flush(i);
+        items.push({ kind: 'delim', d, from: i, to: j });
+        textFrom = j;
+      }
       i = j;
       continue;
     }
     if (c === 92) {
       const n = v.charCodeAt(i + 1);
-      if (isAsciiPunct(n) || n === 10 || n === 13 || i + 1 >= v.length) throw new Decline('escape or hard break');
+      if (n === 10 || n === 13) throw new Decline('hard break by a backslash');
+      if (isAsciiPunct(n) && i + 1 < to) {
+        flush(i);
+        items.push({ kind: 'text', from: i, to: i + 2, drop: i });
+        i += 2;
+        textFrom = i;
+        continue;
+      }
     } else if (c === 38) {
       if (/^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/.test(v.slice(i, i + 40))) throw new Decline('character reference');
     } else if (c === 60) {
       const n = v.charCodeAt(i + 1);
-      if ((n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 47 || n === 33 || n === 63) throw new Decline('autolink or inline HTML');
+      if (n === 33 || n === 63) throw new Decline('HTML comment, declaration or instruction in text');
+      if ((n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 47) {
+        const node = angle(src, points, i, to);
+        if (node) {
+          flush(i);
+          items.push({ kind: 'node', node: node.node, from: i, to: node.end });
+          i = node.end;
+          textFrom = i;
+          continue;
+        }
+      }
     } else if (c === 33 && v.charCodeAt(i + 1) === 91) throw new Decline('image');
     else if (c === 93 && i + 1 < to && v.charCodeAt(i + 1) === 40) {
       // `](` without a `[` before it in this run of content still reads as text; keep simple.
@@ -162,26 +221,56 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: M
   return resolve(src, points, items);
 }
 
-/** Flanking per CommonMark; runs that both open and close, or longer than two, decline. */
+/**
+ * A delimiter run, classified as micromark classifies it (attention and GFM strikethrough):
+ * the characters on either side are whitespace (line edges included), punctuation or other; a
+ * `~` next to a `*` or `_` run loosens the rule as micromark's attention markers do.
+ */
 function delimiter(v: string, i: number, j: number, c: number): Delim {
-  const before = i > 0 ? v.charCodeAt(i - 1) : NaN;
-  const after = j < v.length ? v.charCodeAt(j) : NaN;
-  const afterSpace = isSpace(after);
-  const beforeSpace = isSpace(before);
-  const afterPunct = !afterSpace && isPunct(after);
-  const beforePunct = !beforeSpace && isPunct(before);
-  const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
-  const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
-  let open = left;
-  let close = right;
-  if (c === 95) {
-    open = left && (!right || beforePunct);
-    close = right && (!left || afterPunct);
+  const previous = i > 0 ? v.charCodeAt(i - 1) : NaN;
+  const code = j < v.length ? v.charCodeAt(j) : NaN;
+  const before = group(previous);
+  const after = group(code);
+  if (c === 126) {
+    const open = !after || (after === 2 && before !== 0);
+    const close = !before || (before === 2 && after !== 0);
+    return { char: c, from: i, count: j - i, open, close };
   }
-  if (c === 126) return { char: c, from: i, count: j - i, open, close };
-  if (open && close) throw new Decline('delimiter run that both opens and closes');
-  if ((open || close) && j - i > 2) throw new Decline('delimiter run longer than two');
-  return { char: c, from: i, count: j - i, open, close };
+  const open = !after || (after === 2 && before !== 0) || code === 126;
+  const close = !before || (before === 2 && after !== 0) || previous === 126;
+  if (c === 42) return { char: c, from: i, count: j - i, open, close };
+  return { char: c, from: i, count: j - i, open: open && (before !== 0 || !close), close: close && (after !== 0 || !open) };
+}
+
+/** 1 whitespace, 2 punctuation, 0 other (micromark's classifyCharacter). */
+function group(c: number): number {
+  if (isSpace(c)) return 1;
+  return isPunct(c) ? 2 : 0;
+}
+
+const ATTRIBUTE = `(?:[ \\t\\r\\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t\\r\\n]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t\\r\\n]*>)`);
+const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*>/;
+
+/** An autolink `<scheme:…>` or an HTML tag at `<`, null when it is text. */
+function angle(src: Inline, points: Points, i: number, to: number): { node: PhrasingContent; end: number } | null {
+  const rest = src.v.slice(i, Math.min(to, i + 4096));
+  const auto = AUTOLINK.exec(rest);
+  if (auto) {
+    const end = i + auto[0].length;
+    const url = auto[0].slice(1, -1);
+    const text = { type: 'text', value: url, position: points.span(src.at[i + 1], src.at[end - 2] + 1) };
+    return { node: { type: 'link', title: null, url, children: [text], position: points.span(src.at[i], src.at[end - 1] + 1) } as PhrasingContent, end };
+  }
+  if (/^<[^>\s]*@/.test(rest)) throw new Decline('email autolink');
+  const tag = TAG.exec(rest);
+  if (!tag) {
+    if (rest.length >= 4096) throw new Decline('long tag');
+    return null;
+  }
+  if (/[\r\n]/.test(tag[0])) throw new Decline('HTML tag across lines');
+  const end = i + tag[0].length;
+  return { node: { type: 'html', value: tag[0], position: points.span(src.at[i], src.at[end - 1] + 1) } as PhrasingContent, end };
 }
 
 function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number, closeFrom: number, closeTo: number): PhrasingContent {
@@ -189,9 +278,11 @@ function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number,
   let value = src.v.slice(openTo, closeFrom);
   const pad = (c: number) => c === 32 || c === 10 || c === 13;
   if (value.length > 2 && pad(value.charCodeAt(0)) && pad(value.charCodeAt(value.length - 1)) && /[^ \r\n]/.test(value)) {
-    if (value.charCodeAt(0) !== 32 || value.charCodeAt(value.length - 1) !== 32) throw new Decline('code span padded with a line ending');
+    // A CR LF pads as one.
+    if (value.charCodeAt(0) === 13 || value.charCodeAt(value.length - 1) === 13 || value.charCodeAt(value.length - 2) === 13) throw new Decline('code span padded with a CR');
     value = value.slice(1, -1);
   }
+  if (src.cell && value.includes('\\|')) value = value.replace(/\\\|/g, '|');
   return { type: 'inlineCode', value, position: points.span(src.at[openFrom], src.at[closeTo - 1] + 1) };
 }
 
@@ -201,8 +292,12 @@ const DESTINATION = /^\(([^\s()<>\\`]*)(?:[ \t]+(?:"([^"\\&\n\r]*)"|'([^'\\&\n\r
 function tryLink(src: Inline, points: Points, open: number, to: number, runs: Map<number, number>): { node: PhrasingContent; end: number } | null {
   const { v } = src;
   if (open > 0 && v.charCodeAt(open - 1) === 33) throw new Decline('image');
-  // Find the `]` that closes the text, skipping code spans; a nested `[` declines.
+  // Without a `](` after it (and without definitions, which the scanner declines) a bracket is text.
+  src.lastLink ??= v.lastIndexOf('](');
+  if (open > src.lastLink) return null;
+  // Find the `]` that closes the text, skipping code spans and balanced brackets (text).
   let k = open + 1;
+  let depth = 0;
   while (k < to) {
     const c = v.charCodeAt(k);
     if (c === 96) {
@@ -212,9 +307,12 @@ function tryLink(src: Inline, points: Points, open: number, to: number, runs: Ma
       k = close !== undefined && close >= 0 && close < to ? close + (j - k) : j;
       continue;
     }
-    if (c === 91) throw new Decline('nested brackets');
-    if (c === 93) break;
+    if (c === 91) depth++;
+    if (c === 93 && depth-- === 0) break;
+    // A bracket pair inside that makes a link of its own leaves the outer bracket text.
+    if (c === 93 && v.charCodeAt(k + 1) === 40) throw new Decline('link in link text');
     if (c === 92) throw new Decline('escape in link text');
+    if (c === 60) throw new Decline('angle bracket in link text');
     k++;
   }
   if (k >= to || v.charCodeAt(k + 1) !== 40) return null;
@@ -233,117 +331,127 @@ function tryLink(src: Inline, points: Points, open: number, to: number, runs: Ma
   return { node, end };
 }
 
-/** Pairs emphasis delimiters (CommonMark's process-emphasis over a linked list) and merges text. */
+type Cell = { item: Item; prev: Cell | null; next: Cell | null; sub?: Cell | null };
+
+/** Walk-back steps past openers the rule of three skips, per item, before remark decides. */
+const SKIP_BUDGET = 8;
+
+/**
+ * Pairs delimiter runs as micromark's resolvers do: each closer, in order, takes the nearest
+ * opener of its marker (for `*` and `_` the nearest the rule of three allows, two markers when
+ * both runs have two; for `~` the nearest of the same length), and whatever lies between
+ * becomes the node's content, where unpaired runs are text. micromark pairs `*`/`_` and `~` in
+ * separate passes; the two agree with this one pass unless a pair encloses an unpaired opener
+ * of the other family, which declines.
+ */
 function resolve(src: Inline, points: Points, items: Item[]): PhrasingContent[] {
-  type Cell = { item: Item; prev: Cell | null; next: Cell | null; children?: Cell[] };
   const head: Cell = { item: { kind: 'text', from: 0, to: 0 }, prev: null, next: null };
   let tail = head;
-  const delims: Cell[] = [];
+  const cells: Cell[] = [];
   for (const item of items) {
     const cell: Cell = { item, prev: tail, next: null };
     tail.next = cell;
     tail = cell;
-    if (item.kind === 'delim') delims.push(cell);
+    if (item.kind === 'delim') cells.push(cell);
   }
-  if (delims.length) {
-    // Openers by char, newest last; an opener is dropped once a closer passes it unmatched.
-    const openers = new Map<number, Cell[]>([
-      [42, []],
-      [95, []],
-    ]);
-    for (const cell of delims) {
-      const d = (cell.item as { d: Delim }).d;
-      if (d.close) {
-        const stack = openers.get(d.char)!;
-        while (d.count > 0 && stack.length) {
-          const o = stack[stack.length - 1];
-          const od = (o.item as { d: Delim }).d;
-          // Openers of the other char between o and cell are no longer openers.
-          const others = openers.get(d.char === 42 ? 95 : 42)!;
-          while (others.length && others[others.length - 1].item.from > o.item.from) others.pop();
-          const use = d.count >= 2 && od.count >= 2 ? 2 : 1;
-          const innerFrom = od.from + od.count; // end of the opener run's used part
-          od.count -= use;
-          const closeStart = d.from;
-          d.from += use;
-          d.count -= use;
-          // Wrap everything between o and cell into one node.
-          const kids: Cell[] = [];
-          for (let c = o.next; c && c !== cell; c = c.next) kids.push(c);
-          const startV = innerFrom - use;
-          const node: Cell = { item: { kind: 'node', node: null as unknown as PhrasingContent, from: startV, to: closeStart + use }, prev: o, next: cell, children: kids };
-          const type = use === 2 ? 'strong' : 'emphasis';
-          (node.item as { node: PhrasingContent }).node = { type, children: [], position: points.span(src.at[startV], src.at[closeStart + use - 1] + 1) } as unknown as PhrasingContent;
-          o.next = node;
-          cell.prev = node;
-          (o.item as { to: number }).to = od.from + od.count;
-          if (od.count === 0) {
-            stack.pop();
-            unlink(o);
-          }
-        }
-        if (d.count === 0) unlink(cell);
-      } else if (d.open) stack_push(openers, d.char, cell);
-    }
-  }
+  if (cells.length) pair(cells, src, points, items.length);
   return build(src, points, head.next, 0);
+}
 
-  function unlink(c: Cell): void {
-    if (c.prev) c.prev.next = c.next;
-    if (c.next) c.next.prev = c.prev;
-  }
-  function stack_push(map: Map<number, Cell[]>, ch: number, c: Cell): void {
-    map.get(ch)!.push(c);
-  }
-  function build(s: Inline, p: Points, first: Cell | null, depth: number): PhrasingContent[] {
-    // Emphasis nested this deep is no note's; remark (and its guard) decide.
-    if (depth > 64) throw new Decline('emphasis nested too deep');
-    const out: PhrasingContent[] = [];
-    let text: Text | null = null;
-    let textFrom = 0;
-    let textTo = 0;
-    const close = () => {
-      if (text) {
-        text.value = s.v.slice(textFrom, textTo);
-        text.position = p.span(s.at[textFrom], s.at[textTo - 1] + 1);
-        out.push(text);
-        text = null;
-      }
-    };
-    for (let c = first; c; c = c.next) {
-      const it = c.item;
-      let from = it.from;
-      let to = it.to;
-      if (it.kind === 'delim') {
-        from = it.d.from;
-        to = it.d.from + it.d.count;
-        if (to <= from) continue;
-      }
-      if (it.kind === 'text' || it.kind === 'delim') {
-        if (to <= from) continue;
-        if (text && textTo === from) textTo = to;
-        else {
-          close();
-          text = { type: 'text', value: '' };
-          textFrom = from;
-          textTo = to;
+function pair(cells: Cell[], src: Inline, points: Points, budget: number): void {
+  // Openers still available, by marker (`~` by length), oldest first.
+  const stacks = new Map<number, Cell[]>();
+  const stackOf = (d: Delim) => {
+    const key = d.char === 126 ? -d.count : d.char;
+    let st = stacks.get(key);
+    if (!st) stacks.set(key, (st = []));
+    return st;
+  };
+  let skips = budget * SKIP_BUDGET + 64;
+  for (const cell of cells) {
+    const d = (cell.item as { d: Delim }).d;
+    while (d.close && d.count > 0) {
+      const st = stackOf(d);
+      let k = st.length - 1;
+      if (d.char !== 126) {
+        for (; k >= 0; k--) {
+          const od = (st[k].item as { d: Delim }).d;
+          if (!((od.close || d.open) && d.count % 3 && !((od.count + d.count) % 3))) break;
+          if (--skips < 0) throw new Decline('emphasis the rule of three keeps apart, at length');
         }
-        continue;
       }
-      close();
-      if (c.children) (it.node as { children: PhrasingContent[] }).children = build(s, p, linkKids(c.children), depth + 1);
-      out.push(it.node);
+      if (k < 0) break;
+      const o = st[k];
+      const od = (o.item as { d: Delim }).d;
+      // Openers between the pair are text now.
+      for (const [key, other] of stacks) {
+        while (other.length && other[other.length - 1].item.from > o.item.from) {
+          const gone = other.pop()!;
+          if ((key < 0) !== (d.char === 126)) throw new Decline('strikethrough and emphasis interleaved');
+          void gone;
+        }
+      }
+      const use = d.char === 126 ? d.count : od.count > 1 && d.count > 1 ? 2 : 1;
+      const startV = od.from + od.count - use;
+      const endV = d.from + use;
+      od.count -= use;
+      d.from += use;
+      d.count -= use;
+      const type = d.char === 126 ? 'delete' : use === 2 ? 'strong' : 'emphasis';
+      const node = { type, children: [], position: points.span(src.at[startV], src.at[endV - 1] + 1) } as unknown as PhrasingContent;
+      const first = o.next === cell ? null : o.next;
+      if (first) {
+        first.prev = null;
+        cell.prev!.next = null;
+      }
+      const wrap: Cell = { item: { kind: 'node', node, from: startV, to: endV }, prev: o, next: cell, sub: first };
+      o.next = wrap;
+      cell.prev = wrap;
+      if (od.count === 0) st.pop();
     }
-    close();
-    return out;
+    if (d.open && d.count > 0) stackOf(d).push(cell);
   }
-  function linkKids(kids: Cell[]): Cell | null {
-    // The wrapped cells are still chained; cut the chain at the last one.
-    if (!kids.length) return null;
-    const copy = kids.map((k) => ({ ...k }));
-    copy.forEach((k, i) => {
-      k.next = copy[i + 1] ?? null;
-    });
-    return copy[0];
+}
+
+function build(s: Inline, p: Points, first: Cell | null, depth: number): PhrasingContent[] {
+  // Emphasis nested this deep is no note's; remark (and its guard) decide.
+  if (depth > 64) throw new Decline('emphasis nested too deep');
+  const out: PhrasingContent[] = [];
+  let text: Text | null = null;
+  let textFrom = 0;
+  let textTo = 0;
+  let value = '';
+  const close = () => {
+    if (text) {
+      text.value = value;
+      text.position = p.span(s.at[textFrom], s.at[textTo - 1] + 1);
+      out.push(text);
+      text = null;
+    }
+  };
+  for (let c = first; c; c = c.next) {
+    const it = c.item;
+    if (it.kind === 'node') {
+      close();
+      if (c.sub !== undefined) (it.node as { children: PhrasingContent[] }).children = build(s, p, c.sub, depth + 1);
+      out.push(it.node);
+      continue;
+    }
+    const from = it.kind === 'delim' ? it.d.from : it.from;
+    const to = it.kind === 'delim' ? it.d.from + it.d.count : it.to;
+    if (to <= from) continue;
+    const piece = it.kind === 'text' && it.drop !== undefined ? s.v.slice(from, it.drop) + s.v.slice(it.drop + 1, to) : s.v.slice(from, to);
+    if (text && textTo === from) {
+      textTo = to;
+      value += piece;
+    } else {
+      close();
+      text = { type: 'text', value: '' };
+      textFrom = from;
+      textTo = to;
+      value = piece;
+    }
   }
+  close();
+  return out;
 }
