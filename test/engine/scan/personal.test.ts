@@ -38,6 +38,8 @@ describe('scan/personal: e-mail', () => {
       `Co-Authored-By: Claude <noreply${AT}anthropic.com>`,
       `12345+alice${AT}users.noreply.github.com`,
       `security${AT}acme-corp.com`,
+      `dev${AT}streampay.ai`,
+      `contato${AT}empresa.com.br`,
       `git${AT}github.com:org/repo.git`,
       `deploy${AT}gitlab.acme-corp.com:group/app.git`,
       `ssh deploy${AT}prod.acme-corp.com`,
@@ -92,6 +94,10 @@ describe('scan/personal: home paths', () => {
       '/var/home/alice/x',
       '/Users/<name>/src',
       '/home/$USER/src',
+      // "your name" in other languages (a real Italian note: `C:\Users\TuoNome\AppData\Local\Android\Sdk`)
+      'C:\\Users\\TuoNome\\AppData\\Local\\Android\\Sdk',
+      '/home/usuario/proyecto',
+      '/Users/benutzer/projekt',
     ]) {
       assert.deepEqual(findPersonalData(`path: \`${n}\`\n`), [], n);
     }

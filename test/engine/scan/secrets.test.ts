@@ -186,6 +186,8 @@ describe('scan/secrets: §7 label rows (range covers the value only)', () => {
     const hex40 = R(40, SETS.hex);
     for (const n of [
       'password = "changeme"',
+      // A value that says it is for CI only (a real French note: "secret de test, déjà public dans la CI")
+      'export JWT_SECRET=ci-only-origins-secret-not-for-production-2001',
       'password: ${DB_PASSWORD}',
       'api_version=2024-01-01',
       'token_endpoint=https://auth.example.com/token',

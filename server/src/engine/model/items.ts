@@ -103,16 +103,35 @@ function tableRows(table: Table, depth: number): Item[] {
   }));
 }
 
-/** Blocks introduced by a label paragraph that ends with ":" or is all bold, followed by a list. */
-export function labelledBlocks(nodes: RootContent[]): LabelledBlock[] {
+/**
+ * Blocks introduced by a label paragraph that ends with ":" or is all bold, followed by a list.
+ * With `plain`, also a label on a line of its own that names a role ("Next Steps"), see plainLabelText.
+ */
+export function labelledBlocks(nodes: RootContent[], plain = false): LabelledBlock[] {
   const out: LabelledBlock[] = [];
   for (let i = 0; i < nodes.length - 1; i++) {
-    const label = labelText(nodes[i]);
     const next = nodes[i + 1];
-    if (label === null || (next.type !== 'list' && next.type !== 'table')) continue;
-    out.push({ label, role: roleOf(label), start: startOf(nodes[i]), end: endOf(next), items: itemsIn([next]) });
+    if (next.type !== 'list' && next.type !== 'table') continue;
+    const label = labelText(nodes[i]) ?? (plain ? plainLabelText(nodes[i], next) : null);
+    if (label === null) continue;
+    const role = roleOf(label);
+    if (role === null && labelText(nodes[i]) === null) continue;
+    out.push({ label, role, start: startOf(nodes[i]), end: endOf(next), items: itemsIn([next]) });
   }
   return out;
+}
+
+/**
+ * A label written as a plain line, without a colon or bold ("Next Steps", "Rủi ro"), when a list
+ * or table follows it: one short line of text that does not end a sentence. Whether it names a
+ * role is the caller's question.
+ */
+export function plainLabelText(node: RootContent, next: RootContent | undefined): string | null {
+  if (node.type !== 'paragraph' || !next || (next.type !== 'list' && next.type !== 'table')) return null;
+  if (node.children.some((c) => c.type !== 'text' && c.type !== 'emphasis' && c.type !== 'strong')) return null;
+  const text = plainText(node).trim();
+  if (!text || /[\r\n]/.test(text) || /[.!?;,。！？；，]$/u.test(text)) return null;
+  return text.length <= 60 && text.split(/\s+/).length <= 6 ? text : null;
 }
 
 /** The label a paragraph makes: all bold, or one short line ending with a colon. */

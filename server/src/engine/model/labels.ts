@@ -2,13 +2,16 @@
 // and "next steps" compare equal. Pure string work on one heading's text.
 
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff]/gu;
-const NUMBERING = /^(?:§\s*)?(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]?\s+(?=\S)|^(?:§\s*)\d+(?:\.\d+)*\s*/iu;
+const NUMBERING = /^(?:§\s*)?(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)*[.):]?|(?:[ivxlc]+|[a-z])[.):])\s+(?=\S)|^(?:§\s*)\d+(?:\.\d+)*\s*/iu;
+// Chinese, Japanese and Korean numbering: "一、", "（二）", "第3章", "1단계".
+const CJK_NUMBERING = /^(?:第?[一二三四五六七八九十百]+[、.)）]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节節部步歩]|\d+(?:\.\d+)*[、)）]|\d+\s*단계)\s*/u;
 
 /** Lower-case, no emoji, no numbering, no emphasis markers, single spaces, no trailing colon. */
 export function normalizeLabel(raw: string): string {
-  let s = raw.replace(EMOJI_AND_SYMBOLS, ' ').replace(/[*_`~]+/g, '').trim();
+  // NFKC: full-width digits and colons ("１．", "：") read as their ASCII forms.
+  let s = raw.normalize('NFKC').replace(EMOJI_AND_SYMBOLS, ' ').replace(/[*_`~]+/g, '').trim();
   s = s.replace(/[:：]\s*$/u, '').trim();
-  for (let i = 0; i < 2; i++) s = s.replace(NUMBERING, '').trim();
+  for (let i = 0; i < 2; i++) s = s.replace(NUMBERING, '').replace(CJK_NUMBERING, '').trim();
   s = s.replace(/^[-–—·|:]+\s*/u, '');
   return s.replace(/\s+/g, ' ').toLowerCase().trim();
 }

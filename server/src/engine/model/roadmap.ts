@@ -4,12 +4,13 @@
 // the label above its list ("Already landed:") or of its phase heading ("Phase 1 ✅",
 // "## What's Left to Build"), and a sub-phase that of its parent. A heading whose body is a
 // "Status:" field is an item of its parent phase (a card). Ids look like ST-04-02, EPIC-04 or #12.
-import type { Heading, List, ListItem, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, ListItem, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Section } from './sections';
 import { itemsIn, labelledBlocks, type Item } from './items';
 import { startOf, endOf } from '../parse/parse';
 import { plainText } from '../parse/walk';
-import { statusOfText, type ItemStatus, type StatusHit } from './status';
+import { inRunningText, isStrongEmoji, statusOfText, type ItemStatus, type StatusHit } from './status';
+import { findLegend, PRIORITY, type Legend } from './legend';
 
 export { statusOfText, type ItemStatus, type StatusHit } from './status';
 
@@ -56,6 +57,8 @@ export interface Phase {
   statusInherited: boolean;
   /** The items before the first section (under the title, if any). */
   preamble: boolean;
+  /** Its items follow a label ("Current status by milestone:"): an overview, not stray items. */
+  overview: boolean;
   items: RoadmapItem[];
 }
 
@@ -76,8 +79,7 @@ export function firstId(s: string): string | null {
   return m ? m[0] : null;
 }
 
-const STATUS_HEADER = /^(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태|progress|done)$/iu;
-const MEANING_HEADER = /^(?:meaning|means|description|definition|significado|signification|bedeutung|значение|含义|意味|说明|의미)$/iu;
+const STATUS_HEADER = /^(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태|trạng thái|tình trạng|progress|done)$/iu;
 const FIELD = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:status|state|estado|stato|état|статус|состояние|状态|狀態|状況|ステータス|상태)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)?\s*[:：])\s*/iu;
 
 interface Container {
@@ -94,9 +96,9 @@ interface Container {
 }
 
 export function parseRoadmap(text: string, root: Root, sections: Section[]): Roadmap {
-  const legendTables = new Set<Table>();
-  const legend = findLegend(root, legendTables);
+  const legend = findLegend(root);
   const containers = containersOf(text, root, sections);
+  const icons = iconHeadings(containers.filter((c) => !c.preamble).map((c) => c.title));
   const phases: Phase[] = [];
   // Index of the phase a container's items go to (cards go to their parent's).
   const phaseOf: number[] = [];
@@ -110,7 +112,8 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
       cards.push({ container: i, field });
       continue;
     }
-    const own = field?.hit ?? statusOfText(c.title);
+    const heading = field ? null : headingStatus(c.title, legend, icons);
+    const own = field?.hit ?? heading;
     const parent = parentPhase ?? null;
     const inherited = !own && parent !== null ? phases[parent].status : null;
     phaseOf.push(phases.length);
@@ -125,10 +128,19 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
       status: own?.status ?? inherited,
       statusInherited: !own && inherited !== null,
       preamble: c.preamble,
+      overview: c.preamble && labelledBlocks(c.nodes).some((b) => b.items.length > 0),
       items: [],
     });
     const p = phases.length - 1;
-    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, legend, legendTables, field);
+    // Under a priority heading ("🔴 Alta Prioridad", "Impact par Priorité") colours are priorities too.
+    const marks = PRIORITY.test(c.title) ? { ...legend, others: new Set([...legend.others, ...COLOURS]) } : legend;
+    phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field, legend);
+    if (heading?.style === 'emoji' && !agrees(phases[p].items, heading.status, heading.weak)) {
+      // A heading marker the phase's items contradict is an icon, not the phase's status.
+      phases[p].status = parent !== null ? phases[parent].status : null;
+      phases[p].statusInherited = phases[p].status !== null;
+      phases[p].items = itemsOf(text, c.nodes, p, phases[p].status, marks, field, legend);
+    }
   }
   for (const { container, field } of cards) {
     const c = containers[container];
@@ -156,7 +168,73 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
   for (const p of phases) p.items.sort((a, b) => a.start - b.start);
   const ids = new Map<string, RoadmapItem>();
   for (const p of phases) for (const it of p.items) if (it.id && !ids.has(it.id)) ids.set(it.id, it);
-  return { phases, ids, legend };
+  return { phases, ids, legend: legend.markers };
+}
+
+/**
+ * Headings decorated with icons ("## 🎯 Goals", "## 🔧 Commands", "## 📋 Tasks"): three or more
+ * lead with an emoji that is no status, and they are at least half of those that lead with one.
+ */
+function iconHeadings(titles: string[]): boolean {
+  const leading = titles.map((t) => /^\p{Extended_Pictographic}\ufe0f?/u.exec(t.trim())?.[0]).filter((e): e is string => !!e);
+  const plain = leading.filter((e) => !statusOfText(e));
+  return plain.length >= 3 && plain.length * 2 >= leading.length;
+}
+
+interface HeadingStatus extends StatusHit {
+  /** From an emoji that is also an icon or a colour ("🟢", "🔧"), not named by the legend. */
+  weak: boolean;
+}
+
+/**
+ * A heading's status. An emoji that doubles as an icon or a colour counts only where the roadmap
+ * uses it so: not on a priority heading ("🟢 P2", "🔴 Critical"), not as the leading icon of a
+ * roadmap whose headings carry icons; the caller drops it when the phase's items disagree.
+ */
+function headingStatus(title: string, legend: Legend, icons: boolean): HeadingStatus | null {
+  let t = title;
+  for (let k = 0; k < 4; k++) {
+    const hit = readStatus(t, legend);
+    if (!hit) return null;
+    const marker = t.slice(hit.index, hit.index + hit.length);
+    const emoji = hit.style === 'emoji' && !legend.markers.has(marker);
+    const weak = emoji && !isStrongEmoji(marker);
+    const leading = !/[\p{L}\p{N}]/u.test(t.slice(0, hit.index));
+    const icon = (weak && (PRIORITY.test(title) || (icons && leading))) || (emoji && hit.status === 'done' && CHECKLIST.test(title));
+    if (!icon) return { ...hit, weak };
+    t = t.slice(0, hit.index) + ' '.repeat(hit.length) + t.slice(hit.index + hit.length);
+  }
+  return null;
+}
+
+/**
+ * Whether a phase's own items bear out the status its heading marker gives: with two or more
+ * items, half of them share it (an icon or colour marker), or with three or more, at least one
+ * does ("✅ Checklist" over twelve open boxes is an icon too).
+ */
+function agrees(items: RoadmapItem[], status: ItemStatus, weak: boolean): boolean {
+  const own = items.filter((i) => i.source === 'item');
+  const same = own.filter((i) => i.status === status).length;
+  return weak ? own.length < 2 || same * 2 >= own.length : own.length < 3 || same > 0;
+}
+
+/** A heading that names a checklist ("✅ Checkliste für dich", "✅ Чек-лист готовности"): its tick is an icon. */
+const CHECKLIST = /check-?list|checkliste|чек-?лист|lista de (?:verificaci[óo]n|control|comprobaci[óo]n)|liste de contr[ôo]le|チェックリスト|检查清单|清单|체크리스트/iu;
+
+const COLOURS = ['🔴', '🟠', '🟡', '🟢', '🔵', '🟣', '🟤', '⚪', '⚫'];
+/** A colour that grades what follows it ("🔴 P0", "🟡 Medium", "🔴 Critique", "🟠 严重"): a priority. */
+const COLOUR_PRIORITY = /(?:🔴|🟠|🟡|🟢|🔵|🟣|🟤|⚪|⚫)\ufe0f?(?=\s*(?:\*\*|__)?\s*(?:P[0-4](?![\p{L}\p{N}])|priority|critical|critique|cr[íi]tic[oa]|urgent|severe|major|minor|important|high|medium|low|must|should|nice|優先|优先|우선|alta|media|baja|haute|basse|moyenne|hoch|mittel|niedrig|严重|紧急|重要|一般|高|中|低))/giu;
+
+const blank = (m: string) => ' '.repeat(m.length);
+
+/** The status `s` states, reading the legend's markers by the legend (same offsets as `s`). */
+function readStatus(s: string, legend: Legend, options: { anywhere?: boolean; strict?: boolean } = {}): StatusHit | null {
+  const plain = s.replace(COLOUR_PRIORITY, blank);
+  const hit = legendHit(plain, legend);
+  if (hit) return hit;
+  let rest = plain;
+  for (const marker of [...legend.others, ...legend.markers.keys()]) rest = rest.split(marker).join(blank(marker));
+  return statusOfText(rest, options);
 }
 
 /** The part before the first heading (when it holds items) and every section, in order. */
@@ -199,10 +277,12 @@ interface StatusField {
 }
 
 /** The first "Status: …" line among a container's paragraphs and top-level list items. */
-function statusField(text: string, nodes: RootContent[], legend: Map<string, ItemStatus>): StatusField | null {
+function statusField(text: string, nodes: RootContent[], legend: Legend): StatusField | null {
   const lines: Array<{ start: number; end: number; item: ListItem | null }> = [];
+  // A "Status:" line below the section's lists and tables is a footer, not the phase's status.
+  let below = false;
   for (const node of nodes) {
-    if (node.type === 'paragraph') {
+    if (node.type === 'paragraph' && !below) {
       let at = startOf(node);
       for (const line of text.slice(at, endOf(node)).split(/(?<=\r\n|\r|\n)/)) {
         lines.push({ start: at, end: at + line.replace(/\r?\n$|\r$/, '').length, item: null });
@@ -216,7 +296,8 @@ function statusField(text: string, nodes: RootContent[], legend: Map<string, Ite
         const nl = text.slice(s, endOf(first)).search(/\r|\n/);
         lines.push({ start: s, end: nl < 0 ? endOf(first) : s + nl, item: li });
       }
-    }
+      below = true;
+    } else if (node.type === 'table') below = true;
   }
   for (const l of lines) {
     const raw = text.slice(l.start, l.end);
@@ -232,13 +313,13 @@ function statusField(text: string, nodes: RootContent[], legend: Map<string, Ite
       valueEnd = valueStart + code[2].length;
       value = code[2];
     }
-    const hit = legendHit(value, legend) ?? statusOfText(value, { anywhere: true });
+    const hit = readStatus(value, legend, { anywhere: true });
     return { hit: hit ? { status: hit.status, index: valueStart + hit.index, length: hit.length } : null, valueStart, valueEnd, item: l.item };
   }
   return null;
 }
 
-function hasStatusItems(text: string, nodes: RootContent[], field: StatusField, legend: Map<string, ItemStatus>): boolean {
+function hasStatusItems(text: string, nodes: RootContent[], field: StatusField, legend: Legend): boolean {
   for (const item of itemsIn(nodes, 0, 1)) {
     if (item.node && item.node === field.item) continue;
     if (item.kind === 'list' && ownStatus(text, item, legend)) return true;
@@ -246,40 +327,16 @@ function hasStatusItems(text: string, nodes: RootContent[], field: StatusField, 
   return false;
 }
 
-/** Legend tables: a marker column and a meaning column whose rows name statuses. */
-function findLegend(root: Root, tables: Set<Table>): Map<string, ItemStatus> {
-  const legend = new Map<string, ItemStatus>();
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'table') {
-        const [header, ...rows] = node.children as TableRow[];
-        if (!header || !rows.length || header.children.length < 2) continue;
-        const names = header.children.map((c) => plainText(c).replace(/[*_]/g, '').trim());
-        const marker = names.findIndex((n) => STATUS_HEADER.test(n) || /^(?:marker|symbol|icon|emoji|legend|key|mark)$/i.test(n));
-        const meaning = names.findIndex((n, i) => i !== marker && MEANING_HEADER.test(n));
-        if (marker < 0 || meaning < 0) continue;
-        const entries: Array<[string, ItemStatus]> = [];
-        for (const row of rows) {
-          const m = plainText(row.children[marker] ?? row).trim();
-          const s = statusOfText(plainText(row.children[meaning] ?? row), { anywhere: true });
-          if (m && s) entries.push([m, s.status]);
-        }
-        if (entries.length >= 2) {
-          tables.add(node);
-          for (const [m, s] of entries) legend.set(m, s);
-        }
-      } else if (node.type === 'blockquote') visit(node.children);
-    }
-  };
-  visit(root.children);
-  return legend;
-}
-
-function legendHit(s: string, legend: Map<string, ItemStatus>): StatusHit | null {
+/** The legend's marker in `s` (the longest, if several), unless it sits inside running text. */
+function legendHit(s: string, legend: Legend): StatusHit | null {
   let best: StatusHit | null = null;
-  for (const [marker, status] of legend) {
-    const at = s.indexOf(marker);
-    if (at >= 0 && (!best || marker.length > best.length)) best = { status, style: 'word', index: at, length: marker.length };
+  for (const [marker, status] of legend.markers) {
+    const emoji = /^\p{Extended_Pictographic}/u.test(marker);
+    for (let at = s.indexOf(marker); at >= 0; at = s.indexOf(marker, at + 1)) {
+      if (emoji && inRunningText(s, at, marker.length)) continue;
+      if (!best || marker.length > best.length) best = { status, style: emoji ? 'emoji' : 'word', index: at, length: marker.length };
+      break;
+    }
   }
   return best;
 }
@@ -292,7 +349,7 @@ interface Own {
 }
 
 /** The status an item states itself: checkbox, strikethrough, legend marker, emoji or word. */
-function ownStatus(text: string, item: Item, legend: Map<string, ItemStatus>): Own | null {
+function ownStatus(text: string, item: Item, legend: Legend): Own | null {
   if (item.checked !== null) {
     const src = text.slice(item.start, item.textStart);
     const box = /\[[ xX]\]/.exec(src);
@@ -304,8 +361,16 @@ function ownStatus(text: string, item: Item, legend: Map<string, ItemStatus>): O
     return { status: 'done', style: null, markerStart: item.textStart, markerEnd: item.textStart };
   }
   const line = text.slice(item.textStart, item.textEnd);
-  const s = legendHit(line, legend) ?? statusOfText(line, { strict: true });
+  const s = readStatus(line, legend, { strict: true });
+  if (s && labelIcon(line, s, legend)) return null;
   return s ? { status: s.status, style: s.style, markerStart: item.textStart + s.index, markerEnd: item.textStart + s.index + s.length } : null;
+}
+
+/** "💡 **Suggestion**: …": an icon emoji before a bold label is the label's icon, not a status. */
+function labelIcon(line: string, hit: StatusHit, legend: Legend): boolean {
+  const marker = line.slice(hit.index, hit.index + hit.length);
+  if (hit.style !== 'emoji' || isStrongEmoji(marker) || legend.markers.has(marker)) return false;
+  return /^\ufe0f?\s*(?:\*\*|__)[^*_]{1,40}(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])/u.test(line.slice(hit.index + hit.length));
 }
 
 function itemsOf(
@@ -313,9 +378,10 @@ function itemsOf(
   nodes: RootContent[],
   phase: number,
   phaseStatus: ItemStatus | null,
-  legend: Map<string, ItemStatus>,
-  legendTables: Set<Table>,
+  legend: Legend,
   field: StatusField | null,
+  /** The file's legend, for status columns (a phase's may also take colours as priorities). */
+  columns: Legend,
 ): RoadmapItem[] {
   const labels = new Map<RootContent, ItemStatus>();
   for (let i = 0; i + 1 < nodes.length; i++) {
@@ -326,11 +392,11 @@ function itemsOf(
   const out: RoadmapItem[] = [];
   for (const node of nodes) {
     if (node.type === 'table') {
-      if (!legendTables.has(node)) out.push(...tableItems(text, node, phase, phaseStatus, legend));
+      if (!legend.nodes.has(node)) out.push(...tableItems(text, node, phase, phaseStatus, legend, columns));
       continue;
     }
     if (node.type !== 'list' && node.type !== 'blockquote') continue;
-    if (node.type === 'list' && isLegendList(node)) continue;
+    if (node.type === 'list' && legend.nodes.has(node)) continue;
     const labelStatus = labels.get(node) ?? null;
     const items = itemsIn([node], 0, 1).filter((it) => it.kind === 'list' && !(field?.item && it.node === field.item));
     for (let i = 0; i < items.length; i++) {
@@ -373,28 +439,13 @@ function roadmapItem(item: Item, own: Own | null, label: ItemStatus | null, phas
   };
 }
 
-/** "- ✅ Done / - 🚧 In progress / - ⬜ Planned": a key to the markers, not items. */
-function isLegendList(list: List): boolean {
-  if (list.children.length < 2) return false;
-  const statuses = new Set<ItemStatus>();
-  for (const li of list.children) {
-    const t = plainText(li.children[0] ?? li).trim();
-    if (t.split(/\s+/).length > 5) return false;
-    const emoji = statusOfText(t);
-    const word = statusOfText(t.replace(/^\S+\s*[=:–—-]?\s*/u, ''), { anywhere: true });
-    if (!emoji || emoji.style !== 'emoji' || !word || word.status !== emoji.status) return false;
-    statuses.add(emoji.status);
-  }
-  return statuses.size === list.children.length;
-}
-
 function cellRange(text: string, cell: TableCell): { start: number; end: number; raw: string } {
   const start = cell.children[0] ? startOf(cell.children[0]) : startOf(cell);
   const end = cell.children.length ? endOf(cell.children[cell.children.length - 1]) : start;
   return { start, end, raw: text.slice(start, end) };
 }
 
-function tableItems(text: string, table: Table, phase: number, phaseStatus: ItemStatus | null, legend: Map<string, ItemStatus>): RoadmapItem[] {
+function tableItems(text: string, table: Table, phase: number, phaseStatus: ItemStatus | null, legend: Legend, columns: Legend): RoadmapItem[] {
   const [header, ...rows] = table.children as TableRow[];
   if (!header) return [];
   const names = header.children.map((c) => plainText(c).replace(/[*_]/g, '').trim());
@@ -405,12 +456,12 @@ function tableItems(text: string, table: Table, phase: number, phaseStatus: Item
     let own: Own | null = null;
     if (col >= 0 && row.children[col]) {
       const cell = cellRange(text, row.children[col]);
-      const s = legendHit(cell.raw, legend) ?? statusOfText(cell.raw, { anywhere: true });
+      const s = readStatus(cell.raw, columns, { anywhere: true });
       if (s) own = { status: s.status, style: 'column', markerStart: cell.start, markerEnd: cell.end };
     } else {
       for (const c of row.children) {
         const cell = cellRange(text, c);
-        const s = legendHit(cell.raw, legend) ?? statusOfText(cell.raw, { strict: true });
+        const s = readStatus(cell.raw, legend, { strict: true });
         if (s) {
           own = { status: s.status, style: s.style, markerStart: cell.start + s.index, markerEnd: cell.start + s.index + s.length };
           break;

@@ -3,10 +3,11 @@
 // and common agent templates. Order matters: the first matching role wins.
 import type { Role } from '../types';
 import { normalizeLabel } from './labels';
+import { fold, namesRole } from './lexicon';
 
 const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
   ['snapshot', /\b(?:snapshot|session (?:info|metadata)|metadata|git state|repo(?:sitory)? state|environment snapshot|current head)\b|スナップショット|快照/u],
-  ['next', /\b(?:next|what'?s left|what is left|what'?s not done|not (?:yet )?done|what needs to be done|remaining(?! (?:risks?|issues?|defects?|problems?|bugs?|gotchas?|caveats?))|what remains|outstanding|tasks|to continue|to ?dos?|todo|follow[- ]?ups?|start here|where to start|starting point|first actions|queue|backlog|up next|action items|pending|queued|open tasks|priorit(?:y|ies)|roadmap for next)\b|prossim[io]|da fare|próxim[oa]s?|siguientes? pasos?|para continuar|pendientes?|nächste|prochaines?|次の|次回|次に|今後|残って|残件|下一步|后续|後續|待办|待辦|沒有做|没有做|다음|향후|следующ|дальнейш|план на/u],
+  ['next', /\b(?:next|what'?s left|what is left|what'?s not done|not (?:yet )?done|what needs to be done|remaining(?! (?:risks?|issues?|defects?|problems?|bugs?|gotchas?|caveats?))|what remains|outstanding|tasks|to continue|to ?dos?|todo|follow[- ]?ups?|start here|where to start|starting point|first actions|queue|backlog|up next|action items|pending|queued|open tasks|priorit(?:y|ies)|roadmap for next)\b|prossim[io]|da fare|próxim[oa]s?|siguientes? pasos?|para continuar|pendientes?|nächste|prochaines?|次の|次回|次に|今後|残って|残件|下一步|后续|後續|待办|待辦|沒有做|没有做|다음|향후|следующ|дальнейш|план на|^(?:the |our )?plan\b/u],
   ['wip', /\b(?:in progress|work in progress|wip|uncommitted|local work|currently working|ongoing|in[- ]flight|what we were working on|in[- ]tree)\b|en (?:progreso|curso)|in corso|進行中|作業中|进行中|진행 ?중|в работе/u],
   ['risks', /\b(?:risks?|known issues?|gotchas?|pitfalls?|footguns?|not fixed|unfixed|blockers?|caveats?|open (?:\w+ )?issues|defects?|concerns|warnings?|challenges|problems|limitations|technical debt|tech debt|bugs|don'?ts)\b|rischi|problemi|riesgos|problemas|riscos|risiken|risques|リスク|注意|課題|风险|風險|问题|問題|注意事项|缺陷|踩過的坑|踩过的坑|리스크|위험|이슈|주의|риск|проблем/u],
   ['changes', /\b(?:what (?:changed|landed|was done|we did|works)|changes|changed|landed|completed?|done|accomplish(?:ed|ments)|implemented|shipped|delivered|changelog|recent (?:changes|work|commits)|work log|this session|fixes|fixed)\b|fatto|completat|hecho|completad|cambios|conclu[ií]d|erledigt|termin[ée]|完了|変更|已完成|完成|变更|變更|완료|변경|сделано|выполнен|изменени/u],
@@ -20,7 +21,8 @@ const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
 const STRONG: ReadonlySet<Role> = new Set(['snapshot', 'next', 'wip', 'risks', 'changes']);
 
 function roleOfPart(part: string): Role | null {
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(part)) return role;
+  const folded = fold(part);
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(part) || namesRole(folded, role)) return role;
   return null;
 }
 
@@ -32,6 +34,6 @@ function roleOfPart(part: string): Role | null {
 export function roleOf(label: string): Role | null {
   const n = normalizeLabel(label);
   if (!n) return null;
-  const roles = n.split(/\s+(?:\/|&|\+|and|y|et|und)\s+|\s*;\s*/).map(roleOfPart).filter((r): r is Role => r !== null);
+  const roles = n.split(/\s+(?:\/|&|\+|and|y|et|und|e|en|i|и|і|ve|dan|và)\s+|\s*[;・、／]\s*/u).map(roleOfPart).filter((r): r is Role => r !== null);
   return roles.find((r) => STRONG.has(r)) ?? roles[0] ?? null;
 }

@@ -15,7 +15,8 @@ export interface StatusHit {
 }
 
 const EMOJI: ReadonlyArray<[RegExp, ItemStatus]> = [
-  [/✅|✔️?|☑️?|✓|🟢|🎉|🏁/gu, 'done'],
+  // 🎉 is not among them: it cheers a line ("… shows your images! 🎉") more often than it closes one.
+  [/✅|✔️?|☑️?|✓|🟢|🏁/gu, 'done'],
   [/⏳|🚧|🔄|🟡|🟠|🔵|🔨|🏗️?|⚙️|🔧|▶️/gu, 'in-progress'],
   [/🔜|📋|⬜|⚪|🔲|☐|🗓️?|📅|⏭️?|🔮|💡/gu, 'planned'],
   [/🔴|⛔|🛑|🚫|⏸️?|🅿️?/gu, 'blocked'],
@@ -42,6 +43,9 @@ const WORDS: readonly Word[] = [
   W('done', 'lead', String.raw`\b(?:completed|finished|shipped|released|landed|implemented|merged|resolved|delivered|closed|what works|already (?:done|landed|shipped))\b`),
   W('done', 'tail', String.raw`\b(?:done|complete|fixed)\b|\bconclu[ií]d[oa]s?\b|\bcompletad[oa]s?\b|\bterminad[oa]s?\b|\bcerrad[oa]s?\b|\bresuelt[oa]s?\b|\bfatto\b|\berledigt\b|\babgeschlossen\b|\btermin[ée]e?s?\b|выполнен[оа]?|завершен[оа]?|готово|сделано`),
   W('done', 'lead', '完了|已完成|完成|完工|済み|완료'),
+  W('done', 'tail', String.raw`\bxong\b|(?<!\p{L})hoàn thành(?!\p{L})`),
+  W('in-progress', 'lead', String.raw`(?<!\p{L})đang (?:làm|thực hiện|tiến hành|xây dựng)(?!\p{L})`),
+  W('planned', 'lead', String.raw`\bchưa(?: bắt đầu| làm| xong)?(?!\p{L})|(?<!\p{L})kế hoạch(?!\p{L})`),
   W('in-progress', 'lead', String.raw`\b(?:in[ -]progress|ongoing|currently(?: working(?: on)?| in progress)?|current (?:focus|phase|milestone|sprint)|wip|in review|in development|under ?way|started)\b|\ben (?:curso|progreso|andamento)\b|\bfase actual\b|\bin corso\b|\bin arbeit\b|в работе`),
   W('in-progress', 'exact', String.raw`\bnow\b`),
   W('in-progress', 'lead', '進行中|进行中|作業中|진행 ?중'),
@@ -54,12 +58,42 @@ const WORDS: readonly Word[] = [
 
 const NOT_A_STATUS = /\bdefinition of done\b|\bdone when\b|\bwhen (?:it is |it's )?done\b/iu;
 
-/** Every emoji hit in `s`, earliest first. */
+/**
+ * Emoji that stand for a status and little else. The others double as icons ("🔧 Commands",
+ * "💡 Ideas") or colours of another scheme ("🔴 P0"), so on a heading they count only where the
+ * roadmap uses them as statuses.
+ */
+const STRONG_EMOJI = /^(?:✅|✔️?|☑️?|✓|⏳|🚧|⬜|🔲|☐|❌)$/u;
+
+export function isStrongEmoji(marker: string): boolean {
+  return STRONG_EMOJI.test(marker);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the marker at [index, index + length) of `s` sits inside running text: a word right
+ * before it and right after it, glued to the next word ("chains the 🟢auto steps") or after
+ * three words of a sentence. "Phase 1 ✅ Complete" and "Parser — ✅ done" are markers.
+ */
+export function inRunningText(s: string, index: number, length: number): boolean {
+  let a = index;
+  while (a > 0 && s[a - 1] === ' ') a--;
+  let b = index + length;
+  const glued = b < s.length && WORD_CHAR.test(s[b]);
+  while (b < s.length && s[b] === ' ') b++;
+  if (a === 0 || b >= s.length || !WORD_CHAR.test(s[a - 1]) || !WORD_CHAR.test(s[b])) return false;
+  if (glued) return true;
+  const before = s.slice(0, a).split(/[-–—|:：(（[]/u).pop()!.trim().split(/\s+/).filter(Boolean);
+  return before.length >= 3;
+}
+
+/** Every emoji hit in `s` that is not inside running text, earliest first. */
 function emojiHits(s: string): StatusHit[] {
   const out: StatusHit[] = [];
   for (const [re, status] of EMOJI) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) out.push({ status, style: 'emoji', index: m.index, length: m[0].length });
+    for (const m of s.matchAll(re)) if (!inRunningText(s, m.index, m[0].length)) out.push({ status, style: 'emoji', index: m.index, length: m[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
 }

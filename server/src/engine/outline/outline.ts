@@ -125,7 +125,7 @@ interface Block {
 function blocksOf(note: Note): Block[] {
   const out: Block[] = [];
   const scan = (nodes: RootContent[], role: Role | null, group: string) => {
-    const labelled = labelledBlocks(nodes);
+    const labelled = labelledBlocks(nodes, true);
     const claimed = new Set<RootContent>();
     for (const b of labelled) {
       const r = labelRole(b.label);

@@ -29,6 +29,7 @@ export default defineRule({
         { text: '# Handoff\n\n## Known issues\n\nNone.\n', path: 'HANDOFF.md' },
         { text: '# Handoff\n\n## Status\n\n### Backend\n\nGreen.\n', path: 'HANDOFF.md', caption: 'A section whose content is in its subsections.' },
         { text: '# Handoff\n\n## Next steps\n\n1. Release.\n', path: 'HANDOFF.md' },
+        { text: '# ✅ Server running\n\n## 🎉 Congratulations! Your API server works!\n\n---\n\n## Next steps\n\n1. Open the docs.\n', path: 'HANDOFF.md', caption: 'A heading that exclaims is a banner, not a section.' },
       ],
       notOk: [
         { text: '# Handoff\n\n## Known issues\n\nTBD\n\n## Next steps\n\n1. a\n', path: 'HANDOFF.md' },
@@ -39,7 +40,8 @@ export default defineRule({
   },
   check({ note, report }) {
     for (const s of note.allSections) {
-      if (s.children.length) continue;
+      // "🎉 Congratulations! Your server is running!": a heading that exclaims is a banner, not a section.
+      if (s.children.length || /[!！]\s*$/u.test(s.heading.text)) continue;
       const content = s.nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak');
       if (content.some((n) => n.type === 'code' || n.type === 'table' || n.type === 'image')) continue;
       const words = content.map((n) => plainText(n)).join(' ').split(/\s+/).filter(Boolean);

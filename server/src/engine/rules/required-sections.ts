@@ -33,7 +33,7 @@ export default defineRule({
     id: 'required-sections',
     description: 'Every section the dialect requires is present',
     rationale:
-      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only a next-steps section is expected. The fix inserts the section skeleton where the dialect puts it.',
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages, or open work under another heading (an unchecked task item, a plan table with a row not done). The fix inserts the section skeleton where the dialect puts it.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
@@ -59,6 +59,9 @@ export default defineRule({
     const at = anchor ? { start: anchor.textStart, end: anchor.textEnd } : { start: 0, end: 0 };
     const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
     if (note.dialect.lenient) {
+      // A code fence left open swallows the rest of the note: what it holds cannot be judged
+      // (code-block-length reports the block).
+      if (endsInOpenFence(note)) return;
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
@@ -82,25 +85,51 @@ export default defineRule({
   },
 });
 
-import { itemsIn, labelText } from '../model/items';
+import { labelText, plainLabelText } from '../model/items';
+import { hasOpenWork } from '../model/open-work';
+import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { roleOf } from '../model/roles';
 import type { RootContent } from 'mdast';
+import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
 import type { Role } from '../types';
 
 function hasRole(note: Note, role: Role): boolean {
   if (note.allSections.some((s) => s.role === role) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
   if (role !== 'next') return false;
-  // A note titled as a to-do list is all next steps; a bullet can say it ("**Next up:** Module 6").
-  return /\bto-?do\b|\btasks\b/i.test(note.title?.text ?? '') || [note.preamble, ...note.allSections.map((s) => s.ownNodes)].some((nodes) => itemsIn(nodes).some((i) => NEXT_BULLET.test(i.text)));
+  // A note titled as a to-do list is all next steps; so is open work under any heading: a task
+  // item left unchecked, a plan table with rows not done, a bullet that says it ("**Next up:** Module 6").
+  return titledAsNext(note.title?.text ?? '') || hasOpenWork(note);
 }
 
-const NEXT_BULLET = /^\W*(?:next(?: up| steps?| tasks?| actions?)?|up next)\s*[:：]/iu;
+/** "TODO", "Pendências — Gruppen Academy", "Próximos pasos", but not "Next session handoff". */
+function titledAsNext(title: string): boolean {
+  if (/\bto-?do\b|\btasks\b/i.test(title)) return true;
+  const head = stripQualifiers(normalizeLabel(title));
+  return !HANDOFF_WORDS.test(head) && roleOf(head) === 'next';
+}
 
-/** A label such as "**Pick from this queue**" or "Next steps:" introducing what follows. */
+const HANDOFF_WORDS = /hand-?off|hand-?over|session|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+
+/** Whether the note ends inside a fenced code block that never closes. */
+function endsInOpenFence(note: Note): boolean {
+  const last = note.root.children[note.root.children.length - 1];
+  if (last?.type !== 'code') return false;
+  const raw = note.text.slice(startOf(last), endOf(last));
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+  if (!open) return false;
+  const lines = raw.trimEnd().split(/\r\n|\r|\n/);
+  const close = lines.length > 1 ? lines[lines.length - 1].trim() : '';
+  return !(close.startsWith(open[1][0].repeat(open[1].length)) && /^(`+|~+)$/.test(close));
+}
+
+/**
+ * A label such as "**Pick from this queue**" or "Next steps:" introducing what follows, or a plain
+ * line that names the role ("Next Steps") over a list or table.
+ */
 function labelled(nodes: RootContent[], role: Role): boolean {
-  return nodes.some((n) => {
-    const label = labelText(n);
+  return nodes.some((n, i) => {
+    const label = labelText(n) ?? plainLabelText(n, nodes[i + 1]);
     return label !== null && roleOf(label) === role;
   });
 }

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'roadmap-structure',
     description: 'Roadmap items sit under phases and mark their status one way',
     rationale:
-      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare.',
+      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare. A phase written all in a style of its own (a "Done" section of ✅ bullets beside checkbox work) keeps that convention; an item out of step with its own phase is the odd one out. Markers are read by what they mean in that roadmap: a legend (a `| Icon | Meaning |` table, a list under a "Legend" heading, a line such as "Legend: ✅ Done | 🚧 WIP" or "凡例：🟢 進行中", in the languages the notes are written in) defines them for its file; a marker inside a sentence is not a status; a coloured circle that grades a priority ("🔴 P0", "🟡 Medium"), an icon leading headings that all carry one ("🔧 Commands") and the tick of a "✅ Checklist" heading are not phase statuses, and a heading marker that none of the phase\'s items bear out is an icon.',
     tags: ['roadmap', 'structure'],
     fixable: true,
     severity: 'info',
@@ -20,6 +20,7 @@ export default defineRule({
         { text: '# Roadmap\n\n## v0.1\n\n- [x] Parser\n- [x] CLI\n\n## v0.2\n\n- [ ] Sidebar\n- [ ] Roadmap rules\n', path: 'ROADMAP.md' },
         { text: '# Roadmap\n\n## v0.1.0\n\n- Parser\n- CLI\n\n## v0.2.0\n\n- Sidebar\n', path: 'ROADMAP.md', caption: 'No status markers at all: nothing to compare.' },
         { text: '# Roadmap\n\n## Phase 1 ✅\n\n- ✅ Parser\n- ✅ CLI\n\n## Phase 2\n\n- 🚧 Sidebar\n- ⬜ Rules\n', path: 'ROADMAP.md', caption: 'Emoji throughout, a phase heading marked too.' },
+        { text: '# Roadmap\n\nLegend: ✅ Done | 🟢 In progress | ⬜ Planned\n\n## Phase 1\n\n- ✅ Parser\n- ✅ CLI\n- 🟢 Sidebar\n- ⬜ Rules\n', path: 'ROADMAP.md', caption: 'A legend says what each marker means here: 🟢 is in progress, not a second emoji for done.' },
       ],
       notOk: [
         { text: '# Roadmap\n\n## v0.1\n\n- [x] Parser\n- [x] CLI\n- [x] Config\n- 🚧 Sidebar\n', path: 'ROADMAP.md', caption: 'One emoji among checkboxes.' },
@@ -40,8 +41,11 @@ export default defineRule({
     for (const i of listMarked) byStyle.set(i.style!, [...(byStyle.get(i.style!) ?? []), i]);
     const [dominant, most] = [...byStyle].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
     if (dominant && most.length >= 3 && most.length * 3 >= listMarked.length * 2) {
+      // A phase written in one style of its own ("## ✅ Done" over ✅ bullets, open work in checkboxes
+      // elsewhere) keeps a convention; only an item out of step with its own phase is odd.
+      const uniform = (phase: number) => new Set(listMarked.filter((x) => x.phase === phase).map((x) => x.style)).size === 1;
       for (const i of listMarked) {
-        if (i.style === dominant) continue;
+        if (i.style === dominant || uniform(i.phase)) continue;
         report({
           start: i.markerStart,
           end: i.markerEnd,
@@ -72,7 +76,7 @@ export default defineRule({
     // Items under a phase heading.
     // (The title counts as a phase when it states a status, as in "v0.2 planned".)
     if (phases.some((p) => !p.preamble)) {
-      for (const p of phases.filter((x) => x.preamble && !x.status)) {
+      for (const p of phases.filter((x) => x.preamble && !x.status && !x.overview)) {
         for (const i of p.items.filter((x) => x.style !== null)) {
           report({ start: i.textStart, end: i.textEnd, message: 'Unexpected item before the first phase heading, expected it under a phase' });
         }

@@ -28,7 +28,7 @@ const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 |
 const isDomainChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45;
 const RESERVED_DOMAIN = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid|localhost|local|internal|lan|home\.arpa)$|(?:^|\.)noreply\.|^localhost$/i;
 const ROLE_LOCAL =
-  /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|support|help|info|hello|contact|team|admin|security|privacy|abuse|postmaster|webmaster|hostmaster|sales|billing|legal|press|jobs|careers|feedback|bot|git|mailer-daemon)$/i;
+  /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|support|help|info|hello|contact|team|admin|security|privacy|abuse|postmaster|webmaster|hostmaster|sales|billing|legal|press|jobs|careers|feedback|bot|git|mailer-daemon|dev|devs|developers?|engineering|ops|devops|office|contato|contacto|kontakt|soporte|suporte|ventas|vendas)$/i;
 /** File extensions that look like TLDs in `name@2x.png`, `pkg@scope.js`. */
 const FILE_EXTENSION =
   /^(?:png|jpe?g|gif|svg|webp|ico|bmp|js|mjs|cjs|ts|tsx|jsx|json|md|mdx|css|scss|html?|py|rb|rs|go|java|kt|swift|sh|txt|ya?ml|toml|lock|map|zip|gz|tgz|tar|pdf|csv|wasm|vue|svelte|php|lua|dart|exs?)$/i;
@@ -68,6 +68,10 @@ const NOT_A_PERSON = new Set([
   'runner', 'vagrant', 'ec2-user', 'centos', 'debian', 'fedora', 'admin', 'root', 'node', 'app', 'coder',
   'codespace', 'codespaces', 'vscode', 'gitpod', 'jovyan', 'linuxbrew', 'pi', 'docker', 'git', 'build',
   'builder', 'ci', 'jenkins', 'circleci', 'travis', 'runneradmin', 'test', 'tester', 'dev', 'developer',
+  // "your name" and "user" in the languages notes are written in
+  'tuonome', 'tuo_nome', 'tunombre', 'tu_nombre', 'tuusuario', 'seunome', 'seu_nome', 'seuusuario', 'votrenom', 'votre_nom',
+  'deinname', 'dein_name', 'ihrname', 'benutzer', 'benutzername', 'usuario', 'utente', 'nomeutente', 'utilisateur',
+  'gebruiker', 'uzytkownik', 'kullanici', 'pengguna', 'nguoidung', 'tennguoidung',
 ]);
 
 const HOME = /\/Users\/|\/home\/|[A-Za-z]:(?:\\{1,2}|\/)Users(?:\\{1,2}|\/)/g;

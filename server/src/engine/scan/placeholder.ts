@@ -6,8 +6,11 @@ import { shannonEntropy } from './entropy';
 /** Template and variable syntax: `${X}`, `$X`, `$(cmd)`, `{{ secrets.X }}`, `<your-token>`, `%TOKEN%`, `[TOKEN]`. */
 const VARIABLE_SYNTAX = /\$\{|\$\(|^\$[A-Za-z_]|\{\{|\}\}|<[^<>]{0,64}>|<[^<>]{0,64}$|%[A-Za-z_][A-Za-z0-9_]{0,63}%|^\[[^\]]{0,64}\]$/;
 
-/** Words that make a value a stand-in. Random tokens contain one of these with negligible probability. */
-const PLACEHOLDER_WORDS = /your|here|changeme|change_me|change-me|example|redacted|placeholder|dummy|replace|insert|fake/i;
+/**
+ * Words that make a value a stand-in (also a value that says it is for CI or tests only,
+ * `ci-only-…`). Random tokens contain one of these with negligible probability.
+ */
+const PLACEHOLDER_WORDS = /your|here|changeme|change_me|change-me|example|redacted|placeholder|dummy|replace|insert|fake|(?:^|[-_.])(?:ci|test|dev|local)[-_]only(?:[-_.]|$)/i;
 
 /** Elisions and masks: `...`, `…`, `****`, `••••`, `xxxx`, `XXXX`. */
 const ELISION = /\.\.\.|…|\*\*\*|•••|xxxx|XXXX/;

@@ -1,0 +1,158 @@
+// What sections are called in the languages handoff notes are written in, by role. English and
+// the first words seen in the corpus stay in roles.ts; these lists add Spanish, Portuguese,
+// Italian, French, German, Dutch, Polish, Czech, the Nordic languages, Estonian, Russian,
+// Ukrainian, Turkish, Indonesian, Vietnamese, Hebrew, Arabic, Chinese, Japanese, Korean and Thai.
+//
+// An entry is folded (lower case, no accents: "Próximos" → "proximos", "nächste" → "nachste",
+// "đã" → "da") and matched on word boundaries: "stem*" also matches longer words ("riesgo*":
+// riesgos), "*part" also matches at the end of a compound ("*aufgaben": Folgeaufgaben). Entries
+// in scripts written without spaces (Chinese, Japanese, Korean, Thai) match anywhere in a label,
+// so they are whole words or phrases, never a single ambiguous character.
+import type { Role } from '../types';
+
+type Lexicon = Partial<Record<Role, readonly string[]>>;
+
+const LEXICON: Lexicon = {
+  next: [
+    // sv, da, no, cs
+    'nasta steg', 'att gora', 'kvar att gora', 'aterstaende arbete', 'aterstar att gora', 'neste steg', 'naeste skridt', 'gjenstaende', 'mangler',
+    'jargmised sammud', 'jargmine samm', 'jargmine ulesanne', 'tegemata', 'seuraavat askeleet', 'seuraavaksi', 'tehtavat',
+    'que hacer', 'o que fazer', 'que faire', 'cosa fare', 'was tun', 'co zrobic', 'что делать', 'что сделать', 'що робити', 'ne yapmali',
+    'dalsi kroky', 'co zbyva', 'zbyvajici ukoly', 'zbyvajici prace', 'ukoly', 'co dal',
+    // es, pt, it, fr
+    'proxim*', 'siguientes pasos', 'pendencia*', 'pasos siguientes', 'por hacer', 'tareas*', 'lo que falta', 'falta hacer', 'trabajo futuro', 'a continuacion', 'plan de accion',
+    'pendente*', 'a fazer', 'por fazer', 'tarefas*', 'o que falta', 'passos seguintes', 'trabalho futuro', 'plano de acao',
+    'passi successivi', 'cose da fare', 'in sospeso', 'compiti', 'attivita da svolgere', 'lavoro futuro',
+    'prochain*', 'a faire', 'reste a faire', 'etapes suivantes', 'suite a donner', 'la suite', 'taches*', 'travail restant', 'plan d\'action', 'en attente',
+    // de, nl, pl
+    'nachst*', 'naechst*', 'zu tun', 'als erstes', 'offen', 'danach', 'weitere schritte', 'weiteres vorgehen', 'vorgehen', '*aufgaben', 'aufgabe', 'offene punkte', 'offene themen', 'offene baustellen', 'ausstehend*', 'noch zu tun', 'zu erledigen', 'restarbeit*', 'fortsetzung', 'geplant*',
+    'volgende stappen', 'vervolgstappen', 'te doen', 'nog te doen', 'openstaand*', 'taken', 'actiepunten',
+    'nastepn*', 'kolejne kroki', 'dalsze kroki', 'do zrobienia', 'zadania', 'pozostale zadania', 'pozostala praca', 'otwarte zadania',
+    // ru, uk, tr, id, vi
+    'что дальше', 'задачи', 'осталось сделать', 'оставшиеся задачи', 'оставшаяся работа', 'нужно сделать', 'предстоит', 'в планах', 'незаверш*', 'открытые задачи', 'план работ',
+    'как продолжить', 'як продовжити', 'продовження роботи', 'продолжение работы',
+    'наступн*', 'подальш*', 'задачі', 'залишилось', 'що далі', 'треба зробити',
+    'sonraki*', 'yapilacak*', 'bekleyen*', 'kalan isler', 'gorevler', 'siradaki*',
+    'langkah selanjutnya', 'selanjutnya', 'berikutnya', 'tugas', 'pekerjaan yang tersisa', 'tugas yang tersisa', 'belum selesai', 'tindak lanjut', 'tertunda',
+    'tiep theo', 'ke tiep', 'con treo', 'lam tiep', 'chua lam', 'chua xong', 'chua hoan thanh', 'can lam', 'viec con lai', 'ton dong', 'duoc giao', 'viec moi', 'ke hoach', 'nhiem vu', 'can thuc hien', 'se lam',
+    // zh, ja, ko, th
+    '下一阶段', '下一階段', '接下来', '接下來', '待完成', '待处理', '待處理', '未完成的工作', '未完成工作', '未完成事项', '未完成事項', '未完成的事', '计划', '計畫', '計劃', '剩余工作', '剩餘工作', '剩余任务', '剩餘任務', '遗留', '遺留', '下次', '待解决', '待解決', '待实现', '待實現', '还剩的事', '還剩的事', '还剩下的', '剩下的事', '剩下的工作', '优先级', '優先級', '下一轮', '下一輪',
+    '実施すること', 'やること', 'やるべきこと', 'すべきこと', '対応すること', '作業予定', '予定', '未対応', '未着手', '残作業', '残タスク', '持ち越し', '申し送り', 'やり残し', 'これから', '宿題', 'ネクストステップ', 'ネクストアクション', '優先順位',
+    '할 일', '할일', '우선순위', '남은 일', '남은 작업', '남은 과제', '예정', '계획', '해야 할', '미완료', '후속',
+    'ขั้นตอนถัดไป', 'ถัดไป', 'ยังค้าง', 'ค้างอยู่', 'ยังไม่ได้ทำ', 'ยังไม่เสร็จ',
+    // he, ar
+    'מה הלאה', 'הבא', 'הבאים', 'צעדים הבאים', 'שלבים הבאים', 'משימות', 'לעשות', 'الخطوات التالية', 'المهام', 'สิ่งที่ต้องทำ', 'งานที่เหลือ', 'งานค้าง', 'ต่อไป',
+  ],
+  wip: [
+    'em andamento', 'em progresso', 'en cours', 'in arbeit', 'laufende*', 'in uitvoering', 'lopende', 'w toku', 'w trakcie', 'в процессе', 'у процесі', 'в роботі',
+    'devam eden', 'sedang berjalan', 'dalam proses', 'sedang dikerjakan', 'dang lam', 'dang thuc hien', 'dang tien hanh',
+    '正在进行', '正在進行', '対応中', '作業途中', '진행중인', '작업 중', 'กำลังดำเนินการ',
+  ],
+  risks: [
+    'riskid', 'riskit', 'ongelmat', 'risker', 'kanda problem', 'risici', 'rizika', 'problemy', 'upozorneni',
+    'riesgo*', 'problema*', 'advertencia*', 'precaucion*', 'limitacion*', 'bloqueo*', 'bloqueante*', 'errores conocidos', 'incidencias', 'deuda tecnica',
+    'risco*', 'atencao', 'limitac*', 'bloqueio*', 'pontos de atencao', 'aviso*', 'divida tecnica', 'impedimento*',
+    'risch*', 'problemi', 'attenzione', 'avvertenz*', 'limitazion*', 'criticita', 'bloccant*',
+    'risque*', 'probleme*', 'points d\'attention', 'avertissement*', 'bloquant*', 'dette technique', 'mises en garde', 'pieges',
+    '*risik*', 'probleme', 'bekannte probleme', 'bekannte fehler', 'offene fehler', 'achtung', 'vorsicht', 'einschrankung*', 'fallstrick*', 'stolperstein*',
+    'risico*', 'probleem', 'problemen', 'let op', 'waarschuwing*', 'beperking*', 'valkuil*',
+    'ryzyk*', 'problemy', 'ostrzezen*', 'ograniczen*', 'znane problemy', 'pulapk*',
+    'ограничен*', 'предупрежд*', 'внимание', 'осторожно', 'известные ошибки', 'подводные камни', 'блокер*', 'техдолг', 'технический долг',
+    'ризик*', 'проблем*', 'обмежен*', 'попередж*', 'увага', 'відомі проблеми',
+    'risk*', 'sorun*', 'dikkat', 'uyari*', 'kisitlama*', 'bilinen sorunlar', 'engeller',
+    'risiko', 'masalah', 'kendala', 'peringatan', 'perhatian', 'keterbatasan', 'hambatan', 'isu',
+    'rui ro', 'van de', 'luu y', 'canh bao', 'han che', 'loi da biet', 'vuong mac', 'tro ngai', 'chu y',
+    '隐患', '隱患', '限制', '警告', '阻塞', '注意', '技术债', '技術債', '已知问题', '已知問題',
+    '問題', '懸念', '制約', '既知の', '不具合', 'ハマりどころ', '落とし穴', 'ブロッカー', '技術的負債',
+    '문제', '제약', '한계', '경고', '알려진', '블로커', '기술 부채',
+    'סיכונים', 'בעיות', 'المخاطر', 'ความเสี่ยง', 'ปัญหา', 'ข้อควรระวัง', 'ข้อจำกัด', 'คำเตือน',
+  ],
+  changes: [
+    'muudatused', 'tehtud', 'muutokset', 'tehty', 'klart', 'andringar', 'gjort', 'aendringer', 'endringer', 'zmeny', 'co bylo udelano', 'hotovo', 'implementovano',
+    'realizad*', 'implementad*', 'logros', 'avances', 'terminad*', 'resuelto*', 'cambio', 'lo que se hizo', 'trabajo hecho', 'correcciones',
+    'feito*', 'alterac*', 'mudanca*', 'entregue*', 'concluido*', 'o que foi feito', 'correcoes',
+    'modifich*', 'cambiament*', 'realizzat*', 'implementat*', 'svolto', 'lavoro svolto', 'correzion*',
+    'realise*', 'ce qui a ete fait', 'fait', 'modification*', 'changement*', 'acheve*', 'implemente*', 'travail effectue', 'effectue*', 'corrige*', 'correctif*',
+    '*anderungen', 'anderung', 'geandert', 'umgesetzt', 'abgeschlossen*', 'fertig*', 'implementiert', 'erreicht', 'behoben', 'durchgefuhrt*', 'neuerung*',
+    'wijziging*', 'veranderingen', 'gedaan', 'afgerond*', 'voltooid', 'geimplementeerd', 'opgelost',
+    'zmian*', 'zrobione', 'wykonan*', 'ukonczon*', 'zrealizowan*', 'zaimplementowan*', 'naprawion*',
+    'готово', 'реализован*', 'заверш*', 'исправлен*', 'внесенные',
+    'зроблено', 'виконан*', 'змін*', 'реалізован*', 'виправлен*',
+    'degisiklik*', 'yapilan*', 'tamamlan*', 'biten', 'duzeltme*',
+    'perubahan', 'selesai', 'sudah dikerjakan', 'diselesaikan', 'pencapaian', 'perbaikan',
+    'da lam', 'da hoan thanh', 'hoan thanh', 'thay doi', 'da xong', 'da thuc hien', 'cap nhat',
+    '修改', '改动', '改動', '已实现', '已實現', '成果', '已做', '本次完成',
+    '実施した', '実施内容', 'やったこと', '対応済', '実装済', '修正内容', '作業内容', '作業ログ', '作業履歴', '実装内容', 'できたこと',
+    '수정', '작업 내용', '한 일', '구현', '성과', '변경 사항',
+    'การเปลี่ยนแปลง', 'สิ่งที่ทำ', 'ทำเสร็จ', 'เสร็จแล้ว', 'เสร็จสิ้น',
+  ],
+  verify: [
+    'verifiering', 'testning', 'overeni', 'testovani',
+    'prueba*', 'verificac*', 'validac*', 'como probar', 'como ejecutar', 'comandos', 'teste*', 'como testar', 'como rodar',
+    'verific*', 'collaudo', 'comandi', 'come eseguire', 'validation', 'comment tester', 'commandes',
+    'test*', 'prufung*', 'uberprufung*', 'validierung', 'befehle', 'testen', 'verificatie', 'controle', 'commando*',
+    'weryfikacj*', 'sprawdz*', 'polecenia', 'komendy', 'команды', 'запуск', 'валидац*', 'перевірк*', 'команди',
+    'dogrulama', 'kontrol', 'komutlar', 'pengujian', 'uji', 'verifikasi', 'validasi', 'perintah', 'cara menjalankan',
+    'kiem tra', 'kiem thu', 'xac minh', 'cach chay',
+    '检查', '檢查', '运行', '命令', '校验', '確認方法', '動作確認', '実行方法', 'コマンド', '確認手順', '확인', '실행 방법', '명령어',
+    'การทดสอบ', 'ทดสอบ', 'ตรวจสอบ', 'คำสั่ง',
+  ],
+  decisions: [
+    'otsused', 'paatokset', 'beslut', 'beslutninger', 'rozhodnuti',
+    'decis*', 'choix', '*entscheidung*', 'beschluss*', 'beslissing*', 'besluit*', 'decyzj*', 'рішенн*', 'karar*', 'keputusan', 'quyet dinh',
+    '决定', '设计选择', '取舍', '判断', '決めたこと', '의사결정', '방침', 'การตัดสินใจ',
+  ],
+  status: [
+    'seisund', 'hetkeseis*', 'tilanne', 'yhteenveto', 'lagesbild', 'sammanfattning', 'nuvarande', 'shrnuti', 'stav',
+    'resumen', 'contexto', 'panorama', 'progreso', 'situacao', 'resumo', 'visao geral', 'progresso', 'andamento',
+    'situazione', 'riepilogo', 'contesto', 'panoramica', 'sintesi', 'avanzamento',
+    'etat', 'statut', 'situation', 'contexte', 'apercu', 'avancement', 'vue d\'ensemble',
+    'stand', 'zustand', 'zusammenfassung', 'kontext', 'uberblick', 'ubersicht', 'lage', 'fortschritt', 'aktuell*',
+    'stand van zaken', 'samenvatting', 'overzicht', 'huidige', 'voortgang', 'toestand',
+    'stan', 'podsumowanie', 'kontekst', 'przeglad', 'postep*', 'sytuacja', 'biezac*',
+    'сводка', 'резюме', 'контекст', 'обзор', 'прогресс', 'ситуация', 'итог*', 'стан', 'поточн*', 'підсумок', 'огляд', 'прогрес',
+    'durum*', 'ozet', 'baglam', 'genel bakis', 'ilerleme', 'mevcut', 'ringkasan', 'konteks', 'gambaran', 'kondisi', 'progres', 'kemajuan', 'saat ini',
+    'trang thai', 'tinh trang', 'hien trang', 'tong quan', 'tom tat', 'boi canh', 'tien do', 'hien tai',
+    '概述', '概要', '总结', '總結', '摘要', '背景', '进度', '進度', '当前', '當前', '上下文',
+    '状況', '進捗', 'サマリ', '現在の', 'まとめ', 'コンテキスト', '요약', '개요', '진행 상황', '진행상황', '배경', '현재', '컨텍스트',
+    'สถานะ', 'สรุป', 'ภาพรวม', 'ความคืบหน้า', 'บริบท',
+  ],
+};
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/** Lower case without accents, so that one entry covers "Próximos" and "proximos". */
+export function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/đ/g, 'd')
+    .replace(/ł/g, 'l')
+    .replace(/ı/g, 'i')
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/[’‘`´]/g, "'");
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function source(entry: string): string {
+  const e = fold(entry);
+  if (UNSPACED.test(e)) return escape(e);
+  const head = e.startsWith('*') ? '\\p{L}*' : '';
+  const tail = e.endsWith('*') ? '\\p{L}*' : '';
+  return `(?<![\\p{L}\\p{N}])${head}${escape(e.replace(/^\*|\*$/g, ''))}${tail}(?![\\p{L}\\p{N}])`;
+}
+
+const COMPILED = new Map<Role, RegExp>(
+  (Object.entries(LEXICON) as Array<[Role, readonly string[]]>).map(([role, entries]) => [role, new RegExp(entries.map(source).join('|'), 'u')]),
+);
+
+/** Whether a (normalised) label names the role in one of the lexicon's languages. */
+export function namesRole(folded: string, role: Role): boolean {
+  return COMPILED.get(role)?.test(folded) ?? false;
+}
