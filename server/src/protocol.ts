@@ -333,6 +333,8 @@ export interface HistoryResult {
   versions: HistoryVersion[];
   /** The open steps of the current text (the open buffer, else the file). */
   steps: HistoryStep[];
+  /** The project's effective `history.staleSteps`: versions in a row an open step counts as carried over. */
+  staleSteps: number;
 }
 /** Client → server (the Timeline view, the Next Steps view's ages): a note's history. */
 export const HistoryRequest = new RequestType<HistoryParams, HistoryResult, void>('handoff/history');

@@ -47,7 +47,7 @@ describe('handoff outline', () => {
       ['docs/ROADMAP.md', 'roadmap'],
     ]);
     const session = out.files.find((f) => f.file === 'HANDOFF.md')!;
-    assert.deepEqual(Object.keys(session), ['file', 'kind', 'dialect', 'title', 'snapshot', 'nextSteps', 'risks', 'roadmap']);
+    assert.deepEqual(Object.keys(session), ['file', 'kind', 'dialect', 'title', 'snapshot', 'nextSteps', 'risks', 'roadmap', 'verify']);
     assert.deepEqual(session.snapshot, { date: '2025-12-14', branch: 'main', commit: 'HEAD', upstream: null, worktree: null });
     assert.deepEqual(session.nextSteps[0], { text: 'Confirm/accept ADR-0015 and ADR-0016 (or adjust and re-propose).', line: 66, done: false });
     assert.equal(session.nextSteps.length, 5);
@@ -89,6 +89,28 @@ describe('handoff outline', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^HANDOFF\.md {2}handoff \(session-handoff\) — Session Handoff\n {2}date 2025-12-14 · branch main · commit HEAD\n {2}Next steps:\n {4}1\. \[ \] Confirm\/accept ADR-0015/);
     assert.match(r.stdout, /docs\/ROADMAP\.md {2}roadmap — Roadmap\n {2}EPIC-04 \(line 3\) 1\/2\n {4}\[x\] ST-04-01 Model \(line 5\)\n {4}\[ \] ST-04-02 Runner \(line 6\)/);
+  });
+
+  it('lists the verify commands with the results recorded next to them, in JSON and text, masked and escaped', async () => {
+    const token = 'gh' + 'p_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    writeFileSync(
+      join(dir, 'HANDOFF.md'),
+      `# Session Handoff\n\n## Snapshot\n\n- Date: 2026-11-20\n- Branch / commit: \`main\`\n\n## Next steps\n\n- [ ] Ship it.\n\n## How to run / verify\n\n- \`npm test\` — 680 passing\n- \`npm run lint\`\n- \`GITHUB_TOKEN=${token} npm run e2e\` — 12 passing\n`,
+    );
+    const out = JSON.parse((await run(dir, ['--json', 'HANDOFF.md'])).stdout) as OutlineJson;
+    const verify = out.files[0].verify;
+    assert.deepEqual(verify.slice(0, 2), [
+      { command: 'npm test', result: '680 passing', line: 14 },
+      { command: 'npm run lint', result: null, line: 15 },
+    ]);
+    assert.equal(verify.length, 3);
+    assert.ok(!verify[2].command.includes(token), verify[2].command);
+    assert.equal(verify[2].result, '12 passing');
+    const text = (await run(dir, ['HANDOFF.md'])).stdout;
+    assert.match(text, /\n {2}Verify:\n {4}- npm test — 680 passing \(line 14\)\n {4}- npm run lint \(line 15\)\n/);
+    assert.ok(!text.includes(token));
+    // A roadmap, or a handoff without a verify section, lists none.
+    assert.deepEqual(JSON.parse((await run(dir, ['--json', 'docs/ROADMAP.md'])).stdout).files[0].verify, []);
   });
 
   it('exits 2 on a usage problem', async () => {

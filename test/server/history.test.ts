@@ -28,6 +28,7 @@ describe('language server: the note history', function () {
     await client.notification(HistoryChangedNotification.method, (p: { uri: string }) => p.uri === uri());
     const result = await history();
     assert.equal(result.state, 'ok', result.message);
+    assert.equal(result.staleSteps, 4, 'the default history.staleSteps');
     const c = repo.commits;
     assert.deepEqual(
       result.versions.map((v) => [v.subject, v.commit, v.path]),
@@ -126,6 +127,7 @@ describe('language server: the note history', function () {
     const fresh = emptyRepo();
     try {
       writeFileSync(join(fresh.dir, 'HANDOFF.md'), historyNote(['- [ ] One'], []));
+      writeFileSync(join(fresh.dir, '.handoff.json'), '{ "history": { "staleSteps": 2 } }\n');
       commitAll(fresh, 'First', 2);
       const u = 'file://' + join(fresh.dir, 'HANDOFF.md');
       client = new TestClient();
@@ -139,6 +141,7 @@ describe('language server: the note history', function () {
       const result = await history(u);
       assert.deepEqual(result.versions.map((v) => v.subject), ['Second', 'First']);
       assert.deepEqual(result.steps.map((s) => [s.text, s.sessions]), [['One', 2]]);
+      assert.equal(result.staleSteps, 2, "the project's history.staleSteps");
     } finally {
       fresh.remove();
     }
@@ -155,6 +158,7 @@ describe('language server: the note history', function () {
       assert.equal((await history('file://' + join(fresh.dir, 'README.md'))).state, 'not-handoff');
       const untracked = await history('file://' + join(fresh.dir, 'HANDOFF.md'));
       assert.equal(untracked.state, 'untracked');
+      assert.equal(untracked.staleSteps, 4, 'the threshold comes with every answer');
     } finally {
       fresh.remove();
     }

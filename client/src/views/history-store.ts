@@ -60,7 +60,7 @@ export class HistoryStore implements vscode.Disposable {
         try {
           result = await this.client.sendRequest(HistoryRequest, { uri });
         } catch (err) {
-          result = { uri, state: 'error', message: `The note's history could not be read: ${err instanceof Error ? err.message : String(err)}`, versions: [], steps: [] };
+          result = { uri, state: 'error', message: `The note's history could not be read: ${err instanceof Error ? err.message : String(err)}`, versions: [], steps: [], staleSteps: entry.result?.staleSteps ?? Number.POSITIVE_INFINITY };
         }
       } while (entry.again);
       entry.result = result;

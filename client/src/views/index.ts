@@ -7,7 +7,7 @@ import type { Range } from 'vscode-languageserver-protocol';
 import { OutlineStore } from './outline-store';
 import { NodeTree, REVEAL_COMMAND, labelText, type Node } from './tree';
 import { statusNodes } from './status-view';
-import { askForAges, nextStepNodes, openSteps, type StepsOrder } from './next-steps-view';
+import { askForAges, carriedOverThresholds, nextStepNodes, openSteps, type StepsOrder } from './next-steps-view';
 import { riskCount, riskNodes } from './risks-view';
 import { roadmapNodes } from './roadmap-view';
 import { toggleStep } from './toggle-step';
@@ -43,12 +43,16 @@ function json(n: Node): NodeJson {
   return out;
 }
 
+function noCarriedOverMessage(thresholds: number[]): string {
+  const versions = thresholds.length === 1 ? `${thresholds[0]} or more` : 'as many';
+  return `No carried-over steps: none has been open in ${versions} committed versions of its note (history.staleSteps in .handoff.json, default 4).`;
+}
+
 /** The Next Steps view's order and filter, kept per workspace. */
 function stepsOrder(context: vscode.ExtensionContext): StepsOrder {
   return {
     sort: context.workspaceState.get<StepsOrder['sort']>('handoff.nextSteps.sort') === 'age' ? 'age' : 'position',
     onlyCarriedOver: context.workspaceState.get<boolean>('handoff.nextSteps.onlyCarriedOver') === true,
-    carriedOver: Math.max(2, vscode.workspace.getConfiguration('handoff').get<number>('nextSteps.carriedOverSessions') ?? 4),
   };
 }
 
@@ -86,7 +90,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     const open = openSteps(store);
     const order = stepsOrder(context);
     nextSteps.description = `${open} open${order.sort === 'age' ? ' · by age' : ''}`;
-    nextSteps.message = order.onlyCarriedOver && !trees.nextSteps.getChildren().length ? `No carried-over steps: none has been open in ${order.carriedOver} or more committed versions of its note.` : undefined;
+    nextSteps.message = order.onlyCarriedOver && !trees.nextSteps.getChildren().length ? noCarriedOverMessage(carriedOverThresholds(store, history)) : undefined;
     void vscode.commands.executeCommand('setContext', 'handoff.nextSteps.sort', order.sort);
     void vscode.commands.executeCommand('setContext', 'handoff.nextSteps.onlyCarriedOver', order.onlyCarriedOver);
     nextSteps.badge = open ? { value: open, tooltip: `${open} open next step${open === 1 ? '' : 's'}` } : undefined;
@@ -124,7 +128,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     store.onDidChange(render),
     nextSteps.onDidChangeVisibility(render),
     history.onDidChange(render),
-    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('handoff.staleness') || e.affectsConfiguration('handoff.nextSteps')) && render()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('handoff.staleness') && render()),
     vscode.commands.registerCommand('handoff.nextSteps.sortByAge', () => setOrder('handoff.nextSteps.sort', 'age')),
     vscode.commands.registerCommand('handoff.nextSteps.sortByPosition', () => setOrder('handoff.nextSteps.sort', 'position')),
     vscode.commands.registerCommand('handoff.nextSteps.showCarriedOver', () => setOrder('handoff.nextSteps.onlyCarriedOver', true)),

@@ -10,9 +10,8 @@ import { labelOf, node, revealCommand, type Node } from './tree';
 
 export interface StepsOrder {
   sort: 'position' | 'age';
-  /** Only the steps open in at least `carriedOver` committed versions. */
+  /** Only the steps open in at least the project's `history.staleSteps` committed versions. */
   onlyCarriedOver: boolean;
-  carriedOver: number;
 }
 
 export function stepNode(f: FileOutline, s: OutlineStep, showGroup: boolean, age?: HistoryStep): Node {
@@ -33,7 +32,13 @@ export function stepNode(f: FileOutline, s: OutlineStep, showGroup: boolean, age
   return node(item, [], { file: f, step: s, text: s.text });
 }
 
-const carried = (age: HistoryStep | undefined, order: StepsOrder) => (age?.sessions ?? 0) >= order.carriedOver;
+// The threshold of stale-next-steps (the note's project's, from the server): one meaning of "carried over".
+const carried = (age: HistoryStep | undefined, staleSteps: number) => (age?.sessions ?? 0) >= staleSteps;
+
+/** The carried-over thresholds of the notes the view shows (known once their history arrived). */
+export function carriedOverThresholds(store: OutlineStore, history: HistoryStore): number[] {
+  return [...new Set(store.handoffs().flatMap((f) => history.get(f.uri)?.staleSteps ?? []))].filter(Number.isFinite).sort((a, b) => a - b);
+}
 
 export function nextStepNodes(store: OutlineStore, history: HistoryStore, order: StepsOrder): Node[] {
   const notes = store.handoffs().filter((f) => f.nextSteps.length);
@@ -42,7 +47,8 @@ export function nextStepNodes(store: OutlineStore, history: HistoryStore, order:
     const ages = agesOf(f.nextSteps, history.get(f.uri));
     let steps = [...f.nextSteps].sort((a, b) => a.order - b.order);
     if (order.sort === 'age') steps.sort((a, b) => byAge(ages.get(a), ages.get(b)));
-    if (order.onlyCarriedOver) steps = steps.filter((s) => carried(ages.get(s), order));
+    const staleSteps = history.get(f.uri)?.staleSteps ?? Number.POSITIVE_INFINITY;
+    if (order.onlyCarriedOver) steps = steps.filter((s) => carried(ages.get(s), staleSteps));
     return steps.map((s) => stepNode(f, s, groups.size > 1, ages.get(s)));
   };
   if (notes.length === 1) return forNote(notes[0]);

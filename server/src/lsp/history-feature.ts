@@ -4,7 +4,7 @@
 // linter as facts for the history rules, and answered to the client's history and version
 // requests. Only where git runs: a trusted workspace, notes inside its folders.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { maskerForNote, noteOf, type Note, type NoteHistoryFacts } from '../engine';
+import { defaultConfig, maskerForNote, noteOf, type Note, type NoteHistoryFacts } from '../engine';
 import { isGitUnavailable, type GitUnavailable } from '../git';
 import { historyLimits, historyView, NoteHistories, type ReadHistory } from '../project/history';
 import { notePath } from '../project/paths';
@@ -105,15 +105,19 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
   });
 
   state.connection.onRequest(HistoryRequest, async ({ uri }): Promise<HistoryResult> => {
+    const file = filePathOf(uri);
+    // The project's threshold, so the client's carried-over filter agrees with stale-next-steps.
+    const staleSteps = file ? historyLimits(state.configs.forFile(file).config).staleSteps : historyLimits(defaultConfig()).staleSteps;
+    const none = { versions: [], steps: [], staleSteps };
     const ok = eligible(uri);
-    if (!('file' in ok)) return { uri, ...ok, versions: [], steps: [] };
+    if (!('file' in ok)) return { uri, ...ok, ...none };
     let read = await ensure(uri, ok.file).read;
     if (isGitUnavailable(read) && read.reason === 'aborted') read = await ensure(uri, ok.file).read;
-    if (isGitUnavailable(read)) return { uri, ...unavailableState(read), versions: [], steps: [] };
-    if (!read.facts.versions.length) return { uri, state: 'untracked', message: 'The note has no committed version yet', versions: [], steps: [] };
+    if (isGitUnavailable(read)) return { uri, ...unavailableState(read), ...none };
+    if (!read.facts.versions.length) return { uri, state: 'untracked', message: 'The note has no committed version yet', ...none };
     const note = noteAt(uri, ok.file) ?? ok.note;
     const view = historyView(note, read, today(), maskerForNote(note));
-    return { uri, state: 'ok', versions: view.versions, steps: view.steps };
+    return { uri, state: 'ok', versions: view.versions, steps: view.steps, staleSteps };
   });
 
   state.connection.onRequest(NoteVersionRequest, async ({ uri, commit }) => {

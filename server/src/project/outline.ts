@@ -1,7 +1,8 @@
 // A note's outline as plain data and as text, the one shape for `handoff outline` and the MCP
 // server's handoff_outline: kind, dialect, title, snapshot fields, next steps in recommended
-// order, risks, and a roadmap's phases with their items and status. Lines are 1-based; absent
-// parts are null or []. Everything quoted from the note passes the note's masker.
+// order, risks, a roadmap's phases with their items and status, and the verify commands with the
+// results recorded next to them. Lines are 1-based; absent parts are null or []. Everything
+// quoted from the note passes the note's masker.
 import { maskerForNote, maskTokenShapes, type Note, type NoteOutline } from '../engine';
 
 export interface OutlineJson {
@@ -17,6 +18,8 @@ export interface OutlineFileJson {
   nextSteps: Array<{ text: string; line: number; done: boolean }>;
   risks: Array<{ text: string; line: number }>;
   roadmap: { phases: Array<{ title: string; line: number; items: Array<{ id: string | null; text: string; line: number; status: string | null }> }> } | null;
+  /** Commands of the run/verify sections with the result recorded next to each (`npm test` — 680 passing), or null. */
+  verify: Array<{ command: string; result: string | null; line: number }>;
 }
 
 export function outlineJson(file: string, note: Note, outline: NoteOutline): OutlineFileJson {
@@ -42,6 +45,7 @@ export function outlineJson(file: string, note: Note, outline: NoteOutline): Out
           })),
         }
       : null,
+    verify: outline.verify.map((c) => ({ command: m(c.command), result: c.result === null ? null : m(c.result), line: line(c.start) })),
   };
 }
 
@@ -61,6 +65,10 @@ export function outlineText(f: OutlineFileJson): string {
   if (f.risks.length) {
     out.push('  Risks:');
     for (const r of f.risks) out.push(`    - ${r.text} (line ${r.line})`);
+  }
+  if (f.verify.length) {
+    out.push('  Verify:');
+    for (const c of f.verify) out.push(`    - ${c.command}${c.result === null ? '' : ` — ${c.result}`} (line ${c.line})`);
   }
   for (const p of f.roadmap?.phases ?? []) {
     const done = p.items.filter((i) => i.status === 'done').length;

@@ -64,6 +64,8 @@ describe('note history', () => {
       git(['commit', '-q', '-m', subject], day);
     };
     git(['init', '-q', '-b', 'main']);
+    // The project's carried-over threshold: the Docker step (five versions) is carried over, the load tests (four) are not.
+    fs.writeFileSync(path.join(dir, '.handoff.json'), '{ "history": { "staleSteps": 5 } }\n');
     commit('SESSION_HANDOFF.md', note(DAYS[0], '- [ ] Write the runner protocol.\n- [ ] Add the Docker runner.\n- [ ] Document the admin editor.\n', '- Docker socket access is not reviewed.\n'), DAYS[0], 'Plan the runner');
     commit('SESSION_HANDOFF.md', note(DAYS[1], '- [x] Write the runner protocol.\n- [ ] Add the Docker runner.\n- [ ] Document the admin editor.\n- [ ] Add load tests.\n', '- Docker socket access is not reviewed.\n', `\n## Notes\n\n- Staging token: \`${token}\`\n`), DAYS[1], 'Runner protocol done');
     commit('SESSION_HANDOFF.md', note(DAYS[2], '- [x] Write the runner protocol.\n- [ ] Add the Docker runner.\n- [ ] Add load tests.\n', '- Load tests need a bigger runner.\n'), DAYS[2], 'Drop the admin editor docs');
@@ -167,9 +169,10 @@ describe('note history', () => {
       const ages = sorted.map(sessionsOf);
       assert.deepEqual(ages, [...ages].sort((a, b) => b - a), sorted.map((s) => `${s.label} (${s.description})`).join('; '));
       assert.equal(sorted[0].label, 'Add the Docker runner.');
-      // Carried over: open in at least as many versions as the Docker step (the oldest).
-      const threshold = sessionsOf(sorted.find((s) => s.label === 'Add the Docker runner.')!);
-      await vscode.workspace.getConfiguration('handoff').update('nextSteps.carriedOverSessions', threshold, vscode.ConfigurationTarget.Workspace);
+      // Carried over: open in at least the project's history.staleSteps (5) versions, as the Docker step is.
+      const threshold = 5;
+      assert.equal(sessionsOf(sorted.find((s) => s.label === 'Add the Docker runner.')!), threshold);
+      assert.equal(sessionsOf(sorted.find((s) => s.label === 'Add load tests.')!), threshold - 1);
       await vscode.commands.executeCommand('handoff.nextSteps.showCarriedOver');
       d = await viewsWhere((x) => !stepsOf(x).some((s) => s.label === 'Add load tests.'), 'the filter to hide the younger step');
       const shown = stepsOf(d);
@@ -180,7 +183,6 @@ describe('note history', () => {
     } finally {
       await vscode.commands.executeCommand('handoff.nextSteps.showAll');
       await vscode.commands.executeCommand('handoff.nextSteps.sortByPosition');
-      await vscode.workspace.getConfiguration('handoff').update('nextSteps.carriedOverSessions', undefined, vscode.ConfigurationTarget.Workspace);
     }
     const d = await viewsWhere((x) => stepsOf(x).length === 3 && !/by age/.test(x.descriptions.nextSteps ?? ''), 'all steps in recommended order again');
     assert.equal(stepsOf(d)[0].label, 'Write the runner protocol.');

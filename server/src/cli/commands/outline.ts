@@ -58,6 +58,7 @@ function forTerminal(f: OutlineFileJson): OutlineFileJson {
     snapshot: { date: o(s.date), branch: o(s.branch), commit: o(s.commit), upstream: o(s.upstream), worktree: o(s.worktree) },
     nextSteps: f.nextSteps.map((st) => ({ ...st, text: t(st.text) })),
     risks: f.risks.map((r) => ({ ...r, text: t(r.text) })),
+    verify: f.verify.map((c) => ({ ...c, command: t(c.command), result: o(c.result) })),
     roadmap: f.roadmap && { phases: f.roadmap.phases.map((p) => ({ ...p, title: t(p.title), items: p.items.map((i) => ({ ...i, text: t(i.text) })) })) },
   };
 }

@@ -32,6 +32,20 @@ function roleOfPart(part: string): Role | null {
  * strong role (next steps, risks, changes, work in progress, snapshot), else its first role.
  */
 export function roleOf(label: string): Role | null {
+  const known = ROLE_OF.get(label);
+  if (known !== undefined) return known;
+  const role = roleOfLabel(label);
+  // The lexicon's patterns are costly and labels repeat (every version of a note in its history
+  // has the same headings): each label is matched once, in a bounded memo.
+  if (ROLE_OF.size >= ROLE_OF_MAX) ROLE_OF.clear();
+  ROLE_OF.set(label, role);
+  return role;
+}
+
+const ROLE_OF = new Map<string, Role | null>();
+const ROLE_OF_MAX = 10_000;
+
+function roleOfLabel(label: string): Role | null {
   const n = normalizeLabel(label);
   if (!n) return null;
   const roles = n.split(/\s+(?:\/|&|\+|and|y|et|und|e|en|i|и|і|ve|dan|và)\s+|\s*[;・、／]\s*/u).map(roleOfPart).filter((r): r is Role => r !== null);
