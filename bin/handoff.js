@@ -6,5 +6,5 @@ if (process.argv[2] === 'mcp') {
   process.argv.splice(2, 1);
   require('../out/mcp/handoff-mcp.js');
 } else {
-  require('../out/cli/handoff.js');
+  require('../out/cli/cached-start.js');
 }

@@ -26,6 +26,8 @@ const entries = [
   // VS Code starts the server through this: server.js with V8's code cache.
   { entryPoints: ['server/src/cached-start.ts'], outfile: 'out/server/cached-start.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/handoff.js' },
+  // bin/handoff.js starts the CLI through this: handoff.js with V8's code cache.
+  { entryPoints: ['server/src/cli/cached-start.ts'], outfile: 'out/cli/cached-start.js' },
   { entryPoints: ['server/src/mcp/main.ts'], outfile: 'out/mcp/handoff-mcp.js' },
   { entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/test/vscode/index.js', external: ['vscode', 'mocha'] },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -1,62 +1,9 @@
 // The language server's entry for VS Code: loads the server bundle (server.js beside this file)
-// with V8's code cache from the previous start, kept in the folder HANDOFF_COMPILE_CACHE names
-// (the extension's own storage). Compiling the 2 MB bundle is most of the server's start; from
-// the cache it is a fraction of it. Node 22.1+ does this itself (module.enableCompileCache);
-// on older Node the bundle is compiled here with vm.Script's cachedData, which V8 checks
-// against its own version and flags, and the file name carries a hash of the bundle's text
-// (V8 checks only the source's length). Without the folder, or when anything fails, the bundle
-// is required as usual.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+// with V8's code cache (compile-cache.ts) kept in the folder HANDOFF_COMPILE_CACHE names (the
+// extension's own storage).
+import { join } from 'node:path';
+import { requireCached } from './compile-cache';
 
-const bundle = join(__dirname, 'server.js');
 const folder = process.env.HANDOFF_COMPILE_CACHE;
 delete process.env.HANDOFF_COMPILE_CACHE; // git and the workers need not see it
-
-type Run = (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-
-/** The bundle compiled with the cache (null: require it as usual). */
-function compiled(dir: string): Run | null {
-  const enable = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-  if (enable) {
-    enable(dir);
-    return null;
-  }
-  const source = readFileSync(bundle, 'utf8');
-  const name = `server-${process.version}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.v8cache`;
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(join(dir, name));
-  } catch {
-    cachedData = undefined; // the first start with this bundle
-  }
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    // Written at exit, so the functions the session compiled are in it too.
-    process.once('exit', () => {
-      try {
-        mkdirSync(dir, { recursive: true });
-        for (const old of readdirSync(dir)) if (/^server-.*\.v8cache$/.test(old)) rmSync(join(dir, old), { force: true });
-        writeFileSync(join(dir, name + '.tmp'), script.createCachedData());
-        renameSync(join(dir, name + '.tmp'), join(dir, name));
-      } catch {
-        // no cache next time: the start is slower, nothing else
-      }
-    });
-  }
-  return script.runInThisContext() as Run;
-}
-
-let run: Run | null = null;
-try {
-  run = folder ? compiled(folder) : null;
-} catch {
-  run = null; // an unreadable bundle or folder: the usual require says what is wrong
-}
-if (run) {
-  const mod = { exports: {}, filename: bundle, id: bundle };
-  run.call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
-} else createRequire(bundle)(bundle);
+requireCached(join(__dirname, 'server.js'), folder, 'server');

@@ -41,6 +41,7 @@ describe('the installable CLI package', function () {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.ok(files.includes('package/bin/handoff.js'));
     assert.ok(files.includes('package/out/cli/handoff.js'));
+    assert.ok(files.includes('package/out/cli/cached-start.js'), 'bin/handoff.js starts the CLI through it');
     assert.ok(files.includes('package/bin/handoff-language-server.js'));
     assert.ok(files.includes('package/out/server/server.js'));
     assert.ok(files.includes('package/out/mcp/handoff-mcp.js'));
