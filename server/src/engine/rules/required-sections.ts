@@ -59,8 +59,8 @@ export default defineRule({
     const at = anchor ? { start: anchor.textStart, end: anchor.textEnd } : { start: 0, end: 0 };
     const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
     if (note.dialect.lenient) {
-      // A code fence left open swallows the rest of the note: what it holds cannot be judged
-      // (code-block-length reports the block).
+      // A code fence left open that swallowed a next-steps heading or label took the rest of
+      // the note with it: the steps are there, hidden (code-block-length reports long blocks).
       if (endsInOpenFence(note)) return;
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
@@ -111,16 +111,24 @@ function titledAsNext(title: string): boolean {
 
 const HANDOFF_WORDS = /hand-?off|hand-?over|session|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
 
-/** Whether the note ends inside a fenced code block that never closes. */
+/** Whether the note ends inside a fenced code block that never closes and took next steps in. */
 function endsInOpenFence(note: Note): boolean {
   const last = note.root.children[note.root.children.length - 1];
-  if (last?.type !== 'code') return false;
+  if (last?.type !== 'code' || !swallowsNextSteps(last.value)) return false;
   const raw = note.text.slice(startOf(last), endOf(last));
   const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
   if (!open) return false;
   const lines = raw.trimEnd().split(/\r\n|\r|\n/);
   const close = lines.length > 1 ? lines[lines.length - 1].trim() : '';
   return !(close.startsWith(open[1][0].repeat(open[1].length)) && /^(`+|~+)$/.test(close));
+}
+
+/** Whether a line of the code names the next steps, as a heading or a label would. */
+function swallowsNextSteps(code: string): boolean {
+  return code.split(/\r\n|\r|\n/).some((line) => {
+    const label = line.replace(/^[\s#>*_\-+\d.)]*/, '').replace(/[\s*_:：]*$/, '');
+    return label.length > 0 && label.length <= 80 && roleOf(label) === 'next';
+  });
 }
 
 /**
