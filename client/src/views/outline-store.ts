@@ -21,17 +21,16 @@ export class OutlineStore implements vscode.Disposable {
   listen(): void {
     this.disposables.push(
       this.client.onNotification(OutlineChangedNotification, ({ uris, removed, indexing }) => {
-        this.indexing = indexing;
         for (const r of removed) this.files.delete(r);
-        this.enqueue(uris === null ? undefined : uris, removed.length > 0);
+        this.enqueue(uris === null ? undefined : uris, removed.length > 0, indexing);
       }),
     );
     this.enqueue(undefined, true);
   }
 
   /** Requests run one after the other, so an older answer never overwrites a newer one. */
-  private enqueue(uris: string[] | undefined, changed: boolean): void {
-    this.chain = this.chain.then(() => this.fetch(uris, changed)).catch(() => undefined);
+  private enqueue(uris: string[] | undefined, changed: boolean, indexing?: boolean): void {
+    this.chain = this.chain.then(() => this.fetch(uris, changed, indexing)).catch(() => undefined);
   }
 
   refresh(): Promise<void> {
@@ -44,9 +43,16 @@ export class OutlineStore implements vscode.Disposable {
     return this.chain;
   }
 
-  private async fetch(uris: string[] | undefined, changed: boolean): Promise<void> {
+  /**
+   * `indexing` is what the notification said, applied in order after the requests before it (a
+   * scan that ends with nothing to report, as in a workspace with no note, still ends for the
+   * views).
+   */
+  private async fetch(uris: string[] | undefined, changed: boolean, indexing?: boolean): Promise<void> {
     if (uris && !uris.length) {
-      if (changed) this.emitter.fire();
+      const ended = indexing !== undefined && indexing !== this.indexing;
+      if (indexing !== undefined) this.indexing = indexing;
+      if (changed || ended) this.emitter.fire();
       return;
     }
     const result = await this.client.sendRequest(OutlineRequest, uris ? { uris } : {});
