@@ -2,19 +2,16 @@
 // carried, reworded, ticked, dropped and reopened, risks added and resolved, and a rename of
 // the note file; plus the matching of steps under reformatting, and the refusals.
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { normalizeStep, similarity, SAME_STEP } from '../../server/src/engine/history/step-match';
 import { ALNUM, drawer, seeded } from '../engine/fixtures/prng';
-import { scriptedNoteRepo } from '../project/history-repo';
+import { commitAll, daysAgo, emptyRepo, scriptedNoteRepo, type ScriptedRepo } from '../project/history-repo';
 
 const BIN = resolve(__dirname, '../../bin/handoff.js');
-const DAY = 86_400_000;
-const NOW = Date.now();
-const isoDaysAgo = (days: number) => new Date(NOW - days * DAY).toISOString().replace(/\.\d+Z$/, 'Z');
 
 function note(steps: string[], risks: string[]): string {
   // Enough lines that stay the same for git to see the rename of a rewritten note.
@@ -36,22 +33,14 @@ describe('handoff history', function () {
   const commits: string[] = [];
   const token = 'gh' + 'p_' + drawer(seeded(0x4157))(36, ALNUM);
 
-  const git = (args: string[], date?: string) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
-    }).trim();
-  const commit = (message: string, daysAgo: number) => {
-    git(['add', '-A']);
-    git(['commit', '-q', '-m', message], isoDaysAgo(daysAgo));
-    commits.push(git(['rev-parse', 'HEAD']));
-  };
+  let repo: ScriptedRepo;
+  const git = (args: string[]) => repo.git(args);
+  const commit = (message: string, daysAgo: number) => commits.push(commitAll(repo, message, daysAgo));
   const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'handoff-history-'));
-    git(['init', '-q', '-b', 'main']);
+    repo = emptyRepo();
+    dir = repo.dir;
     // v1: three steps, one risk (and a token that later versions drop).
     writeFileSync(join(dir, 'H-handoff.md'), note(['- [ ] Release 1.2', '- [ ] Fix flaky importer test', '- [ ] Write docs'], ['Parser is slow', `Token ${token} was pasted`]));
     commit('Start the note', 60);
@@ -66,7 +55,7 @@ describe('handoff history', function () {
     writeFileSync(join(dir, 'HANDOFF.md'), note(['1. Release v1.2', '2. Add CSV export', '3. Fix flaky importer test', '4. Profile the writer'], ['Disk fills up']));
     commit('Fourth session', 30);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => repo.remove());
 
   it('lists each version with what it changed, following the rename', () => {
     const r = run(['history', 'HANDOFF.md', '--json']);
@@ -99,7 +88,7 @@ describe('handoff history', function () {
     const r = run(['history', '--json']);
     assert.equal(r.status, 0, r.stderr);
     const [n] = (JSON.parse(r.stdout) as HistoryJson).notes;
-    const days = (i: number) => Math.round((Date.parse(new Date().toISOString().slice(0, 10)) - Date.parse(isoDaysAgo([60, 50, 40, 30][i]).slice(0, 10))) / 86_400_000);
+    const days = (i: number) => Math.round((Date.parse(new Date().toISOString().slice(0, 10)) - Date.parse(daysAgo([60, 50, 40, 30][i]).slice(0, 10))) / 86_400_000);
     assert.deepEqual(
       n.steps.map((s) => [s.text, s.line, s.sessions, s.since?.commit ?? null, s.days, s.reopened && [s.reopened.commit, s.reopened.how]]),
       [
