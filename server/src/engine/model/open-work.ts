@@ -7,7 +7,7 @@ import type { Note } from './note';
 import { itemsIn } from './items';
 import { normalizeLabel } from './labels';
 import { fold } from './lexicon';
-import { roleOf } from './roles';
+import { leadRole } from './roles';
 import { statusOfText } from './status';
 
 /** A column that holds each row's state: "State", "Status", "Estado", "状態", "Trạng thái" … */
@@ -50,7 +50,7 @@ export function hasOpenWork(note: Note): boolean {
     const leads = [...items.map((i) => i.text), ...nodes.filter((n) => n.type === 'paragraph').map((n) => plainText(n).trim())];
     return leads.some((t) => {
       const lead = leadLabel(t);
-      return lead !== null && roleOf(lead) === 'next';
+      return lead !== null && leadRole(lead) === 'next';
     });
   });
 }

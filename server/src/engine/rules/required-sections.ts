@@ -88,7 +88,7 @@ export default defineRule({
 import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
-import { roleOf } from '../model/roles';
+import { leadRole, roleOf } from '../model/roles';
 import type { RootContent } from 'mdast';
 import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
@@ -127,7 +127,7 @@ function endsInOpenFence(note: Note): boolean {
 function swallowsNextSteps(code: string): boolean {
   return code.split(/\r\n|\r|\n/).some((line) => {
     const label = line.replace(/^[\s#>*_\-+\d.)]*/, '').replace(/[\s*_:：]*$/, '');
-    return label.length > 0 && label.length <= 80 && roleOf(label) === 'next';
+    return label.length > 0 && label.length <= 80 && leadRole(label) === 'next';
   });
 }
 
@@ -138,6 +138,6 @@ function swallowsNextSteps(code: string): boolean {
 function labelled(nodes: RootContent[], role: Role): boolean {
   return nodes.some((n, i) => {
     const label = labelText(n) ?? plainLabelText(n, nodes[i + 1]);
-    return label !== null && roleOf(label) === role;
+    return label !== null && leadRole(label) === role;
   });
 }
