@@ -102,14 +102,27 @@ function hasRole(note: Note, role: Role): boolean {
   return titledAsNext(note.title?.text ?? '') || hasOpenWork(note);
 }
 
-/** "TODO", "Pendências — Gruppen Academy", "Próximos pasos", but not "Next session handoff". */
+/**
+ * "TODO", "Pendências — Gruppen Academy", "Próximos pasos", "Next session — finish the rewire",
+ * but not "Next session handoff" nor "Handoff for the next session".
+ */
 function titledAsNext(title: string): boolean {
   if (/\bto-?do\b|\btasks\b/i.test(title)) return true;
-  const head = stripQualifiers(normalizeLabel(title));
-  return !HANDOFF_WORDS.test(head) && roleOf(head) === 'next';
+  const label = normalizeLabel(title);
+  const head = stripQualifiers(label);
+  if (HANDOFF_WORDS.test(head)) return false;
+  // A title that names the next session and then what it does is that session's plan; a title
+  // that names a session and nothing more is the note's name.
+  if (SESSION_WORDS.test(head)) {
+    const [name, plan] = label.split(/\s*[:：]\s+|\s+[-–—]\s+/u, 2);
+    const rest = stripQualifiers(name).replace(SESSION_WORDS, ' ').trim();
+    return Boolean(plan) && rest.split(/\s+/).length <= 2 && roleOf(rest) === 'next';
+  }
+  return roleOf(head) === 'next';
 }
 
-const HANDOFF_WORDS = /hand-?off|hand-?over|session|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+const HANDOFF_WORDS = /hand-?off|hand-?over|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+const SESSION_WORDS = /\b(?:session|sesi[oó]n|sess[aã]o|sessione|sitzung|séance|sesja|sezení|oturum|sesi|phiên)\b|сесси[яи]|セッション|会话|會話|세션/iu;
 
 /** Whether the note ends inside a fenced code block that never closes and took next steps in. */
 function endsInOpenFence(note: Note): boolean {
