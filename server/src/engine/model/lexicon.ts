@@ -225,6 +225,24 @@ const PENDING_RE = compile(PENDING);
 const FORWARD_RE = compile(FORWARD);
 const STEP_RE = compile(STEP);
 
+/** The scripts the lexicon has words in. */
+const READ_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Hebrew}\p{Script=Arabic}]/u;
+
+/**
+ * Whether the lexicon can read labels written like these: most of their letters are in a script
+ * it has words in. Headings in Devanagari, Georgian or Tamil name roles the lexicon cannot see,
+ * so what it does not find there is unknown, not missing.
+ */
+export function readsScript(labels: string): boolean {
+  let read = 0;
+  let other = 0;
+  for (const [ch] of labels.matchAll(/\p{L}/gu)) {
+    if (READ_SCRIPT.test(ch)) read++;
+    else other++;
+  }
+  return other <= read;
+}
+
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {
   return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));

@@ -62,6 +62,8 @@ export default defineRule({
       // A code fence left open that swallowed a next-steps heading or label took the rest of
       // the note with it: the steps are there, hidden (code-block-length reports long blocks).
       if (endsInOpenFence(note)) return;
+      // In a script the role vocabulary has no words in, a role not found is not known to be missing.
+      if (!readsScript(headingsOf(note))) return;
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
@@ -89,6 +91,7 @@ import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { leadRole, roleOf } from '../model/roles';
+import { readsScript } from '../model/lexicon';
 import type { RootContent } from 'mdast';
 import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
@@ -123,6 +126,12 @@ function titledAsNext(title: string): boolean {
 
 const HANDOFF_WORDS = /hand-?off|hand-?over|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
 const SESSION_WORDS = /\b(?:session|sesi[oó]n|sess[aã]o|sessione|sitzung|séance|sesja|sezení|oturum|sesi|phiên)\b|сесси[яи]|セッション|会话|會話|세션/iu;
+
+/** The note's title and headings, or the start of its text when it has none: what roles are read from. */
+function headingsOf(note: Note): string {
+  const headings = [note.title, ...note.allSections.map((s) => s.heading)].flatMap((h) => (h ? [h.text] : []));
+  return headings.length ? headings.join('\n') : note.text.slice(0, 4000);
+}
 
 /** Whether the note ends inside a fenced code block that never closes and took next steps in. */
 function endsInOpenFence(note: Note): boolean {
