@@ -121,7 +121,7 @@ const LEXICON: Lexicon = {
 
 /**
  * Words that mark work as still to come without naming a kind of section: what remains, what
- * waits or is on hold, what is left for later, where to continue, the milestones ahead. They
+ * waits or is on hold, what is left for later, where to continue, what must be done. They
  * qualify other roles as often as they stand alone ("Risques restants", "Known issues for
  * later"), so they give the role "next" only to a label that names no other role.
  */
@@ -143,14 +143,11 @@ const PENDING: readonly string[] = [
   'continue', 'continuing', 'carry on', 'future', 'upcoming', 'continuar', 'continuacion', 'continuacao', 'continuer', 'poursuivre', 'a venir', 'futur*',
   'continuare', 'proseguire', 'weitermachen', 'fortsetzen', 'weiterarbeit', 'zukunft*', 'kunftig*', 'doorgaan', 'kontynuacj*', 'kontynuowac', 'pokracovani',
   'продолжить', 'продолжение', 'продовжити', 'devam etmek', 'devami', 'lanjutkan', 'melanjutkan', 'tiep tuc',
-  '继续', '繼續', '接着', '接著', '続き', '続ける', '継続', '이어서', '이어하기', '계속', 'ทำต่อ',
+  '继续', '繼續', '接着', '接著', '続き', '続ける', '継続', '이어하기', '계속', 'ทำต่อ',
   // what must be done, addressed to the reader
   'must do', 'have to do', 'needs doing', 'do this', 'do these', 'do the following', 'what to do', 'start with', 'your task*', 'hay que hacer', 'debe hacerse', 'il faut faire', 'bisogna fare',
   'precisa ser feito', 'muss noch', 'mussen noch', 'moet nog', 'trzeba zrobic', 'надо сделать', 'yapilmasi gereken', 'perlu dilakukan', 'harus dilakukan', 'can phai lam',
   '需要做', '要做的', '待做', 'すべき', '必要な作業', '要対応', '해야', '필요한 작업', 'ต้องทำ',
-  // milestones and roadmap ahead
-  'milestone*', 'roadmap', 'hitos', 'marcos', 'jalons', 'traguardi', 'meilenstein*', 'mijlpal*', 'kamien* milowe', 'вехи', 'kilometre taslari', 'tonggak',
-  '里程碑', 'マイルストーン', '마일스톤', 'หลักไมล์',
 ];
 
 /**
