@@ -36,6 +36,7 @@ describe('roles on unseen notes: work still to come, in the note\'s own words', 
     ['Memnius-PEE__archiviste-local__PASSATION.md', 'Ce qui reste dû ou en cours'], // what remains due
     ['matejikj__misahonza__agent_workflow_current-status.md', 'Další doporučený krok'], // next recommended step
     ['ChiiKang__SiapAI__docs_handover.md', 'Do this in order'],
+    ['0x63616c__tidepool__HANDOFF.md', 'The mission & milestones'], // the mission the reader is given
   ];
   for (const [file, heading] of cases) {
     it(`${file}: "${heading}" is next steps, and the note is not missing them`, () => {
@@ -57,6 +58,8 @@ describe('roles on unseen notes: work still to come, in the note\'s own words', 
       'Siguiente paso recomendado', 'Nächster sinnvoller Schritt', 'Prochaine étape conseillée', 'Następny zalecany krok', 'Следующий важный шаг',
       // what must be done
       'Must do before release', '必要な作業', '해야 할 작업',
+      // the mission the reader is given
+      'Your mission', 'Misión de esta sesión', 'Auftrag', 'Opdracht voor de volgende sessie', 'Задание', '이번 임무',
     ];
     for (const label of next) assert.equal(roleOf(label), 'next', label);
   });
@@ -65,6 +68,7 @@ describe('roles on unseen notes: work still to come, in the note\'s own words', 
     assert.equal(roleOf('Risques restants'), 'risks');
     assert.equal(roleOf('Known issues for later'), 'risks');
     assert.equal(roleOf('Continue testing'), 'verify');
+    assert.equal(roleOf('Recent milestones'), null);
     assert.equal(roleOf('Offene Probleme, zurückgestellt'), 'risks');
     // In a qualifier it is an aside: "Known limitations (see ROADMAP.md)" (a real Vietnamese note).
     const text = note('nguyenthithuhiensteam__TT51__docs_BAN_GIAO.md');

@@ -121,7 +121,8 @@ const LEXICON: Lexicon = {
 
 /**
  * Words that mark work as still to come without naming a kind of section: what remains, what
- * waits or is on hold, what is left for later, where to continue, what must be done. They
+ * waits or is on hold, what is left for later, where to continue, what must be done, the
+ * mission the reader is given. They
  * qualify other roles as often as they stand alone ("Risques restants", "Known issues for
  * later"), so they give the role "next" only to a label that names no other role.
  */
@@ -148,6 +149,9 @@ const PENDING: readonly string[] = [
   'must do', 'have to do', 'needs doing', 'do this', 'do these', 'do the following', 'what to do', 'start with', 'your task*', 'hay que hacer', 'debe hacerse', 'il faut faire', 'bisogna fare',
   'precisa ser feito', 'muss noch', 'mussen noch', 'moet nog', 'trzeba zrobic', 'надо сделать', 'yapilmasi gereken', 'perlu dilakukan', 'harus dilakukan', 'can phai lam',
   '需要做', '要做的', '待做', 'すべき', '必要な作業', '要対応', '해야', '필요한 작업', 'ต้องทำ',
+  // the assignment the reader is given
+  'mission', 'assignment', 'mision', 'encargo', 'missione', 'incarico', 'missao', 'auftrag', 'opdracht', 'misja', 'zlecenie', 'миссия', 'задание', 'misyon', 'misi',
+  'ミッション', '미션', '임무', 'ภารกิจ',
 ];
 
 /**
