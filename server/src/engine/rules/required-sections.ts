@@ -33,7 +33,7 @@ export default defineRule({
     id: 'required-sections',
     description: 'Every section the dialect requires is present',
     rationale:
-      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages, or open work under another heading (an unchecked task item, a plan table with a row not done). The fix inserts the section skeleton where the dialect puts it.',
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages (also a heading that says work remains, waits, is left for later or must be done), or open work under another heading (an unchecked task item or a ⬜ box, a plan table with a row not done). Where the headings are in a script the vocabulary has no words in, a free-form note gets no verdict. The fix inserts the section skeleton where the dialect puts it.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
@@ -44,6 +44,7 @@ export default defineRule({
         { text: SESSION_OK, path: 'HANDOFF.md' },
         { text: '# Handoff\n\n## Where things stand\n\nAll green.\n\n## Next actions\n\n- Release.\n', path: 'HANDOFF.md', caption: 'A free-form note with next actions.' },
         { text: '# Handoff\n\n## Status\n\nDone.\n\nNext steps:\n\n1. Tag the release.\n', path: 'HANDOFF.md', caption: 'Next steps as a labelled list inside another section.' },
+        { text: '# Passation\n\n## Fait\n\nLe tuto est en ligne.\n\n## Plus tard\n\n- Sous-titres.\n', path: 'PASSATION.md', caption: 'Work left for later, in the note\'s own words.' },
       ],
       notOk: [
         { text: SESSION_OK.replace(/## Next steps[\s\S]*$/, ''), path: 'HANDOFF.md', caption: 'Session handoff without next steps.' },
