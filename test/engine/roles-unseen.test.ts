@@ -134,7 +134,7 @@ describe('roles on unseen notes: a heading that carries its value is not an empt
     // Three numbered headings with nothing under them, and a phase whose label counts ("Giai đoạn 7: …").
     assert.deepEqual(linesOf(note('cbram__Journiary2__NAECHSTE_SCHRITTE.md'), 'empty-sections'), [58, 59, 60]);
     assert.ok(linesOf(note('DiTrang6266__Thu-vien-PL__TIEN_DO.md'), 'empty-sections').includes(44));
-    for (const heading of ['Next steps — draft', 'Phase 2 — Authentication and user roles', 'Known issues: TBD', 'Als nächstes implementieren:']) {
+    for (const heading of ['Next steps — draft', 'Phase 2 — Authentication and user roles', 'Part B: Backend', 'Step IV: Deploy', 'Known issues: TBD', 'Als nächstes implementieren:']) {
       assert.equal(findings(`# H\n\n## ${heading}\n\n## Risks\n\nNone.\n\n## Next steps\n\n1. a\n`, 'empty-sections').length, 1, heading);
     }
   });

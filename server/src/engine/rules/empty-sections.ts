@@ -16,12 +16,14 @@ function hasImage(node: Node): boolean {
  * A heading that carries its own value is a field or a statement, not a section waiting for
  * content: "Status: READY FOR TESTING", "Live URL: www.example.com", "**ЦЕЛЬ:** 85%+", "결과: 성공",
  * "2. Railway — redeploy automático tras el push". The label is a name: one that counts ("Phase 7:
- * Mobile view", "Giai đoạn 7: …") makes the rest a title. After a spaced dash the value is a
+ * Mobile view", "Giai đoạn 7: …", "Part B: …") makes the rest a title. After a spaced dash the value is a
  * phrase (three words or more), so that a qualifier ("Next steps — draft") still leaves it empty.
  */
 function carriesValue(heading: string): boolean {
   const text = normalizeLabel(heading);
-  const named = (label: string, value: string) => !/\d/u.test(label) && /\p{L}/u.test(label) && /[\p{L}\p{N}]/u.test(value) && !PLACEHOLDER.test(value.trim());
+  // A label that counts ("Phase 7", "Part B", "Step IV") numbers a section; it does not name a field.
+  const counts = (label: string) => /\d/u.test(label) || /\s(?:[a-z]|[ivx]+)$/u.test(label);
+  const named = (label: string, value: string) => !counts(label) && /\p{L}/u.test(label) && /[\p{L}\p{N}]/u.test(value) && !PLACEHOLDER.test(value.trim());
   const field = /^([^:：()（）[\]]{1,40}?)\s*[:：]\s+(\S.*)$/u.exec(text);
   if (field) return named(field[1], field[2]);
   const statement = /^([^()（）[\]]{1,40}?)\s+[—–-]\s+(\S.*)$/u.exec(text);
