@@ -41,7 +41,7 @@ const W = (status: ItemStatus, position: Position, source: string): Word => ({ r
 
 const WORDS: readonly Word[] = [
   W('done', 'lead', String.raw`\b(?:completed|finished|shipped|released|landed|implemented|merged|resolved|delivered|closed|what works|already (?:done|landed|shipped))\b`),
-  W('done', 'tail', String.raw`\b(?:done|complete|fixed)\b|\bconclu[ií]d[oa]s?\b|\bcompletad[oa]s?\b|\bterminad[oa]s?\b|\bcerrad[oa]s?\b|\bresuelt[oa]s?\b|\bfatto\b|\berledigt\b|\babgeschlossen\b|\btermin[ée]e?s?\b|выполнен[оа]?|завершен[оа]?|готово|сделано`),
+  W('done', 'tail', String.raw`\b(?:done|complete|fixed)\b|\bconclu[ií]d[oa]s?\b|\bcompletad[oa]s?\b|\bterminad[oa]s?\b|\bcerrad[oa]s?\b|\bresuelt[oa]s?\b|\bfatto\b|\berledigt\b|\babgeschlossen\b|\btermin[ée]e?s?\b|выполнен[оа]?|завершен[оа]?|готово|(?:до|с)делано|\bfaite?s?\b`),
   W('done', 'lead', '完了|已完成|完成|完工|済み|완료'),
   W('done', 'tail', String.raw`\bxong\b|(?<!\p{L})hoàn thành(?!\p{L})`),
   W('in-progress', 'lead', String.raw`(?<!\p{L})đang (?:làm|thực hiện|tiến hành|xây dựng)(?!\p{L})`),
@@ -78,6 +78,11 @@ function turned(part: string, h: StatusHit): ItemStatus | null {
   if (NEGATED.test(before)) return 'planned';
   if (PARTIAL_BEFORE.test(before) || PARTIAL_AFTER.test(after)) return 'in-progress';
   return 'done';
+}
+
+/** Whether `label` says something is not done: a done-word under a negation ("Ce qui n'est pas fait", "Что не доделано", "미완료"). */
+export function namesUndone(label: string): boolean {
+  return wordHits(label).some((h) => h.status === 'done' && turned(label, h) === 'planned');
 }
 
 const NOT_A_STATUS = /\bdefinition of done\b|\bdone when\b|\bwhen (?:it is |it's )?done\b/iu;

@@ -56,6 +56,10 @@ const NUMBERED_ROLE_LOCAL =
 const SAMPLE_DATA =
   /\b(?:demo|sample|seed(?:ed)?|mock|dummy|fake|fixture|test(?:ing)?\s+(?:accounts?|users?|logins?|credentials?|data)|default\s+(?:accounts?|users?|logins?|credentials?)|prueba|ejemplo|exemplo|teste|exemple|essai|beispiel|testkonto|esempio|contoh|mẫu|th[ửu]\s+nghi[ệe]m|t[àa]i\s+kho[ảa]n\s+m[ặa]c\s+đ[ịi]nh)\b|демо|тестов|пример|テスト|デモ|サンプル|演示|测试|測試|示例|样例|範例|테스트|데모|샘플|예시/iu;
 
+/** The line says the address is someone's real or own account, whatever else it lists ("본인 실계정"). */
+const REAL_ACCOUNT =
+  /\b(?:real|personal|own|private)\s+(?:account|address|e-?mail|login)\b|実アカウント|本人|本人の|真实账号|个人邮箱|個人|실계정|실제\s*계정|본인|개인\s*계정|реальн|личн(?:ый|ая|ого)|\bconta\s+pessoal|\bcuenta\s+personal|\bcompte\s+personnel|\bpers[öo]nliche?s?\b/iu;
+
 /** Whether the line around [start, end) matches `pattern` (up to 200 characters each side). */
 function lineSays(pattern: RegExp, text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 200);
@@ -108,7 +112,7 @@ function findEmails(text: string, out: PersonalHit[]): void {
     if (text[de] === ':' && /[A-Za-z0-9~/._-]/.test(text[de + 1] ?? '')) continue;
     if (/\b(?:ssh|scp|sftp|mosh)[ \t]+(?:-\S+[ \t]+){0,4}$/.test(text.slice(Math.max(0, ls - 48), ls))) continue;
     if (RESERVED_DOMAIN.test(domain) || STAND_IN_DOMAIN.test(domain) || ROLE_LOCAL.test(local) || NUMBERED_ROLE_LOCAL.test(local)) continue;
-    if (lineSays(SHARED_ACCOUNT, text, ls, de) || lineSays(SAMPLE_DATA, text, ls, de) || isPublicHandle(text, ls, de, local)) continue;
+    if (lineSays(SHARED_ACCOUNT, text, ls, de) || (lineSays(SAMPLE_DATA, text, ls, de) && !lineSays(REAL_ACCOUNT, text, ls, de)) || isPublicHandle(text, ls, de, local)) continue;
     out.push({ start: ls, end: de, kind: 'email', preview: `${local[0]}…@${domain}` });
   }
 }
