@@ -71,7 +71,7 @@ export default defineRule({
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
         if (!spec.required || !spec.role || hasRole(note, spec.role)) continue;
-        // A section no role names, holding steps in order or tasks, may well be the next steps
+        // A section no role names, holding steps in order, may well be the next steps
         // in words the vocabulary lacks ("接手顺序", "バックログ"): missing is a guess, so say nothing.
         if (spec.role === 'next' && note.allSections.some(isUnnamedPlan)) continue;
         report({
@@ -171,10 +171,15 @@ function labelled(nodes: RootContent[], role: Role): boolean {
   });
 }
 
-/** A section whose heading names no role and whose body is an ordered list or a task list. */
+/**
+ * A section whose heading names no role and whose body is mostly an ordered list: steps in order.
+ * A numbered list inside an argument (how a bug happens, step by step) is not most of its section.
+ */
 function isUnnamedPlan(section: Section): boolean {
   if (section.role !== null || rolesOf(section.heading.text).length > 0) return false;
-  return section.ownNodes.some((n) => n.type === 'list' && (n.ordered === true || n.children.some((li) => typeof li.checked === 'boolean')));
+  const body = section.ownNodes.reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
+  const steps = section.ownNodes.filter((n) => n.type === 'list' && n.ordered === true).reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
+  return steps > 0 && steps * 2 >= body;
 }
 
 /**
