@@ -3,7 +3,7 @@
 // its links (the roadmap a handoff is checked against, the handoffs a roadmap is checked
 // against), found among the notes of the project root. Git runs hardened as everywhere, and not
 // at all when the session is built without it (no git process is started).
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { noteOf, type GitFacts, type Note } from '../engine';
 import { GitFactsProvider, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
 import { askGit } from './facts';
@@ -68,6 +68,18 @@ export class ProjectSession {
     let w = this.workspaces.get(root);
     if (!w) this.workspaces.set(root, (w = new WorkspaceFolderFacts(root)));
     return w;
+  }
+
+  /**
+   * Starts git's answers that do not depend on the note's text (its repository, branch and
+   * status) and lets the processes start, so that git runs while the caller parses the note;
+   * gitFor then finds them in the provider's cache.
+   */
+  async startGit(file: string): Promise<void> {
+    const provider = this.gitProvider();
+    if (!provider) return;
+    void provider.repoFacts(dirname(resolve(file))).catch(() => undefined); // gitFor reports failures
+    await new Promise<void>((started) => setImmediate(started));
   }
 
   async gitFor(file: string, note: Note, options: { history?: boolean } = {}): Promise<SessionGit> {
