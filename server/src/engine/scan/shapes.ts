@@ -241,13 +241,26 @@ export const SHAPES: readonly Shape[] = [
 const BY_PAIR = new Map<number, string[]>();
 const pairOf = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 for (const k of new Set(SHAPES.flatMap((s) => s.keywords))) BY_PAIR.set(pairOf(k, 0), [...(BY_PAIR.get(pairOf(k, 0)) ?? []), k]);
+/**
+ * The same lists for two ASCII characters, in an array indexed by the pair: a note's every other
+ * character starts such a pair, and an array read costs a fraction of hashing a key.
+ */
+const ASCII_PAIRS: Array<string[] | undefined> = new Array<string[] | undefined>(128 * 128).fill(undefined);
+for (const [pair, keywords] of BY_PAIR) {
+  const a = Math.floor(pair / 65536);
+  const b = pair % 65536;
+  if (a < 128 && b < 128) ASCII_PAIRS[(a << 7) | b] = keywords;
+}
 
 /** The keywords present in `lower`, in one pass over it. */
 function presentKeywords(lower: string): Set<string> {
   const present = new Set<string>();
+  let b = lower.charCodeAt(0);
   for (let i = 0; i + 1 < lower.length; i++) {
-    const candidates = BY_PAIR.get(pairOf(lower, i));
-    if (candidates) for (const k of candidates) if (lower.startsWith(k, i)) present.add(k);
+    const a = b;
+    b = lower.charCodeAt(i + 1);
+    const candidates = (a | b) < 128 ? ASCII_PAIRS[(a << 7) | b] : BY_PAIR.get(a * 65536 + b);
+    if (candidates !== undefined) for (const k of candidates) if (lower.startsWith(k, i)) present.add(k);
   }
   return present;
 }
