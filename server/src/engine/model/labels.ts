@@ -30,13 +30,19 @@ export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows of the edit-distance table, swapped per row rather than allocated.
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
     }
-    prev = cur;
+    const done = cur;
+    cur = prev;
+    prev = done;
   }
   return 1 - prev[b.length] / Math.max(a.length, b.length);
 }

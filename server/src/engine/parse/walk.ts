@@ -15,3 +15,13 @@ export function plainText(node: Node): string {
   if (n.children) return n.children.map(plainText).join('');
   return '';
 }
+
+/** The length of `plainText(node)`, without building the string. */
+export function plainTextLength(node: Node): number {
+  const n = node as Node & { value?: string; children?: Node[] };
+  if (n.type === 'text' || n.type === 'inlineCode') return n.value?.length ?? 0;
+  if (n.type === 'break') return 1;
+  let length = 0;
+  if (n.children) for (const child of n.children) length += plainTextLength(child);
+  return length;
+}

@@ -13,6 +13,22 @@ function hasImage(node: Node): boolean {
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
 
+/**
+ * The words of the nodes' plain text when every one is a placeholder (none at all included); null
+ * at the first that is not, so a section with content costs its first words, not all its text.
+ */
+function placeholderWords(nodes: readonly Node[]): string[] | null {
+  const words: string[] = [];
+  for (const n of nodes) {
+    for (const w of plainText(n).split(/\s+/)) {
+      if (!w) continue;
+      if (!PLACEHOLDER.test(w)) return null;
+      words.push(w);
+    }
+  }
+  return words;
+}
+
 export default defineRule({
   meta: {
     id: 'empty-sections',
@@ -44,12 +60,12 @@ export default defineRule({
       if (s.children.length || /[!！]\s*$/u.test(s.heading.text)) continue;
       const content = s.nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak');
       if (content.some((n) => n.type === 'code' || n.type === 'table' || n.type === 'image')) continue;
-      const words = content.map((n) => plainText(n)).join(' ').split(/\s+/).filter(Boolean);
-      if (content.some(hasImage)) continue;
+      const words = placeholderWords(content);
+      if (words === null || content.some(hasImage)) continue;
       const emptyItems = content.some((n) => n.type === 'list');
       if (!words.length && !emptyItems) {
         report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Empty section "${s.heading.text}"` });
-      } else if ((words.length && words.every((w) => PLACEHOLDER.test(w))) || (!words.length && emptyItems)) {
+      } else {
         report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Section "${s.heading.text}" holds only a placeholder` });
       }
     }
