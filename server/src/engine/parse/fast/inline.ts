@@ -13,15 +13,20 @@ import { Decline, type Points } from './points';
 export interface Inline {
   v: string;
   /** Source offset of each character of v. */
-  at: ArrayLike<number>;
+  at: Int32Array;
   /** Hard breaks: index in v (a line ending stands there) → offset where the break ends. */
-  breaks?: Map<number, number>;
-  /** Index of the last `](` in v (-1 for none): no inline link starts after it. */
-  lastLink?: number;
+  breaks: Map<number, number> | null;
+  /** Index of the last `](` in v (-1 for none; undefined until a `[` asks): no inline link starts after it. */
+  lastLink: number | undefined;
   /** Indices in v of line endings the block dropped spaces around, in order. */
-  trimmed?: number[];
+  trimmed: number[] | null;
   /** In a table cell, where `\\|` is a pipe even in code. */
-  cell?: boolean;
+  cell: boolean;
+}
+
+/** An Inline, every field set, so that all of them share one shape. */
+export function inline(v: string, at: Int32Array, breaks: Map<number, number> | null = null, trimmed: number[] | null = null, cell = false): Inline {
+  return { v, at, breaks, lastLink: undefined, trimmed, cell };
 }
 
 interface Delim {
@@ -57,12 +62,15 @@ export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   return phrasing(src, points, 0, v.length, runs);
 }
 
+const NO_RUNS: ReadonlyMap<number, number> = new Map();
+
 /**
  * Code span openers (by index in v) and the index of the run that closes each (or -1), left to
  * right as micromark reads them: a backslash escapes a backtick outside code spans, while in a
  * span's content backslashes are literal, so closers are whole runs of the opener's length.
  */
-function codeRuns(v: string): Map<number, number> {
+function codeRuns(v: string): ReadonlyMap<number, number> {
+  if (v.indexOf('`') < 0) return NO_RUNS;
   const starts: number[] = [];
   const lengths: number[] = [];
   for (let i = v.indexOf('`'); i >= 0 && i < v.length; i = v.indexOf('`', i)) {
@@ -115,7 +123,7 @@ function codeRuns(v: string): Map<number, number> {
   return closeOf;
 }
 
-function phrasing(src: Inline, points: Points, from: number, to: number, runs: Map<number, number>): PhrasingContent[] {
+function phrasing(src: Inline, points: Points, from: number, to: number, runs: ReadonlyMap<number, number>): PhrasingContent[] {
   const { v } = src;
   const items: Item[] = [];
   let textFrom = from;
@@ -289,7 +297,7 @@ function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number,
 const DESTINATION = /^\(([^\s()<>\\`]*)(?:[ \t]+(?:"([^"\\&\n\r]*)"|'([^'\\&\n\r]*)'))?[ \t]*\)/;
 
 /** An inline link `[text](url "title")` starting at `[`, or null when it is text. */
-function tryLink(src: Inline, points: Points, open: number, to: number, runs: Map<number, number>): { node: PhrasingContent; end: number } | null {
+function tryLink(src: Inline, points: Points, open: number, to: number, runs: ReadonlyMap<number, number>): { node: PhrasingContent; end: number } | null {
   const { v } = src;
   if (open > 0 && v.charCodeAt(open - 1) === 33) throw new Decline('image');
   // Without a `](` after it (and without definitions, which the scanner declines) a bracket is text.
