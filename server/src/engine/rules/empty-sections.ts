@@ -13,6 +13,8 @@ function hasImage(node: Node): boolean {
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
 
+const WORD = /\S+/g;
+
 /**
  * The words of the nodes' plain text when every one is a placeholder (none at all included); null
  * at the first that is not, so a section with content costs its first words, not all its text.
@@ -20,8 +22,7 @@ const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|
 function placeholderWords(nodes: readonly Node[]): string[] | null {
   const words: string[] = [];
   for (const n of nodes) {
-    for (const w of plainText(n).split(/\s+/)) {
-      if (!w) continue;
+    for (const [w] of plainText(n).matchAll(WORD)) {
       if (!PLACEHOLDER.test(w)) return null;
       words.push(w);
     }

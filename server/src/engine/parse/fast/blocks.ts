@@ -367,10 +367,11 @@ class Scanner {
       ocs.length = n;
       let checked: boolean | null = null;
       const c0 = ocs[0];
-      if (text.charCodeAt(c0) === 91 && /^\[[ xX]\] [^ \t]/.test(text.slice(c0, c0 + 5))) {
+      const box = text.charCodeAt(c0) === 91 && TASK_BOX.test(text.slice(c0, c0 + 3));
+      if (box && TASK.test(text.slice(c0, c0 + 5))) {
         checked = text.charCodeAt(c0 + 1) !== 32;
         ocs[0] = c0 + 4;
-      } else if (/^\[[ xX]\]/.test(text.slice(c0, c0 + 3))) {
+      } else if (box) {
         const after = text.charCodeAt(c0 + 3);
         if (after === 32 || after === 9 || c0 + 3 >= this.ends[i]) throw new Decline('task item of an unusual shape');
       }
@@ -748,6 +749,10 @@ class Scanner {
   }
 }
 
+
+/** A task item's checkbox, and the checkbox followed by a space and text. */
+const TASK_BOX = /^\[[ xX]\]/;
+const TASK = /^\[[ xX]\] [^ \t]/;
 
 /** A copy of `buffer` with room for at least `size` entries. */
 function grown(buffer: Int32Array, size: number): Int32Array {

@@ -80,13 +80,10 @@ function codeRuns(v: string): ReadonlyMap<number, number> {
     lengths.push(j - i);
     i = j;
   }
-  const byLength = new Map<number, number[]>();
-  lengths.forEach((len, k) => {
-    const list = byLength.get(len);
-    if (list) list.push(k);
-    else byLength.set(len, [k]);
-  });
-  const cursor = new Map<number, number>();
+  // Runs by length and a cursor per length, in arrays indexed by the length (runs are short).
+  const byLength: number[][] = [];
+  for (let k = 0; k < lengths.length; k++) (byLength[lengths[k]] ??= []).push(k);
+  const cursor: number[] = [];
   const closeOf = new Map<number, number>();
   let pos = 0;
   let k = 0;
@@ -105,10 +102,10 @@ function codeRuns(v: string): ReadonlyMap<number, number> {
         continue;
       }
     }
-    const list = byLength.get(len) ?? [];
-    let c = cursor.get(len) ?? 0;
+    const list = byLength[len] ?? [];
+    let c = cursor[len] ?? 0;
     while (c < list.length && list[c] <= k) c++;
-    cursor.set(len, c);
+    cursor[len] = c;
     if (c < list.length) {
       const close = list[c];
       closeOf.set(s, starts[close]);
