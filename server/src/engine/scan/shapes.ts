@@ -265,9 +265,38 @@ function presentKeywords(lower: string): Set<string> {
   return present;
 }
 
+const ASCII_KEYWORDS = [...BY_PAIR.values()].every((list) => list.every((k) => /^[\x00-\x7f]*$/.test(k)));
+const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/**
+ * The keywords present in `text` lower-cased, without lower-casing a copy of it. Only U+0130 and
+ * U+212A lower-case into ASCII (İ → i̇, K → k); without them, and with ASCII keywords, a keyword
+ * is in the lower-cased text exactly where the text's ASCII letters lower-cased one by one spell it.
+ */
+export function presentKeywordsIn(text: string): Set<string> {
+  if (!ASCII_KEYWORDS || text.includes('\u0130') || text.includes('\u212a')) return presentKeywords(text.toLowerCase());
+  const present = new Set<string>();
+  let b = lowerAscii(text.charCodeAt(0));
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = b;
+    b = lowerAscii(text.charCodeAt(i + 1));
+    if ((a | b) >= 128) continue;
+    const candidates = ASCII_PAIRS[(a << 7) | b];
+    if (candidates !== undefined) for (const k of candidates) if (spells(text, i, k)) present.add(k);
+  }
+  return present;
+}
+
+/** Whether `text` at i, its ASCII letters lower-cased, starts with the keyword `k` (its first two characters already matched). */
+function spells(text: string, i: number, k: string): boolean {
+  if (i + k.length > text.length) return false;
+  for (let m = 2; m < k.length; m++) if (lowerAscii(text.charCodeAt(i + m)) !== k.charCodeAt(m)) return false;
+  return true;
+}
+
 /** Every shape's secret in `text`. Linear in the text: one keyword pass, then each bounded regex only behind its keyword. */
 export function findShapes(text: string): ShapeFinding[] {
-  const present = presentKeywords(text.toLowerCase());
+  const present = presentKeywordsIn(text);
   const out: ShapeFinding[] = [];
   for (const shape of SHAPES) {
     if (shape.keywords.length && !shape.keywords.some((k) => present.has(k))) continue;
