@@ -1,5 +1,5 @@
 import { defineRule } from '../lint/rule';
-import { plainText, visit } from '../parse/walk';
+import { visit } from '../parse/walk';
 import type { Node } from 'mdast';
 
 function hasImage(node: Node): boolean {
@@ -21,13 +21,51 @@ const WORD = /\S+/g;
  */
 function placeholderWords(nodes: readonly Node[]): string[] | null {
   const words: string[] = [];
-  for (const n of nodes) {
-    for (const [w] of plainText(n).matchAll(WORD)) {
-      if (!PLACEHOLDER.test(w)) return null;
-      words.push(w);
-    }
+  for (const w of wordsOf(nodes)) {
+    if (!PLACEHOLDER.test(w)) return null;
+    words.push(w);
   }
   return words;
+}
+
+/**
+ * The words of `plainText` of each node, the nodes' texts joined by spaces (what splitting the
+ * joined text at whitespace gives), read leaf by leaf as they are asked for.
+ */
+function* wordsOf(nodes: readonly Node[]): Generator<string> {
+  for (const node of nodes) {
+    // The word the text read so far ends in, which the next leaf may continue.
+    let open = '';
+    const stack: Node[] = [node];
+    while (stack.length) {
+      const n = stack.pop() as Node & { value?: string; children?: Node[] };
+      if (n.type !== 'text' && n.type !== 'inlineCode' && n.type !== 'break') {
+        if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+        continue;
+      }
+      const piece = n.type === 'break' ? ' ' : (n.value ?? '');
+      if (!piece) continue;
+      let end = 0;
+      for (const m of piece.matchAll(WORD)) {
+        if (m.index === 0 && open) open += m[0];
+        else {
+          if (open) yield open;
+          open = m[0];
+        }
+        end = m.index + m[0].length;
+        if (end < piece.length) {
+          yield open;
+          open = '';
+        }
+      }
+      if (end === 0 && open) {
+        // Whitespace only: it ends the open word.
+        yield open;
+        open = '';
+      }
+    }
+    if (open) yield open;
+  }
 }
 
 export default defineRule({
