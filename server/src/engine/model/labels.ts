@@ -6,8 +6,24 @@ const NUMBERING = /^(?:§\s*)?(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)
 // Chinese, Japanese and Korean numbering: "一、", "（二）", "第3章", "1단계".
 const CJK_NUMBERING = /^(?:第?[一二三四五六七八九十百]+[、.)）]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节節部步歩]|\d+(?:\.\d+)*[、)）]|\d+\s*단계)\s*/u;
 
+// Every heading is normalised again by each rule and on each keystroke: a bounded memo keeps
+// one answer per distinct text of heading length.
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 10_000;
+const MEMO_LENGTH = 256;
+
 /** Lower-case, no emoji, no numbering, no emphasis markers, single spaces, no trailing colon. */
 export function normalizeLabel(raw: string): string {
+  if (raw.length > MEMO_LENGTH) return normalizeNow(raw);
+  const known = NORMALIZED.get(raw);
+  if (known !== undefined) return known;
+  const label = normalizeNow(raw);
+  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+  NORMALIZED.set(raw, label);
+  return label;
+}
+
+function normalizeNow(raw: string): string {
   // NFKC: full-width digits and colons ("１．", "：") read as their ASCII forms.
   let s = raw.normalize('NFKC').replace(EMOJI_AND_SYMBOLS, ' ').replace(/[*_`~]+/g, '').trim();
   s = s.replace(/[:：]\s*$/u, '').trim();
