@@ -18,7 +18,10 @@ class Scanner {
   /** Lines taken as lazy continuation lines, and the lines paragraphs continued on. */
   readonly lazyLines = new Set<number>();
   readonly continued = new Set<number>();
-  /** Scratch for the source offsets of a paragraph's inline content (`inlineOf`). */
+  /**
+   * The source offsets of the inline content being parsed (`inlineOf`, `slice`): one buffer for
+   * every paragraph, heading and cell, since each is parsed before the next one's is made.
+   */
   offsets: Int32Array = new Int32Array(1024);
 
   mark<T extends RootContent>(node: T, first: number, last: number): T {
@@ -224,8 +227,10 @@ class Scanner {
     return this.mark(node, i, i);
   }
 
+  /** The inline content of one line's [s, e). Its offsets live in the scanner's buffer (see `offsets`). */
   slice(s: number, e: number, cell = false): Inline {
-    const at = new Int32Array(e - s);
+    if (e - s > this.offsets.length) this.offsets = grown(this.offsets, e - s);
+    const at = this.offsets;
     for (let k = 0; k < e - s; k++) at[k] = s + k;
     return inline(this.text.slice(s, e), at, null, null, cell);
   }
@@ -638,7 +643,6 @@ class Scanner {
   inlineOf(lines: number[], cs: number[], k: number, p: number, used: number): Inline {
     const text = this.text;
     let v = '';
-    // Offsets go to a buffer kept across paragraphs; each paragraph copies out only its own.
     let at = this.offsets;
     let n = 0;
     let breaks: Map<number, number> | null = null;
@@ -666,7 +670,7 @@ class Scanner {
         v += text.slice(eol, eol + width);
       }
     }
-    return inline(v, at.slice(0, n), breaks, trimmed);
+    return inline(v, at, breaks, trimmed);
   }
 
   delimiterRow(i: number, c: number): boolean {

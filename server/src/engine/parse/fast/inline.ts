@@ -12,7 +12,7 @@ import { Decline, type Points } from './points';
  */
 export interface Inline {
   v: string;
-  /** Source offset of each character of v. */
+  /** Source offset of each character of v (a buffer the scanner reuses: entries past v's length mean nothing). */
   at: Int32Array;
   /** Hard breaks: index in v (a line ending stands there) → offset where the break ends. */
   breaks: Map<number, number> | null;
