@@ -41,24 +41,32 @@ export function stripQualifiers(label: string): string {
     .trim();
 }
 
-/** Similarity in [0, 1] from the Levenshtein distance, for "did you mean" heading names. */
-export function similarity(a: string, b: string): number {
+/**
+ * Similarity in [0, 1] from the Levenshtein distance, for "did you mean" heading names. With
+ * `atLeast`, a pair that cannot reach it gets some value below it, as soon as a row of the table
+ * shows that (the distance never shrinks from one row to the next).
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
-  if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2) return 0;
+  const longest = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) > longest / 2) return 0;
   // Two rows of the edit-distance table, swapped per row rather than allocated.
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
+  let cur = prev.slice();
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    let least = i;
     const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      if (cur[j] < least) least = cur[j];
     }
+    if (1 - least / longest < atLeast) return 1 - least / longest;
     const done = cur;
     cur = prev;
     prev = done;
   }
-  return 1 - prev[b.length] / Math.max(a.length, b.length);
+  return 1 - prev[b.length] / longest;
 }

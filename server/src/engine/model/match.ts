@@ -61,7 +61,7 @@ function matchHeadingNow(text: string, dialect: Dialect): HeadingMatch {
   let bestScore = FUZZY_THRESHOLD;
   specs.forEach((s, k) => {
     for (const cand of s.fuzzy) {
-      const score = similarity(bare, cand);
+      const score = similarity(bare, cand, bestScore);
       if (score >= bestScore) {
         best = k;
         bestScore = score;
