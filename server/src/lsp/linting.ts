@@ -64,7 +64,7 @@ export class DocumentLinter {
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
   /** Lints large documents off this thread; null lints every document here. */
-  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined> } | null = null;
+  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined>; forget(key: string): void } | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -148,6 +148,7 @@ export class DocumentLinter {
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.lintWorker?.forget(uri);
     this.timeline?.closed(uri);
     this.settled(uri, null);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
