@@ -190,6 +190,8 @@ async function main(): Promise<void> {
         const uri = pathToFileURL(file).toString();
         const text = readFileSync(file, 'utf8');
         writeFileSync(file, text.replace('## Session log\n\n', `## Session log\n\n- Edited ${i}.\n\n`));
+        // One change after a quiet spell, as a save is: past the notification window of the last one.
+        await new Promise((r) => setTimeout(r, 150));
         const seen = changed.length;
         const t = performance.now();
         await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
@@ -228,7 +230,7 @@ async function main(): Promise<void> {
     if (server.error) rows.push(['server index (handoff/outline)', String(server.error)]);
     else {
       rows.push(['server index: initialize → outline not indexing', `${fmt(server.indexMs as number)} ms (server CPU ${fmt(server.indexCpuMs as number)} ms, every thread), ${server.files} files; server RSS ${Number(server.rssIndexedMB).toFixed(0)} MB after (peak seen ${Number(server.peakRssMB).toFixed(0)}, idle ${Number(server.rssIdleMB).toFixed(0)})`]);
-      rows.push(['server re-index: file changed on disk → outlineChanged', `median ${fmt((server.reindexOne as Stats).median)} ms, p95 ${fmt((server.reindexOne as Stats).p95)} ms (includes the ${'≤'}100 ms notification coalescing)`]);
+      rows.push(['server re-index: file changed on disk → outlineChanged', `median ${fmt((server.reindexOne as Stats).median)} ms, p95 ${fmt((server.reindexOne as Stats).p95)} ms (each change after a quiet spell of 150 ms)`]);
     }
   }
   const scan = modes.scan;
@@ -236,7 +238,7 @@ async function main(): Promise<void> {
   const jobMode = modes.job;
   const goals = [
     { goal: '1,000 notes indexed within 2 s of CPU', met: sv ? (sv.indexCpuMs ?? Infinity) <= 2000 : jobMode.firstCpuMs <= 2000, figures: `${sv ? `server ${fmt(sv.indexCpuMs ?? NaN)} ms CPU (${fmt(sv.indexMs)} ms wall); ` : ''}in process, the index job: ${fmt(jobMode.firstCpuMs)} ms CPU (${fmt(jobMode.firstMs)} ms wall); noteOf alone ${fmt(full.firstCpuMs)} ms CPU; line scanner ${fmt(scan.firstCpuMs)} ms CPU` },
-    { goal: 'one changed file re-indexed within 30 ms', met: sv ? sv.reindexOne.median <= 30 : jobMode.reindexOne.median <= 30, figures: `${sv ? `server median ${fmt(sv.reindexOne.median)} ms, p95 ${fmt(sv.reindexOne.p95)} ms (with the notification coalescing); ` : ''}index job: median ${fmt(jobMode.reindexOne.median)} ms, p95 ${fmt(jobMode.reindexOne.p95)} ms, largest ${fmt(jobMode.reindexLargest.median)} ms` },
+    { goal: 'one changed file re-indexed within 30 ms', met: sv ? sv.reindexOne.median <= 30 : jobMode.reindexOne.median <= 30, figures: `${sv ? `server median ${fmt(sv.reindexOne.median)} ms, p95 ${fmt(sv.reindexOne.p95)} ms (each after a quiet spell); ` : ''}index job: median ${fmt(jobMode.reindexOne.median)} ms, p95 ${fmt(jobMode.reindexOne.p95)} ms, largest ${fmt(jobMode.reindexLargest.median)} ms` },
     { goal: 'RSS ≤ 150 MB after indexing', met: sv ? sv.rssIndexedMB <= 150 : jobMode.rssIndexedMB <= 150, figures: `${sv ? `server ${sv.rssIndexedMB.toFixed(0)} MB; ` : ''}in process: ${jobMode.rssIndexedMB.toFixed(0)} MB with the index job's results, ${full.rssIndexedMB.toFixed(0)} MB with Notes kept, ${modes.outline.rssIndexedMB.toFixed(0)} MB with outlines, ${scan.rssIndexedMB.toFixed(0)} MB with the scanner` },
   ];
   result.goals = goals;
