@@ -2,22 +2,22 @@
 // (test/fixtures/unseen, INDEX.tsv column `half`), prints findings and precision per rule from the
 // half's review (test/engine/unseen/REVIEW-<half>.md), and the recall of planted defects.
 //
-//   node --import tsx scripts/unseen.ts dev|held [--write] [--skeleton]
+//   node --import tsx scripts/unseen.ts dev|held|fresh [--write] [--skeleton]
 //
 // --write     writes test/engine/unseen/findings-<half>.json (the dev half's is the test's snapshot)
 // --skeleton  prints a review row for each finding the review does not cover yet
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../server/src/engine';
-import { lintHalf, lintText, plantedRecall, readNote, unseenIndex, type Half } from '../test/engine/unseen/measure';
+import { HALVES, lintHalf, lintText, plantedRecall, readNote, unseenIndex, type Half } from '../test/engine/unseen/measure';
 import { readReview, tally } from '../test/engine/unseen/review';
 
 const STRUCTURE = ['required-sections', 'section-order', 'heading-names', 'empty-sections'];
 
 function main(): void {
   const half = process.argv[2] as Half;
-  if (half !== 'dev' && half !== 'held') {
-    console.error('usage: node --import tsx scripts/unseen.ts dev|held [--write] [--skeleton]');
+  if (!HALVES.includes(half)) {
+    console.error('usage: node --import tsx scripts/unseen.ts dev|held|fresh [--write] [--skeleton]');
     process.exit(2);
   }
   const notes = unseenIndex().filter((n) => n.half === half);

@@ -100,6 +100,29 @@ describe('roadmap statuses by meaning (real notes)', () => {
       assert.deepEqual(findings('priority-headings-es.md').filter((f) => /🔴|🟡|🟢|marked done/.test(f)), []);
     });
 
+    it('a roadmap that grades some headings by colour grades them all: "🟢 FUTUR (Prochain Trimestre)" is a priority, not done', () => {
+      // A real note of the unseen corpus: "🔴 URGENT", "🟡 IMPORTANT", "🟢 FUTUR" under "Recommandations par Priorité".
+      const text = readFileSync(resolve(__dirname, '../fixtures/unseen/NiangPro__ecole__PROCHAINES_ETAPES.md'), 'utf8');
+      const note = noteOf({ text, path: PATH });
+      assert.equal(phase(note, /URGENT/).status, null);
+      assert.equal(phase(note, /FUTUR \(Prochain Trimestre\)/).status, null);
+      assert.equal(phase(note, /Récemment Complété/).status, 'done');
+    });
+
+    it('leading emoji that never repeat, some of them no status, are icons: "🔄 Итеративный подход", "🏁 Заключение"', () => {
+      // Real notes of the unseen corpus: 🔄 there means "iterate", 🏁 "conclusion"; "🔄 … (À Faire Bientôt)" is to do.
+      const ru = noteOf({ text: readFileSync(resolve(__dirname, '../fixtures/unseen/MaksymKonoplinskyi__granBot2__СЛЕДУЮЩИЕ_ШАГИ.md'), 'utf8'), path: PATH });
+      assert.equal(phase(ru, /Итеративный подход/).status, null);
+      assert.equal(phase(ru, /Заключение/).status, null);
+      const fr = noteOf({ text: readFileSync(resolve(__dirname, '../fixtures/unseen/NiangPro__ecole__PROCHAINES_ETAPES.md'), 'utf8'), path: PATH });
+      assert.notEqual(phase(fr, /Améliorations Moyennes/).status, 'in-progress');
+      // Where a legend names 🔄, it stays a status; and a scheme that repeats its markers keeps them.
+      const legend = noteOf({ text: readFileSync(resolve(__dirname, '../fixtures/unseen/deevnet__deevnet-docs__content_docs_roadmap__index.md'), 'utf8'), path: PATH });
+      assert.equal(phase(legend, /Pi SDR Image/).status, 'in-progress');
+      const scheme = noteOf({ text: '# Roadmap\n\n## ✅ Phase 1\n\n- a\n\n## 🔄 Phase 2\n\n- b\n\n## 📋 Phase 3\n\n- c\n\n## 📋 Phase 4\n\n- d\n', path: PATH });
+      assert.deepEqual(scheme.roadmap!.phases.map((p) => p.status), ['done', 'in-progress', 'planned', 'planned']);
+    });
+
     it('"### 🟢 P3 — Sau khi có core modules" over "⚪ Chưa" rows: no "planned item in a phase marked done" (five before)', () => {
       const { note } = read('priority-headings-vi.md');
       const p3 = phase(note, /P3 — Sau khi có core modules/);

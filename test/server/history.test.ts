@@ -1,10 +1,10 @@
 // The note's history over stdio: the history and version requests on a repository with a scripted
 // history (renames, a merge, exact ages), the notification when it was read, the hover on a step,
-// and the refusals: Restricted Mode, a note that is not a handoff, a note never committed.
+// a config change announced again, and the refusals: Restricted Mode, a note that is not a handoff, a note never committed.
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeActionRequest, HoverRequest, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { HistoryChangedNotification, HistoryRequest, NoteVersionRequest, type HistoryResult } from '../../server/src/protocol';
 import { commitAll, emptyRepo, historyNote, scriptedNoteRepo, type ScriptedRepo } from '../project/history-repo';
 import { ALNUM, drawer, seeded } from '../engine/fixtures/prng';
@@ -142,6 +142,14 @@ describe('language server: the note history', function () {
       assert.deepEqual(result.versions.map((v) => v.subject), ['Second', 'First']);
       assert.deepEqual(result.steps.map((s) => [s.text, s.sessions]), [['One', 2]]);
       assert.equal(result.staleSteps, 2, "the project's history.staleSteps");
+
+      // The config changes: the history is announced again with the new threshold, though no
+      // version changed (the views ask again on the notification).
+      const before = client.notifications.filter((n) => n.method === HistoryChangedNotification.method).length;
+      writeFileSync(join(fresh.dir, '.handoff.json'), '{ "history": { "staleSteps": 3 } }\n');
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: 'file://' + join(fresh.dir, '.handoff.json'), type: FileChangeType.Changed }] });
+      await client.notification(HistoryChangedNotification.method, () => client.notifications.filter((n) => n.method === HistoryChangedNotification.method).length > before);
+      assert.equal((await history(u)).staleSteps, 3, 'the changed history.staleSteps');
     } finally {
       fresh.remove();
     }

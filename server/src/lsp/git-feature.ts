@@ -29,5 +29,6 @@ export const gitFeature: Feature = (state) => {
     onTrustChanged: () => git.onTrustChanged(),
     onSettingsChanged: () => git.onSettingsChanged(),
     onFilesChanged: (paths: string[]) => git.onFilesChanged(paths),
+    onConfigChanged: () => history.configChanged(),
   };
 };

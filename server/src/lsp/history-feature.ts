@@ -23,6 +23,8 @@ interface Entry {
 }
 
 export interface HistorySource {
+  /** The project config changed: read the open notes' histories again and say so. */
+  configChanged(): void;
   /** The history facts already read for a note (never starts git). */
   factsFor(file: string): NoteHistoryFacts | null;
   /** The read history of a note, once read; null while unread. */
@@ -48,8 +50,11 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
     return (text: string) => noteOf({ text, path, config: project.config, template: project.template });
   };
 
-  /** The history of `file`, read in this generation (started now when it is not). */
-  const ensure = (uri: string, file: string): Entry => {
+  /**
+   * The history of `file`, read in this generation (started now when it is not). `announce`
+   * notifies even when the versions read are the same (the limits or the threshold changed).
+   */
+  const ensure = (uri: string, file: string, announce = false): Entry => {
     const known = entries.get(file);
     // A read cancelled (its provider was replaced) or cut short by a passing failure is read again.
     if (known && known.generation === generation && !(known.done && isGitUnavailable(known.done) && (known.done.reason === 'aborted' || known.done.reason === 'timeout' || known.done.reason === 'index-locked'))) return known;
@@ -62,7 +67,7 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
       entry.done = r;
       const before = known?.done;
       // A read that changed nothing (same versions) needs neither a re-lint nor a notification.
-      if (before && sameRead(before, r)) return;
+      if (!announce && before && sameRead(before, r)) return;
       void state.connection.sendNotification(HistoryChangedNotification, { uri });
       const doc = state.documents.get(uri);
       if (doc) state.linter.schedule(doc, 0);
@@ -81,9 +86,9 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
     return { file, note };
   };
 
-  const background = (doc: TextDocument) => {
+  const background = (doc: TextDocument, announce = false) => {
     const ok = eligible(doc.uri);
-    if ('file' in ok) ensure(doc.uri, ok.file);
+    if ('file' in ok) ensure(doc.uri, ok.file, announce);
   };
 
   state.documents.onDidOpen(({ document }) => background(document));
@@ -103,6 +108,12 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
       for (const doc of state.documents.all()) background(doc);
     }, 300);
   });
+
+  /** `.handoff.json` changed: its history limits and staleSteps may have, so each open note is read and announced again. */
+  const configChanged = () => {
+    generation++;
+    for (const doc of state.documents.all()) background(doc, true);
+  };
 
   state.connection.onRequest(HistoryRequest, async ({ uri }): Promise<HistoryResult> => {
     const file = filePathOf(uri);
@@ -132,6 +143,7 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
   });
 
   return {
+    configChanged,
     factsFor: (file) => {
       const done = entries.get(file)?.done;
       return done && !isGitUnavailable(done) ? done.facts : null;

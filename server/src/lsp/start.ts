@@ -50,7 +50,14 @@ export type HoverSource = (doc: TextDocument, result: LintResult, position: Posi
 export type CompletionSource = (doc: TextDocument, result: LintResult, position: Position) => Promise<CompletionItem[]> | CompletionItem[];
 
 /** Hooks later features (git, workspace index) attach to. */
-export type Feature = (state: ServerState) => { onTrustChanged?(): void; onFilesChanged?(paths: string[]): void; onInitialized?(): void; onSettingsChanged?(): void } | void;
+export type Feature = (state: ServerState) => {
+  onTrustChanged?(): void;
+  onFilesChanged?(paths: string[]): void;
+  /** A `.handoff.json` (or a file it names) changed: the project configs were read again. */
+  onConfigChanged?(): void;
+  onInitialized?(): void;
+  onSettingsChanged?(): void;
+} | void;
 
 export function startServer(connection: Connection, features: Feature[] = [], timeline = new Timeline(performance.now())): void {
   const documents = new TextDocuments(TextDocument);
@@ -151,6 +158,7 @@ export function startServer(connection: Connection, features: Feature[] = [], ti
       configs.clear();
       publishConfigProblems();
       linter.lintAll();
+      for (const h of hooks) h?.onConfigChanged?.();
     }
     for (const h of hooks) h?.onFilesChanged?.(paths);
   });

@@ -57,6 +57,31 @@ describe('scan/personal: e-mail', () => {
   });
 });
 
+describe('scan/personal: stand-in domains and shared accounts', () => {
+  it('does not flag a domain that says "your domain" in any language', () => {
+    // From a real note: "Agregar `RESEND_FROM_EMAIL=citas@tudominio.cl` en `.env.local`".
+    for (const domain of ['tudominio.cl', 'yourdomain.com', 'your-company.io', 'votredomaine.fr', 'seudominio.com.br', 'deinedomain.de', 'mijndomein.nl', 'mydomain.org', 'domain.com']) {
+      assert.deepEqual(findPersonalData(`- RESEND_FROM_EMAIL=citas${AT}${domain}\n`), [], domain);
+    }
+    // A real domain that merely contains such a word is still a person's.
+    assert.equal(findPersonalData(`alice${AT}sitemaster.com`).length, 1);
+    assert.equal(findPersonalData(`alice${AT}mydomainstore.com`).length, 1);
+  });
+
+  it('does not flag an address its line calls a shared or team account', () => {
+    // From a real note: a Korean table row and bullet naming the team's shared Google account.
+    const shared = [
+      `| 구글 드라이브 팀 공용 계정 | **\`nhnemkt${AT}gmail.com\`** — 이 계정으로 로그인 |`,
+      `- **구글 드라이브 계정은 팀 공용 계정(\`nhnemkt${AT}gmail.com\`)입니다.**`,
+      `- Shared account: ops.team${AT}gmail.com`,
+      `- La cuenta compartida es equipo.x${AT}gmail.com`,
+    ];
+    for (const text of shared) assert.deepEqual(findPersonalData(text), [], text);
+    // The word on another line does not cover an address.
+    assert.equal(findPersonalData(`- Team account below\n- jane.doe${AT}gmail.com`).length, 1);
+  });
+});
+
 describe('scan/personal: home paths', () => {
   it('flags /Users/<name>, /home/<name>, C:\\Users\\<name> (the home prefix only)', () => {
     const cases: [string, string][] = [

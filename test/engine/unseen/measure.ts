@@ -1,6 +1,7 @@
 // The unseen corpus (test/fixtures/unseen): real notes from public repositories in many languages
-// and layouts, split once by a fixed seed into a development half and a held-back half
-// (INDEX.tsv, column `half`). Each note is linted under the path it has in its repository, with
+// and layouts, split once by a fixed seed into a development half and a held-back half, plus a
+// fresh held-back set collected after the first held-back half had been read (INDEX.tsv, column
+// `half`). Each note is linted under the path it has in its repository, with
 // that path added to the globs of its kind (as a user who points Handoff at the file configures
 // it), a fixed today and no git or workspace facts: the rules that need them step aside.
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { defaultConfig, LineIndex, lint, templateDialect, type Dialect, type Lin
 
 export const TODAY = '2026-12-06';
 export const UNSEEN = resolve(__dirname, '../../fixtures/unseen');
-export type Half = 'dev' | 'held';
+export type Half = 'dev' | 'held' | 'fresh';
+export const HALVES: readonly Half[] = ['dev', 'held', 'fresh'];
 
 export interface UnseenNote {
   file: string;

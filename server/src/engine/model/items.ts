@@ -4,7 +4,7 @@ import type { List, ListItem, Paragraph, RootContent, Strong, Table } from 'mdas
 import type { Role } from '../types';
 import { startOf, endOf } from '../parse/parse';
 import { plainText } from '../parse/walk';
-import { roleOf } from './roles';
+import { leadRole } from './roles';
 
 export interface Item {
   /** Plain text of the item's first paragraph (or the table row's cells). */
@@ -114,7 +114,7 @@ export function labelledBlocks(nodes: RootContent[], plain = false): LabelledBlo
     if (next.type !== 'list' && next.type !== 'table') continue;
     const label = labelText(nodes[i]) ?? (plain ? plainLabelText(nodes[i], next) : null);
     if (label === null) continue;
-    const role = roleOf(label);
+    const role = leadRole(label);
     if (role === null && labelText(nodes[i]) === null) continue;
     out.push({ label, role, start: startOf(nodes[i]), end: endOf(next), items: itemsIn([next]) });
   }

@@ -61,7 +61,7 @@ const LEXICON: Lexicon = {
     'ризик*', 'проблем*', 'обмежен*', 'попередж*', 'увага', 'відомі проблеми',
     'risk*', 'sorun*', 'dikkat', 'uyari*', 'kisitlama*', 'bilinen sorunlar', 'engeller',
     'risiko', 'masalah', 'kendala', 'peringatan', 'perhatian', 'keterbatasan', 'hambatan', 'isu',
-    'rui ro', 'van de', 'luu y', 'canh bao', 'han che', 'loi da biet', 'vuong mac', 'tro ngai', 'chu y',
+    'rui ro', 'van de', 'luu y', 'canh bao', 'han che', 'gioi han', 'loi da biet', 'vuong mac', 'tro ngai', 'chu y',
     '隐患', '隱患', '限制', '警告', '阻塞', '注意', '技术债', '技術債', '已知问题', '已知問題',
     '問題', '懸念', '制約', '既知の', '不具合', 'ハマりどころ', '落とし穴', 'ブロッカー', '技術的負債',
     '문제', '제약', '한계', '경고', '알려진', '블로커', '기술 부채',
@@ -119,6 +119,56 @@ const LEXICON: Lexicon = {
   ],
 };
 
+/**
+ * Words that mark work as still to come without naming a kind of section: what remains, what
+ * waits or is on hold, what is left for later, where to continue, what must be done, the
+ * mission the reader is given. They
+ * qualify other roles as often as they stand alone ("Risques restants", "Known issues for
+ * later"), so they give the role "next" only to a label that names no other role.
+ */
+const PENDING: readonly string[] = [
+  // remaining
+  'remaining', 'left over', 'ce qui reste', 'reste', 'restant*', 'lo que queda', 'queda*', 'restante*', 'rimane', 'rimanent*', 'resta da fare',
+  'verbleibend*', 'ubrig*', 'resterend*', 'pozostal*', 'zbyva*', 'zbyvajici', 'оставш*', 'осталось', 'залишил*', 'kalan*', 'tersisa', 'sisa', 'con lai', 'kvar',
+  '剩余', '剩餘', '剩下', '还剩', '還剩', '残り', '残って', '남은', '남아', 'ที่เหลือ',
+  // waiting, on hold, deferred
+  'on hold', 'waiting', 'deferred', 'postponed', 'parked', 'backlog', 'en espera', 'aplazad*', 'pospuest*', 'em espera', 'adiad*', 'en attente', 'en suspens',
+  'in attesa', 'rimandat*', 'wartend', 'warten auf', 'zuruckgestellt', 'in de wacht', 'uitgesteld', 'odlozon*', 'wstrzyman*', 'odlozen*', 'pozastaven*',
+  'отложен*', 'ожидает', 'в ожидании', 'відкладен*', 'beklemede', 'ertelen*', 'menunggu', 'ditunda', 'tam hoan', 'dang cho', 'cho xu ly',
+  '保留中', '待ち', '未処理', '未対応', '搁置', '擱置', '暂缓', '暫緩', '待定', '等待', '보류', '대기', 'รอดำเนินการ',
+  // later
+  'later', 'plus tard', 'mas adelante', 'mas tarde', 'mais tarde', 'piu tardi', 'in seguito', 'spater', 'spaeter', 'pozniej', 'na pozniej', 'pozdeji',
+  'позже', 'на потом', 'пізніше', 'daha sonra', 'nanti', 'sau nay', 'de sau',
+  '以后', '以後', '稍后', '稍後', '之后', '之後', '後で', 'あとで', '将来', '나중에', '추후', 'ภายหลัง',
+  // continue, carry on, future
+  'continue', 'continuing', 'carry on', 'future', 'upcoming', 'continuar', 'continuacion', 'continuacao', 'continuer', 'poursuivre', 'a venir', 'futur*',
+  'continuare', 'proseguire', 'weitermachen', 'fortsetzen', 'weiterarbeit', 'zukunft*', 'kunftig*', 'doorgaan', 'kontynuacj*', 'kontynuowac', 'pokracovani',
+  'продолжить', 'продолжение', 'продовжити', 'devam etmek', 'devami', 'lanjutkan', 'melanjutkan', 'tiep tuc',
+  '继续', '繼續', '接着', '接著', '続き', '続ける', '継続', '이어하기', '계속', 'ทำต่อ',
+  // what must be done, addressed to the reader
+  'must do', 'have to do', 'needs doing', 'do this', 'do these', 'do the following', 'what to do', 'start with', 'your task*', 'hay que hacer', 'debe hacerse', 'il faut faire', 'bisogna fare',
+  'precisa ser feito', 'muss noch', 'mussen noch', 'moet nog', 'trzeba zrobic', 'надо сделать', 'yapilmasi gereken', 'perlu dilakukan', 'harus dilakukan', 'can phai lam',
+  '需要做', '要做的', '待做', 'すべき', '必要な作業', '要対応', '해야', '필요한 작업', 'ต้องทำ',
+  // the assignment the reader is given
+  'mission', 'assignment', 'mision', 'encargo', 'missione', 'incarico', 'missao', 'auftrag', 'opdracht', 'misja', 'zlecenie', 'миссия', 'задание', 'misyon', 'misi',
+  'ミッション', '미션', '임무', 'ภารกิจ',
+];
+
+/**
+ * "Další doporučený krok", "Siguiente paso a dar", "Nächster sinnvoller Schritt": a word for next
+ * and a word for step or action in one label, with any words between them, are next steps.
+ */
+const FORWARD: readonly string[] = [
+  'next', 'following', 'further', 'dalsi', 'nasledujici', 'pristi', 'siguiente*', 'seguinte*', 'proxim*', 'suivant*', 'prochain*', 'successiv*', 'prossim*',
+  'nachst*', 'naechst*', 'weiter*', 'volgend*', 'nastepn*', 'kolejn*', 'dalsz*', 'следующ*', 'дальнейш*', 'наступн*', 'подальш*', 'sonraki', 'siradaki',
+  'selanjutnya', 'berikut*', 'tiep theo', 'nasta', 'neste', 'naeste', 'seuraava*', 'jargmi*',
+];
+const STEP: readonly string[] = [
+  'step*', 'action*', 'task*', 'krok*', 'ukol*', 'paso*', 'accion*', 'tarea*', 'passo*', 'acao', 'acoes', 'tarefa*', 'etape*', 'action*', 'tache*', 'azion*', 'compit*',
+  'schritt*', 'massnahm*', 'aufgabe*', 'stap*', 'actie*', 'taak', 'taken', 'zadani*', 'zadan*', 'шаг*', 'действи*', 'задач*', 'крок*', 'дій', 'дії', 'завдан*',
+  'adim*', 'eylem*', 'gorev*', 'langkah', 'tindakan', 'tugas', 'buoc', 'hanh dong', 'nhiem vu', 'steg', 'skridt', 'askel*', 'samm*', 'ulesan*',
+];
+
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /** Lower case without accents, so that one entry covers "Próximos" and "proximos". */
@@ -171,6 +221,33 @@ function compile(entries: readonly string[]): RegExp {
 }
 
 const COMPILED = new Map<Role, RegExp>((Object.entries(LEXICON) as Array<[Role, readonly string[]]>).map(([role, entries]) => [role, compile(entries)]));
+
+const PENDING_RE = compile(PENDING);
+const FORWARD_RE = compile(FORWARD);
+const STEP_RE = compile(STEP);
+
+/** The scripts the lexicon has words in. */
+const READ_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Hebrew}\p{Script=Arabic}]/u;
+
+/**
+ * Whether the lexicon can read labels written like these: most of their letters are in a script
+ * it has words in. Headings in Devanagari, Georgian or Tamil name roles the lexicon cannot see,
+ * so what it does not find there is unknown, not missing.
+ */
+export function readsScript(labels: string): boolean {
+  let read = 0;
+  let other = 0;
+  for (const [ch] of labels.matchAll(/\p{L}/gu)) {
+    if (READ_SCRIPT.test(ch)) read++;
+    else other++;
+  }
+  return other <= read;
+}
+
+/** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
+export function namesPendingWork(folded: string): boolean {
+  return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));
+}
 
 /** Whether a (normalised) label names the role in one of the lexicon's languages. */
 export function namesRole(folded: string, role: Role): boolean {

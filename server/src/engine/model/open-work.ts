@@ -1,14 +1,14 @@
-// Work a note leaves open without a heading that says so: unchecked task items, rows of a plan
-// table whose state column is not done, and list items that open with a next-steps label
+// Work a note leaves open without a heading that says so: unchecked task items (also "⬜ …"), rows
+// of a plan table whose state is not done, and list items that open with a next-steps label
 // ("**Próximos pasos:** …"). Any of them means the note says what comes next.
-import type { RootContent, Table } from 'mdast';
+import type { RootContent, Table, TableRow } from 'mdast';
 import { plainText } from '../parse/walk';
 import type { Note } from './note';
 import { itemsIn } from './items';
 import { normalizeLabel } from './labels';
 import { fold } from './lexicon';
-import { roleOf } from './roles';
-import { statusOfText } from './status';
+import { leadRole } from './roles';
+import { isStrongEmoji, statusOfText } from './status';
 
 /** A column that holds each row's state: "State", "Status", "Estado", "状態", "Trạng thái" … */
 const STATE_COLUMN = /^(?:current )?(?:state|status|progress|estado|situacao|stato|etat|statut|zustand|staat|stan|статус|состояние|стан|durum|trang thai|tinh trang|状态|狀態|状態|ステータス|進捗|상태|진행 ?상태|สถานะ)$/u;
@@ -20,19 +20,37 @@ function bodies(note: Note): RootContent[][] {
   return [note.preamble, ...note.allSections.map((s) => s.ownNodes)].map(open);
 }
 
-/** Rows of a table with a state column whose state is open (planned, in progress, blocked, "[ ]"). */
+/** A cell, or the opening of a list item, that is a box still to tick: "[ ]", ⬜, ☐, 🔲. */
+const OPEN_BOX = /^(?:\[ \]|⬜|☐|🔲)/u;
+/** A cell that holds only a marker of state: ✅, ⬜, ❌, ⏳, "[x]", "[ ]". */
+const isMarker = (cell: string) => /^\[[ xX]\]$/.test(cell) || isStrongEmoji(cell);
+
+const cellText = (row: TableRow, col: number) => (row.children[col] ? plainText(row.children[col]).trim() : '');
+
+function isOpen(cell: string): boolean {
+  if (!cell) return false;
+  if (OPEN_BOX.test(cell)) return true;
+  const status = statusOfText(cell, { anywhere: true });
+  return status !== null && OPEN_STATES.has(status.status);
+}
+
+/**
+ * Rows of a plan table whose state is open (planned, in progress, blocked, "[ ]"): the state is in
+ * a column named so, or, when none is, in columns that hold nothing but markers of state (a
+ * course table with a ⬜ per lesson and part, whatever the columns are called).
+ */
 export function openPlanRows(table: Table): number {
   const [header, ...rows] = table.children;
   if (!header) return 0;
-  const col = header.children.findIndex((c) => STATE_COLUMN.test(fold(normalizeLabel(plainText(c)))));
-  if (col < 0) return 0;
-  return rows.filter((row) => {
-    const cell = row.children[col] ? plainText(row.children[col]).trim() : '';
-    if (!cell) return false;
-    if (/^\[ \]/.test(cell)) return true;
-    const status = statusOfText(cell, { anywhere: true });
-    return status !== null && OPEN_STATES.has(status.status);
-  }).length;
+  const named = header.children.findIndex((c) => STATE_COLUMN.test(fold(normalizeLabel(plainText(c)))));
+  const cols =
+    named >= 0
+      ? [named]
+      : header.children.map((_, col) => col).filter((col) => {
+          const cells = rows.map((row) => cellText(row, col)).filter(Boolean);
+          return cells.length > 0 && cells.every(isMarker);
+        });
+  return rows.filter((row) => cols.some((col) => isOpen(cellText(row, col)))).length;
 }
 
 /** The label a list item or paragraph opens with, up to its first colon ("Next up: Module 6"). */
@@ -46,11 +64,12 @@ export function hasOpenWork(note: Note): boolean {
   return bodies(note).some((nodes) => {
     if (nodes.some((n) => n.type === 'table' && openPlanRows(n) > 0)) return true;
     const items = itemsIn(nodes, 0, 8);
-    if (items.some((i) => i.kind === 'list' && i.checked === false)) return true;
+    // An unchecked task item, or a list item that opens with a box still to tick ("⬜ Deploy").
+    if (items.some((i) => i.kind === 'list' && (i.checked === false || OPEN_BOX.test(i.text.trim())))) return true;
     const leads = [...items.map((i) => i.text), ...nodes.filter((n) => n.type === 'paragraph').map((n) => plainText(n).trim())];
     return leads.some((t) => {
       const lead = leadLabel(t);
-      return lead !== null && roleOf(lead) === 'next';
+      return lead !== null && leadRole(lead) === 'next';
     });
   });
 }

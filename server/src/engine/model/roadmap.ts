@@ -99,6 +99,9 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
   const legend = findLegend(root);
   const containers = containersOf(text, root, sections);
   const icons = iconHeadings(containers.filter((c) => !c.preamble).map((c) => c.title));
+  // A roadmap that grades one heading by colour ("🔴 URGENT", "🟡 IMPORTANT") grades them all so:
+  // its "🟢 FUTUR" is a priority too, not a done phase.
+  const graded = containers.some((c) => colourPriority(c.title));
   const phases: Phase[] = [];
   // Index of the phase a container's items go to (cards go to their parent's).
   const phaseOf: number[] = [];
@@ -112,7 +115,8 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
       cards.push({ container: i, field });
       continue;
     }
-    const heading = field ? null : headingStatus(c.title, legend, icons);
+    const priority = graded || (c.parent !== null && PRIORITY.test(containers[c.parent].title));
+    const heading = field ? null : headingStatus(c.title, legend, icons, priority);
     const own = field?.hit ?? heading;
     const parent = parentPhase ?? null;
     const inherited = !own && parent !== null ? phases[parent].status : null;
@@ -173,12 +177,20 @@ export function parseRoadmap(text: string, root: Root, sections: Section[]): Roa
 
 /**
  * Headings decorated with icons ("## 🎯 Goals", "## 🔧 Commands", "## 📋 Tasks"): three or more
- * lead with an emoji that is no status, and they are at least half of those that lead with one.
+ * lead with an emoji that is no status, and they are at least half of those that lead with one;
+ * or the leading emoji never repeat and two of them are no status ("✅ Done", "📋 Priorities",
+ * "🔄 Improvements", "📈 Future", "🎯 Recommendations"): a scheme of statuses repeats its markers.
  */
 function iconHeadings(titles: string[]): boolean {
-  const leading = titles.map((t) => /^\p{Extended_Pictographic}\ufe0f?/u.exec(t.trim())?.[0]).filter((e): e is string => !!e);
+  const leading = titles.map((t) => /^\p{Extended_Pictographic}\ufe0f?/u.exec(t.trim())?.[0]?.replace(/\ufe0f/gu, '')).filter((e): e is string => !!e);
   const plain = leading.filter((e) => !statusOfText(e));
-  return plain.length >= 3 && plain.length * 2 >= leading.length;
+  if (plain.length >= 3 && plain.length * 2 >= leading.length) return true;
+  return leading.length >= 4 && plain.length >= 2 && new Set(leading).size === leading.length;
+}
+
+function colourPriority(title: string): boolean {
+  COLOUR_PRIORITY.lastIndex = 0;
+  return COLOUR_PRIORITY.test(title);
 }
 
 interface HeadingStatus extends StatusHit {
@@ -188,10 +200,11 @@ interface HeadingStatus extends StatusHit {
 
 /**
  * A heading's status. An emoji that doubles as an icon or a colour counts only where the roadmap
- * uses it so: not on a priority heading ("🟢 P2", "🔴 Critical"), not as the leading icon of a
+ * uses it so: not on a priority heading ("🟢 P2", "🔴 Critical"), nor as a colour where the
+ * roadmap grades by colour or under a heading that names priorities, not as the leading icon of a
  * roadmap whose headings carry icons; the caller drops it when the phase's items disagree.
  */
-function headingStatus(title: string, legend: Legend, icons: boolean): HeadingStatus | null {
+function headingStatus(title: string, legend: Legend, icons: boolean, priority: boolean): HeadingStatus | null {
   let t = title;
   for (let k = 0; k < 4; k++) {
     const hit = readStatus(t, legend);
@@ -200,7 +213,8 @@ function headingStatus(title: string, legend: Legend, icons: boolean): HeadingSt
     const emoji = hit.style === 'emoji' && !legend.markers.has(marker);
     const weak = emoji && !isStrongEmoji(marker);
     const leading = !/[\p{L}\p{N}]/u.test(t.slice(0, hit.index));
-    const icon = (weak && (PRIORITY.test(title) || (icons && leading))) || (emoji && hit.status === 'done' && CHECKLIST.test(title));
+    const colour = COLOURS.includes(marker.replace(/\ufe0f/gu, ''));
+    const icon = (weak && (PRIORITY.test(title) || (icons && leading) || (priority && colour))) || (emoji && hit.status === 'done' && CHECKLIST.test(title));
     if (!icon) return { ...hit, weak };
     t = t.slice(0, hit.index) + ' '.repeat(hit.length) + t.slice(hit.index + hit.length);
   }

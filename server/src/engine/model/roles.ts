@@ -2,8 +2,8 @@
 // the same thing many ways and in many languages; these lists come from the notes in the corpus
 // and common agent templates. Order matters: the first matching role wins.
 import type { Role } from '../types';
-import { normalizeLabel } from './labels';
-import { fold, namesRole } from './lexicon';
+import { normalizeLabel, stripQualifiers } from './labels';
+import { fold, namesPendingWork, namesRole } from './lexicon';
 
 const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
   ['snapshot', /\b(?:snapshot|session (?:info|metadata)|metadata|git state|repo(?:sitory)? state|environment snapshot|current head)\b|スナップショット|快照/u],
@@ -20,34 +20,53 @@ const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
 
 const STRONG: ReadonlySet<Role> = new Set(['snapshot', 'next', 'wip', 'risks', 'changes']);
 
-function roleOfPart(part: string): Role | null {
+function roleOfPart(part: string, pending: boolean): Role | null {
   const folded = fold(part);
   for (const [role, re] of ROLE_PATTERNS) if (re.test(part) || namesRole(folded, role)) return role;
-  return null;
+  // "Plus tard", "保留中", "Další doporučený krok": work still to come, when nothing else is named
+  // and the word is not inside a qualifier ("Known limitations (details in ROADMAP.md)").
+  return pending && namesPendingWork(fold(stripQualifiers(part))) ? 'next' : null;
 }
 
 /**
- * The role a heading or label plays, or null when nothing matches. A compound label ("Remaining
- * risks / TODO", "Open findings / next-session candidates") takes the first part that names a
- * strong role (next steps, risks, changes, work in progress, snapshot), else its first role.
+ * The role a heading plays, or null when nothing matches. A compound label ("Remaining risks /
+ * TODO", "Open findings / next-session candidates") takes the first part that names a strong
+ * role (next steps, risks, changes, work in progress, snapshot), else its first role.
  */
 export function roleOf(label: string): Role | null {
-  const known = ROLE_OF.get(label);
+  return memoized(HEADING_ROLE, label, true);
+}
+
+/**
+ * The role a label inside a body plays ("Next steps:", "**Risks**" over a list). A lead-in that
+ * says work remains, waits or continues ("To let the AI continue, paste this prompt:") mentions
+ * it in passing: only a heading's word for pending work gives it the role of next steps.
+ */
+export function leadRole(label: string): Role | null {
+  return memoized(LEAD_ROLE, label, false);
+}
+
+// The lexicon's patterns are costly and labels repeat (every version of a note in its history
+// has the same headings): each label is matched once, in a bounded memo.
+const HEADING_ROLE = new Map<string, Role | null>();
+const LEAD_ROLE = new Map<string, Role | null>();
+const ROLE_OF_MAX = 10_000;
+
+function memoized(memo: Map<string, Role | null>, label: string, pending: boolean): Role | null {
+  const known = memo.get(label);
   if (known !== undefined) return known;
-  const role = roleOfLabel(label);
-  // The lexicon's patterns are costly and labels repeat (every version of a note in its history
-  // has the same headings): each label is matched once, in a bounded memo.
-  if (ROLE_OF.size >= ROLE_OF_MAX) ROLE_OF.clear();
-  ROLE_OF.set(label, role);
+  const role = roleOfLabel(label, pending);
+  if (memo.size >= ROLE_OF_MAX) memo.clear();
+  memo.set(label, role);
   return role;
 }
 
-const ROLE_OF = new Map<string, Role | null>();
-const ROLE_OF_MAX = 10_000;
-
-function roleOfLabel(label: string): Role | null {
+function roleOfLabel(label: string, pending: boolean): Role | null {
   const n = normalizeLabel(label);
   if (!n) return null;
-  const roles = n.split(/\s+(?:\/|&|\+|and|y|et|und|e|en|i|и|і|ve|dan|và)\s+|\s*[;・、／]\s*/u).map(roleOfPart).filter((r): r is Role => r !== null);
+  const roles = n
+    .split(/\s+(?:\/|&|\+|and|or|y|et|ou|und|oder|e|en|i|и|і|или|або|ve|veya|dan|atau|và|hoặc|lub|nebo)\s+|\s*[;・、／]\s*/u)
+    .map((part) => roleOfPart(part, pending))
+    .filter((r): r is Role => r !== null);
   return roles.find((r) => STRONG.has(r)) ?? roles[0] ?? null;
 }

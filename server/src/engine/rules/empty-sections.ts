@@ -1,6 +1,7 @@
 import { defineRule } from '../lint/rule';
 import { plainText, visit } from '../parse/walk';
 import type { Node } from 'mdast';
+import { normalizeLabel } from '../model/labels';
 
 function hasImage(node: Node): boolean {
   let found = false;
@@ -9,6 +10,24 @@ function hasImage(node: Node): boolean {
     return found ? 'skip' : undefined;
   });
   return found;
+}
+
+/**
+ * A heading that carries its own value is a field or a statement, not a section waiting for
+ * content: "Status: READY FOR TESTING", "Live URL: www.example.com", "**ЦЕЛЬ:** 85%+", "결과: 성공",
+ * "2. Railway — redeploy automático tras el push". The label is a name: one that counts ("Phase 7:
+ * Mobile view", "Giai đoạn 7: …", "Part B: …") makes the rest a title. After a spaced dash the value is a
+ * phrase (three words or more), so that a qualifier ("Next steps — draft") still leaves it empty.
+ */
+function carriesValue(heading: string): boolean {
+  const text = normalizeLabel(heading);
+  // A label that counts ("Phase 7", "Part B", "Step IV") numbers a section; it does not name a field.
+  const counts = (label: string) => /\d/u.test(label) || /\s(?:[a-z]|[ivx]+)$/u.test(label);
+  const named = (label: string, value: string) => !counts(label) && /\p{L}/u.test(label) && /[\p{L}\p{N}]/u.test(value) && !PLACEHOLDER.test(value.trim());
+  const field = /^([^:：()（）[\]]{1,40}?)\s*[:：]\s+(\S.*)$/u.exec(text);
+  if (field) return named(field[1], field[2]);
+  const statement = /^([^()（）[\]]{1,40}?)\s+[—–-]\s+(\S.*)$/u.exec(text);
+  return statement !== null && named(statement[1], statement[2]) && statement[2].split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 3;
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
@@ -29,6 +48,7 @@ export default defineRule({
         { text: '# Handoff\n\n## Known issues\n\nNone.\n', path: 'HANDOFF.md' },
         { text: '# Handoff\n\n## Status\n\n### Backend\n\nGreen.\n', path: 'HANDOFF.md', caption: 'A section whose content is in its subsections.' },
         { text: '# Handoff\n\n## Next steps\n\n1. Release.\n', path: 'HANDOFF.md' },
+        { text: '# Passkey migration\n\n## Status: READY FOR TESTING\n\n## Branch: feat/passkey-auth\n\n## Next steps\n\n1. Test on a phone.\n', path: 'HANDOFF.md', caption: 'A heading that carries its value ("Label: value") is a field, not an empty section.' },
         { text: '# ✅ Server running\n\n## 🎉 Congratulations! Your API server works!\n\n---\n\n## Next steps\n\n1. Open the docs.\n', path: 'HANDOFF.md', caption: 'A heading that exclaims is a banner, not a section.' },
       ],
       notOk: [
@@ -41,7 +61,8 @@ export default defineRule({
   check({ note, report }) {
     for (const s of note.allSections) {
       // "🎉 Congratulations! Your server is running!": a heading that exclaims is a banner, not a section.
-      if (s.children.length || /[!！]\s*$/u.test(s.heading.text)) continue;
+      // "Status: READY FOR TESTING": a heading that carries its value has nothing missing under it.
+      if (s.children.length || /[!！]\s*$/u.test(s.heading.text) || carriesValue(s.heading.text)) continue;
       const content = s.nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak');
       if (content.some((n) => n.type === 'code' || n.type === 'table' || n.type === 'image')) continue;
       const words = content.map((n) => plainText(n)).join(' ').split(/\s+/).filter(Boolean);

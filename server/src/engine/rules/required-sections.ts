@@ -33,7 +33,7 @@ export default defineRule({
     id: 'required-sections',
     description: 'Every section the dialect requires is present',
     rationale:
-      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages, or open work under another heading (an unchecked task item, a plan table with a row not done). The fix inserts the section skeleton where the dialect puts it.',
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages (also a heading that says work remains, waits, is left for later or must be done), or open work under another heading (an unchecked task item or a ⬜ box, a plan table with a row not done). Where the headings are in a script the vocabulary has no words in, a free-form note gets no verdict. The fix inserts the section skeleton where the dialect puts it.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
@@ -44,6 +44,7 @@ export default defineRule({
         { text: SESSION_OK, path: 'HANDOFF.md' },
         { text: '# Handoff\n\n## Where things stand\n\nAll green.\n\n## Next actions\n\n- Release.\n', path: 'HANDOFF.md', caption: 'A free-form note with next actions.' },
         { text: '# Handoff\n\n## Status\n\nDone.\n\nNext steps:\n\n1. Tag the release.\n', path: 'HANDOFF.md', caption: 'Next steps as a labelled list inside another section.' },
+        { text: '# Passation\n\n## Fait\n\nLe tuto est en ligne.\n\n## Plus tard\n\n- Sous-titres.\n', path: 'PASSATION.md', caption: 'Work left for later, in the note\'s own words.' },
       ],
       notOk: [
         { text: SESSION_OK.replace(/## Next steps[\s\S]*$/, ''), path: 'HANDOFF.md', caption: 'Session handoff without next steps.' },
@@ -62,6 +63,8 @@ export default defineRule({
       // A code fence left open that swallowed a next-steps heading or label took the rest of
       // the note with it: the steps are there, hidden (code-block-length reports long blocks).
       if (endsInOpenFence(note)) return;
+      // In a script the role vocabulary has no words in, a role not found is not known to be missing.
+      if (!readsScript(headingsOf(note))) return;
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
@@ -88,7 +91,8 @@ export default defineRule({
 import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
-import { roleOf } from '../model/roles';
+import { leadRole, roleOf } from '../model/roles';
+import { readsScript } from '../model/lexicon';
 import type { RootContent } from 'mdast';
 import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
@@ -102,14 +106,33 @@ function hasRole(note: Note, role: Role): boolean {
   return titledAsNext(note.title?.text ?? '') || hasOpenWork(note);
 }
 
-/** "TODO", "Pendências — Gruppen Academy", "Próximos pasos", but not "Next session handoff". */
+/**
+ * "TODO", "Pendências — Gruppen Academy", "Próximos pasos", "Next session — finish the rewire",
+ * but not "Next session handoff" nor "Handoff for the next session".
+ */
 function titledAsNext(title: string): boolean {
   if (/\bto-?do\b|\btasks\b/i.test(title)) return true;
-  const head = stripQualifiers(normalizeLabel(title));
-  return !HANDOFF_WORDS.test(head) && roleOf(head) === 'next';
+  const label = normalizeLabel(title);
+  const head = stripQualifiers(label);
+  if (HANDOFF_WORDS.test(head)) return false;
+  // A title that names the next session and then what it does is that session's plan; a title
+  // that names a session and nothing more is the note's name.
+  if (SESSION_WORDS.test(head)) {
+    const [name, plan] = label.split(/\s*[:：]\s+|\s+[-–—]\s+/u, 2);
+    const rest = stripQualifiers(name).replace(SESSION_WORDS, ' ').trim();
+    return Boolean(plan) && rest.split(/\s+/).length <= 2 && roleOf(rest) === 'next';
+  }
+  return roleOf(head) === 'next';
 }
 
-const HANDOFF_WORDS = /hand-?off|hand-?over|session|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+const HANDOFF_WORDS = /hand-?off|hand-?over|引き継ぎ|引継|交接|인수인계|bàn giao|ban giao|übergabe|passation|overdracht|överlämning|передач/iu;
+const SESSION_WORDS = /\b(?:session|sesi[oó]n|sess[aã]o|sessione|sitzung|séance|sesja|sezení|oturum|sesi|phiên)\b|сесси[яи]|セッション|会话|會話|세션/iu;
+
+/** The note's title and headings, or the start of its text when it has none: what roles are read from. */
+function headingsOf(note: Note): string {
+  const headings = [note.title, ...note.allSections.map((s) => s.heading)].flatMap((h) => (h ? [h.text] : []));
+  return headings.length ? headings.join('\n') : note.text.slice(0, 4000);
+}
 
 /** Whether the note ends inside a fenced code block that never closes and took next steps in. */
 function endsInOpenFence(note: Note): boolean {
@@ -127,7 +150,7 @@ function endsInOpenFence(note: Note): boolean {
 function swallowsNextSteps(code: string): boolean {
   return code.split(/\r\n|\r|\n/).some((line) => {
     const label = line.replace(/^[\s#>*_\-+\d.)]*/, '').replace(/[\s*_:：]*$/, '');
-    return label.length > 0 && label.length <= 80 && roleOf(label) === 'next';
+    return label.length > 0 && label.length <= 80 && leadRole(label) === 'next';
   });
 }
 
@@ -138,6 +161,6 @@ function swallowsNextSteps(code: string): boolean {
 function labelled(nodes: RootContent[], role: Role): boolean {
   return nodes.some((n, i) => {
     const label = labelText(n) ?? plainLabelText(n, nodes[i + 1]);
-    return label !== null && roleOf(label) === role;
+    return label !== null && leadRole(label) === role;
   });
 }

@@ -6,7 +6,10 @@
 //   is a role or bot address (`noreply`, `no-reply`, `support`, `security`, …, any `*.noreply.*` domain such
 //   as `users.noreply.github.com`, which GitHub made to hide the real address), or the match is not an
 //   address at all: `git@github.com:org/repo` (scp-style remotes: `user@host:path`), `ssh user@host`, URL
-//   userinfo (`postgres://app@db`), `icon@2x.png` (a file-extension "TLD").
+//   userinfo (`postgres://app@db`), `icon@2x.png` (a file-extension "TLD"). Also not flagged: a domain
+//   that says "your domain" or "my company" in any language (`yourdomain.com`, `tudominio.cl`,
+//   `votredomaine.fr`, `seudominio.com.br`: stand-ins), and an address its own line calls a shared or team
+//   account (`팀 공용 계정`, "shared account", "cuenta compartida": not a person's).
 // - Home path: `/Users/<name>`, `/home/<name>`, `C:\Users\<name>` (also `C:/Users/…` and JSON-escaped
 //   `C:\\Users\\…`). The range covers the home prefix only (`/Users/alice`), which a fix can write as `~`.
 //   Not flagged: `~/`, `$HOME`, `%USERPROFILE%`, `/root`, `/home/user`, `/Users/username`, `/home/your…` and other stand-in
@@ -29,6 +32,22 @@ const isDomainChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45;
 const RESERVED_DOMAIN = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid|localhost|local|internal|lan|home\.arpa)$|(?:^|\.)noreply\.|^localhost$/i;
 const ROLE_LOCAL =
   /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|support|help|info|hello|contact|team|admin|security|privacy|abuse|postmaster|webmaster|hostmaster|sales|billing|legal|press|jobs|careers|feedback|bot|git|mailer-daemon|dev|devs|developers?|engineering|ops|devops|office|contato|contacto|kontakt|soporte|suporte|ventas|vendas)$/i;
+/** A domain whose first label says "your/my domain (company, site)" in one of the notes' languages. */
+const STAND_IN_DOMAIN =
+  /^(?:your|my|the|tu|su|mi|seu|sua|meu|tuo|tua|mio|vostro|votre|ton|mon|dein|deine|ihr|ihre|mein|uw|jouw|mijn|twoj|twoja|moj|senin|benim|ten)?[-_]?(?:domain|dominio|domaine|domein|domena|company|empresa|entreprise|azienda|firma|bedrijf|site|sitio|website|org|organization|organisation)\./i;
+/** The line calls the address a shared or team account, not a person's. */
+const SHARED_ACCOUNT =
+  /\b(?:shared|team|common|group|generic)\s+(?:google\s+)?(?:account|mailbox|address|inbox|e-?mail)\b|\bcuenta\s+(?:compartida|com[uú]n|del equipo)|\bconta\s+(?:compartilhada|comum|da equipe)|\bcompte\s+(?:partag[ée]|commun|d'[ée]quipe)|\bgemeinsame[sn]?\s+(?:konto|postfach)|\bteam-?(?:konto|postfach)|\baccount\s+condiviso|\bgedeeld\s+account|\bwsp[oó]lne\s+konto|общ(?:ий|его)\s+(?:аккаунт|ящик)|\bortak\s+hesap|\bakun\s+bersama|t[àa]i\s+kho[ảa]n\s+chung|共用アカウント|共有アカウント|共享账号|共享帳號|公共账号|公用账号|공용\s*계정|공유\s*계정|팀\s*계정/iu;
+
+/** Whether the line around [start, end) says the address is shared (up to 200 characters each side). */
+function saysShared(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 200);
+  const before = text.slice(from, start);
+  const after = text.slice(end, end + 200);
+  const line = before.slice(before.lastIndexOf('\n') + 1) + ' ' + after.split('\n', 1)[0];
+  return SHARED_ACCOUNT.test(line);
+}
+
 /** File extensions that look like TLDs in `name@2x.png`, `pkg@scope.js`. */
 const FILE_EXTENSION =
   /^(?:png|jpe?g|gif|svg|webp|ico|bmp|js|mjs|cjs|ts|tsx|jsx|json|md|mdx|css|scss|html?|py|rb|rs|go|java|kt|swift|sh|txt|ya?ml|toml|lock|map|zip|gz|tgz|tar|pdf|csv|wasm|vue|svelte|php|lua|dart|exs?)$/i;
@@ -56,7 +75,7 @@ function findEmails(text: string, out: PersonalHit[]): void {
     if (text[ls - 1] === ':' && !/mailto:$/i.test(text.slice(Math.max(0, ls - 7), ls))) continue;
     if (text[de] === ':' && /[A-Za-z0-9~/._-]/.test(text[de + 1] ?? '')) continue;
     if (/\b(?:ssh|scp|sftp|mosh)[ \t]+(?:-\S+[ \t]+){0,4}$/.test(text.slice(Math.max(0, ls - 48), ls))) continue;
-    if (RESERVED_DOMAIN.test(domain) || ROLE_LOCAL.test(local)) continue;
+    if (RESERVED_DOMAIN.test(domain) || STAND_IN_DOMAIN.test(domain) || ROLE_LOCAL.test(local) || saysShared(text, ls, de)) continue;
     out.push({ start: ls, end: de, kind: 'email', preview: `${local[0]}…@${domain}` });
   }
 }
