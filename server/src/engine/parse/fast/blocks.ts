@@ -372,6 +372,10 @@ class Scanner {
       ocs.length = n;
       let checked: boolean | null = null;
       const c0 = ocs[0];
+      // An ordered marker other than 1 right after this one is a list for micromark only when
+      // the item does not interrupt a paragraph (its interrupt flag holds for the whole line).
+      const inner = this.listMarker(i, c0);
+      if (inner?.ordered && inner.start !== 1) throw new Decline('ordered list not starting at 1 on the line of another item');
       const box = text.charCodeAt(c0) === 91 && TASK_BOX.test(text.slice(c0, c0 + 3));
       if (box && TASK.test(text.slice(c0, c0 + 5))) {
         checked = text.charCodeAt(c0 + 1) !== 32;
@@ -380,7 +384,6 @@ class Scanner {
         const after = text.charCodeAt(c0 + 3);
         if (after === 32 || after === 9 || c0 + 3 >= this.ends[i]) throw new Decline('task item of an unusual shape');
       }
-      if (this.orderedPastOne(ocs[0], this.ends[i])) throw new Decline('an ordered list from a number other than 1 opening a list item');
       const children = this.blocks(own, ocs, depth + 1, checked !== null);
       if (checked !== null && children[0]?.type !== 'paragraph') throw new Decline('task item without a paragraph');
       // mdast moves the paragraph past the checkbox only when text follows it; before other
@@ -418,20 +421,6 @@ class Scanner {
     } as List;
     this.mark(node, lines[k0], lastOfList);
     return { node, used: lastUsed - k0 + 1 };
-  }
-
-  /**
-   * Whether [p, end) starts with an ordered list marker of a number other than 1: micromark reads
-   * one as a list only when the item holding it interrupts no paragraph, and as text otherwise.
-   */
-  orderedPastOne(p: number, end: number): boolean {
-    const text = this.text;
-    let q = p;
-    while (q < end && q - p < 10 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
-    if (q === p || q - p > 9) return false;
-    const d = text.charCodeAt(q);
-    const after = text.charCodeAt(q + 1);
-    return (d === 46 || d === 41) && (after === 32 || after === 9 || q + 1 >= end) && Number.parseInt(text.slice(p, q), 10) !== 1;
   }
 
   /**
