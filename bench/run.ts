@@ -200,18 +200,20 @@ interface Profile {
 function runProfile(engine: Engine, notes: Array<{ label: string; text: string; actualBytes: number }>): Profile {
   const config = { ...engine.defaultConfig(), maxLintBytes: Number.MAX_SAFE_INTEGER };
   const sizesOut: Profile['sizes'] = {};
-  const { parseMarkdown, LineIndex, buildSections, Suppressions } = engine.parts;
+  const { parseMarkdown, LineIndex, buildSections, nodesByType, Suppressions } = engine.parts;
   for (const n of notes) {
     const o = optionsFor(n.actualBytes);
     const base = { text: n.text, path: PATH, today: TODAY, config };
     const note = engine.noteOf(base);
     const root = parseMarkdown(n.text);
     const lines = new LineIndex(n.text);
+    const html = nodesByType(root).get('html') ?? [];
     const partFns: Record<string, () => unknown> = {
       parse: () => parseMarkdown(n.text),
       lineIndex: () => new LineIndex(n.text),
       sections: () => buildSections(n.text, root),
-      suppressions: () => new Suppressions(root, lines),
+      nodesByType: () => nodesByType(root),
+      suppressions: () => new Suppressions(html, lines),
     };
     gc();
     const t = measureMany([

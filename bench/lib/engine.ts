@@ -28,7 +28,9 @@ export interface Engine {
     fastParse: (text: string) => any;
     LineIndex: new (text: string) => any;
     buildSections: (text: string, root: any) => any;
-    Suppressions: new (root: any, lines: any) => any;
+    /** Every node by type, in one walk (the note keeps it; suppressions read its `html` list). */
+    nodesByType: (root: any) => Map<string, any[]>;
+    Suppressions: new (html: any[], lines: any) => any;
   };
 }
 
@@ -39,6 +41,7 @@ export async function loadEngine(): Promise<Engine> {
     fastParse: (await import(join(ENGINE_DIR, 'parse/fast/blocks'))).fastParse,
     LineIndex: (await import(join(ENGINE_DIR, 'parse/lines'))).LineIndex,
     buildSections: (await import(join(ENGINE_DIR, 'model/sections'))).buildSections,
+    nodesByType: (await import(join(ENGINE_DIR, 'parse/nodes'))).nodesByType,
     Suppressions: (await import(join(ENGINE_DIR, 'lint/suppress'))).Suppressions,
   };
   const { defaultConfig } = await import(join(ENGINE_DIR, 'lint/config'));

@@ -154,7 +154,8 @@ export function growth(t1: number, s1: number, t2: number, s2: number): number {
 
 export function table(head: string[], rows: Array<Array<string | number>>): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  // At least two wide: an empty column still gets its "-:" alignment mark.
+  const widths = head.map((_, i) => Math.max(2, ...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   return [line(cells[0]), '| ' + widths.map((w, i) => (i === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |', ...cells.slice(1).map(line)].join('\n');
 }

@@ -72,7 +72,8 @@ export async function lintFile(target: LintTarget, options: LintFileOptions): Pr
     handoffs: note.kind === 'roadmap' ? await project.handoffsFor(target.absolute) : [],
   };
   let text = decoded.text;
-  let result = lint({ ...input, text });
+  // The note above was built from this text with these options: the lint reuses it.
+  let result = lint({ ...input, text, note });
   const fixable = (findings: Finding[]) => findings.some((f) => f.fix && (!options.fixRule || f.ruleId === options.fixRule));
   if (options.fix && fixable(result.findings)) {
     const refusal =

@@ -62,6 +62,7 @@ export class ProjectSession {
   private provider: GitFactsProvider | null = null;
   private readonly workspaces = new Map<string, WorkspaceFolderFacts>();
   private notes: Map<string, ProjectNote> | null = null;
+  private readonly built = new Map<string, { text: string; note: Note }>();
   private readonly histories = new NoteHistories(() => this.gitProvider());
 
   constructor(
@@ -80,10 +81,19 @@ export class ProjectSession {
     return this.provider;
   }
 
-  /** A note's text parsed with its own configuration. */
+  /**
+   * A note's text parsed with its own configuration. The last note built for each file is kept:
+   * the note a command lints is also one of the project's notes (its roadmap's handoffs, the
+   * roadmap it links to), and the same text is not parsed twice.
+   */
   noteOf(file: string, text: string): Note {
+    const key = resolve(file);
+    const last = this.built.get(key);
+    if (last && last.text === text) return last.note;
     const project = this.configs.forFile(file);
-    return noteOf({ text, path: notePath(file, project.root), config: project.config, template: project.template });
+    const note = noteOf({ text, path: notePath(file, project.root), config: project.config, template: project.template });
+    this.built.set(key, { text, note });
+    return note;
   }
 
   workspaceFor(file: string): WorkspaceFolderFacts {

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { applyFixes, lint } from '../../../server/src/engine';
 import { findSecrets } from '../../../server/src/engine/scan/secrets';
-import { SHAPES } from '../../../server/src/engine/scan/shapes';
+import fc from 'fast-check';
+import { presentKeywordsIn, SHAPES } from '../../../server/src/engine/scan/shapes';
 import { WINDOW } from '../../../server/src/engine/scan/masker';
 import { assertExactHit, makeR, prng, sampleOf, SETS, timeMs, uuid } from './util';
 
@@ -26,6 +27,22 @@ function windows(s: string): string[] {
 }
 
 describe('scan: gitleaks token shapes', () => {
+  it('finds a keyword exactly when the lower-cased text holds it (İ and the Kelvin sign, which lower-case into ASCII, included)', () => {
+    const keywords = [...new Set(SHAPES.flatMap((s) => s.keywords))];
+    const pieces = fc.oneof(fc.constantFrom(...keywords), fc.constantFrom(...keywords).map((k) => k.toUpperCase()), fc.constantFrom('\u0130', '\u212a', 'K', 'ß', 'Ä', 'é', '😀', ' ', '_', '-', 'x', 'S'), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const lower = text.toLowerCase();
+        assert.deepEqual([...presentKeywordsIn(text)].sort(), keywords.filter((k) => lower.includes(k)).sort(), JSON.stringify(text));
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
+    // Each way in: the Kelvin sign reads as `k` only through lower-casing, so the copy is made.
+    assert.ok(presentKeywordsIn('S\u212a').has('sk'));
+    assert.ok(!presentKeywordsIn('S\u212b').has('sk'));
+  });
+
   it('the table is well formed: every shape has a kind, lower-case keywords and a pattern its own samples match', () => {
     assert.ok(SHAPES.length >= 140, `${SHAPES.length} shapes`);
     for (const s of SHAPES) {

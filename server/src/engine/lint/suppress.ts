@@ -3,8 +3,7 @@
 //   <!-- handoff-disable RULE --> … <!-- handoff-enable RULE -->
 //   <!-- handoff-disable-file RULE -->
 // Without a rule id, a comment applies to every rule.
-import type { Html, Root } from 'mdast';
-import { visit } from '../parse/walk';
+import type { Html } from 'mdast';
 import type { LineIndex } from '../parse/lines';
 
 interface Span {
@@ -18,11 +17,12 @@ const COMMENT = /<!--\s*handoff(?:-lint)?-(disable-next-line|disable-line|disabl
 export class Suppressions {
   private readonly spans: Span[] = [];
 
-  constructor(root: Root, lines: LineIndex) {
+  /** `html`: the tree's HTML nodes in document order (`nodesByType`), where the comments are. */
+  constructor(html: readonly Html[], lines: LineIndex) {
     const open = new Map<string, number>();
-    visit(root, (node) => {
-      if (node.type !== 'html' || !node.position) return;
-      const value = (node as Html).value;
+    for (const node of html) {
+      if (!node.position) continue;
+      const value = node.value;
       const base = node.position.start.offset ?? 0;
       for (const m of value.matchAll(COMMENT)) {
         const line = lines.position(base + m.index).line;
@@ -52,7 +52,7 @@ export class Suppressions {
             break;
         }
       }
-    });
+    }
     for (const [id, from] of open) this.spans.push({ rules: id === '*' ? null : new Set([id]), from, to: Infinity });
   }
 

@@ -6,8 +6,24 @@ const NUMBERING = /^(?:§\s*)?(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)
 // Chinese, Japanese and Korean numbering: "一、", "（二）", "第3章", "1단계".
 const CJK_NUMBERING = /^(?:第?[一二三四五六七八九十百]+[、.)）]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节節部步歩]|\d+(?:\.\d+)*[、)）]|\d+\s*단계)\s*/u;
 
+// Every heading is normalised again by each rule and on each keystroke: a bounded memo keeps
+// one answer per distinct text of heading length.
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 10_000;
+const MEMO_LENGTH = 256;
+
 /** Lower-case, no emoji, no numbering, no emphasis markers, single spaces, no trailing colon. */
 export function normalizeLabel(raw: string): string {
+  if (raw.length > MEMO_LENGTH) return normalizeNow(raw);
+  const known = NORMALIZED.get(raw);
+  if (known !== undefined) return known;
+  const label = normalizeNow(raw);
+  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+  NORMALIZED.set(raw, label);
+  return label;
+}
+
+function normalizeNow(raw: string): string {
   // NFKC: full-width digits and colons ("１．", "：") read as their ASCII forms.
   let s = raw.normalize('NFKC').replace(EMOJI_AND_SYMBOLS, ' ').replace(/[*_`~]+/g, '').trim();
   s = s.replace(/[:：]\s*$/u, '').trim();
@@ -25,18 +41,32 @@ export function stripQualifiers(label: string): string {
     .trim();
 }
 
-/** Similarity in [0, 1] from the Levenshtein distance, for "did you mean" heading names. */
-export function similarity(a: string, b: string): number {
+/**
+ * Similarity in [0, 1] from the Levenshtein distance, for "did you mean" heading names. With
+ * `atLeast`, a pair that cannot reach it gets some value below it, as soon as a row of the table
+ * shows that (the distance never shrinks from one row to the next).
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
-  if (Math.abs(a.length - b.length) > Math.max(a.length, b.length) / 2) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const longest = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) > longest / 2) return 0;
+  // Two rows of the edit-distance table, swapped per row rather than allocated.
+  let prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
+  let cur = prev.slice();
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let least = i;
+    const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      if (cur[j] < least) least = cur[j];
     }
-    prev = cur;
+    if (1 - least / longest < atLeast) return 1 - least / longest;
+    const done = cur;
+    cur = prev;
+    prev = done;
   }
-  return 1 - prev[b.length] / Math.max(a.length, b.length);
+  return 1 - prev[b.length] / longest;
 }

@@ -23,21 +23,45 @@ export function matchHeading(text: string, dialect: Dialect): HeadingMatch {
   return found;
 }
 
+/** A dialect's section names as matching compares them, normalised once per dialect. */
+interface SpecNames {
+  name: string;
+  bare: string;
+  aliases: readonly string[];
+  /** What a fuzzy match compares against, in order. */
+  fuzzy: readonly string[];
+}
+
+const namesOf = new WeakMap<Dialect, SpecNames[]>();
+
+function specNames(dialect: Dialect): SpecNames[] {
+  let names = namesOf.get(dialect);
+  if (!names) {
+    names = dialect.sections.map((s) => {
+      const name = normalizeLabel(s.heading);
+      const bare = stripQualifiers(name);
+      return { name, bare, aliases: s.aliases, fuzzy: [name, bare, ...s.aliases] };
+    });
+    namesOf.set(dialect, names);
+  }
+  return names;
+}
+
 function matchHeadingNow(text: string, dialect: Dialect): HeadingMatch {
   const n = normalizeLabel(text);
   const bare = stripQualifiers(n);
-  const specs = dialect.sections;
-  let i = specs.findIndex((s) => normalizeLabel(s.heading) === n);
+  const specs = specNames(dialect);
+  let i = specs.findIndex((s) => s.name === n);
   if (i >= 0) return { spec: i, match: 'exact' };
-  i = specs.findIndex((s) => stripQualifiers(normalizeLabel(s.heading)) === bare);
+  i = specs.findIndex((s) => s.bare === bare);
   if (i >= 0) return { spec: i, match: 'qualified' };
   i = specs.findIndex((s) => s.aliases.some((a) => a === n || a === bare));
   if (i >= 0) return { spec: i, match: 'alias' };
   let best = -1;
   let bestScore = FUZZY_THRESHOLD;
   specs.forEach((s, k) => {
-    for (const cand of [normalizeLabel(s.heading), stripQualifiers(normalizeLabel(s.heading)), ...s.aliases]) {
-      const score = similarity(bare, cand);
+    for (const cand of s.fuzzy) {
+      const score = similarity(bare, cand, bestScore);
       if (score >= bestScore) {
         best = k;
         bestScore = score;

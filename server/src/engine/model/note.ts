@@ -1,13 +1,14 @@
 // The Note: one parsed handoff or roadmap with its title, sections (with roles and their match
 // in the dialect), snapshot fields, items and labelled blocks. Built once per text version;
 // every rule, the outline and Update Handoff read it.
-import type { Root, Yaml } from 'mdast';
+import type { Html, Root, Yaml } from 'mdast';
 import { parseDocument, isMap } from 'yaml';
 import type { NoteKind } from '../types';
 import type { Dialect } from '../dialects/dialect';
 import { DIALECTS } from '../dialects';
 import { parseMarkdown } from '../parse/parse';
 import { LineIndex } from '../parse/lines';
+import { keepNodesByType, nodesByType } from '../parse/nodes';
 import { Suppressions } from '../lint/suppress';
 import { detectKind, looksLikeDocumentation, matchesGlobs } from './detect';
 import { normalizeLabel, stripQualifiers } from './labels';
@@ -80,7 +81,8 @@ export function buildNote(text: string, options: NoteOptions): Note {
   if (!fields.length && dialect.lenient && sections[0]) fields.push(...fieldsInNodes(text, sections[0].ownNodes, 'section'));
 
   const hygieneOnly = kind === 'handoff' && looksLikeDocumentation(sections.map((s) => s.heading.text), sections.map((s) => s.role), fields.length);
-  return {
+  const byType = nodesByType(root);
+  const note: Note = {
     text,
     path: options.path ?? null,
     lines,
@@ -95,9 +97,11 @@ export function buildNote(text: string, options: NoteOptions): Note {
     allSections: flatten(sections),
     fields,
     frontmatter: yaml ? { start: yaml.position?.start.offset ?? 0, end: yaml.position?.end.offset ?? 0, data } : null,
-    suppressions: new Suppressions(root, lines),
+    suppressions: new Suppressions((byType.get('html') ?? []) as Html[], lines),
     roadmap: kind === 'roadmap' ? parseRoadmap(text, root, sections) : null,
   };
+  keepNodesByType(note, byType);
+  return note;
 }
 
 function frontmatterData(value: string): Record<string, unknown> | null {

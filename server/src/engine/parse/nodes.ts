@@ -5,24 +5,28 @@ import type { Note } from '../model/note';
 
 const byNote = new WeakMap<Note, Map<string, Node[]>>();
 
+/** Every node of the tree by type, each list in document order. */
+export function nodesByType(root: Node): Map<string, Node[]> {
+  const index = new Map<string, Node[]>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const list = index.get(node.type);
+    if (list) list.push(node);
+    else index.set(node.type, [node]);
+    const children = (node as Parent).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return index;
+}
+
+/** Keeps the index the note was built with (`buildNote` walks the tree once for both). */
+export function keepNodesByType(note: Note, index: Map<string, Node[]>): void {
+  byNote.set(note, index);
+}
+
 export function nodesOfType<T extends Node>(note: Note, type: T['type']): T[] {
   let index = byNote.get(note);
-  if (!index) {
-    index = new Map();
-    const stack: Node[] = [note.root];
-    const order: Node[] = [];
-    while (stack.length) {
-      const node = stack.pop()!;
-      order.push(node);
-      const children = (node as Parent).children;
-      if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-    for (const node of order) {
-      const list = index.get(node.type);
-      if (list) list.push(node);
-      else index.set(node.type, [node]);
-    }
-    byNote.set(note, index);
-  }
+  if (!index) byNote.set(note, (index = nodesByType(note.root)));
   return (index.get(type) ?? []) as T[];
 }

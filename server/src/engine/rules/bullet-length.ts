@@ -1,6 +1,6 @@
 import { defineRule, option } from '../lint/rule';
 import type { ListItem } from 'mdast';
-import { plainText } from '../parse/walk';
+import { plainTextLength } from '../parse/walk';
 import { nodesOfType } from '../parse/nodes';
 
 export default defineRule({
@@ -32,8 +32,10 @@ export default defineRule({
     const { note, report } = context;
     const max = option<number>(context, 'max');
     for (const item of nodesOfType<ListItem>(note, 'listItem')) {
-      const own = item.children.filter((c) => c.type === 'paragraph');
-      const length = own.map((p) => plainText(p)).join(' ').length;
+      // The length of the item's paragraphs' plain text joined by spaces.
+      let length = -1;
+      for (const c of item.children) if (c.type === 'paragraph') length += plainTextLength(c) + 1;
+      length = Math.max(length, 0);
       if (length <= max) continue;
       const start = item.position?.start.offset ?? 0;
       report({ start, end: note.lines.lineEnd(note.lines.position(start).line), message: `Bullet of ${length} characters, expected at most ${max}` });

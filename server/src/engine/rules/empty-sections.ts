@@ -1,5 +1,5 @@
 import { defineRule } from '../lint/rule';
-import { plainText, visit } from '../parse/walk';
+import { visit } from '../parse/walk';
 import type { Node } from 'mdast';
 import { normalizeLabel } from '../model/labels';
 
@@ -31,6 +31,61 @@ function carriesValue(heading: string): boolean {
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
+
+const WORD = /\S+/g;
+
+/**
+ * The words of the nodes' plain text when every one is a placeholder (none at all included); null
+ * at the first that is not, so a section with content costs its first words, not all its text.
+ */
+function placeholderWords(nodes: readonly Node[]): string[] | null {
+  const words: string[] = [];
+  for (const w of wordsOf(nodes)) {
+    if (!PLACEHOLDER.test(w)) return null;
+    words.push(w);
+  }
+  return words;
+}
+
+/**
+ * The words of `plainText` of each node, the nodes' texts joined by spaces (what splitting the
+ * joined text at whitespace gives), read leaf by leaf as they are asked for.
+ */
+function* wordsOf(nodes: readonly Node[]): Generator<string> {
+  for (const node of nodes) {
+    // The word the text read so far ends in, which the next leaf may continue.
+    let open = '';
+    const stack: Node[] = [node];
+    while (stack.length) {
+      const n = stack.pop() as Node & { value?: string; children?: Node[] };
+      if (n.type !== 'text' && n.type !== 'inlineCode' && n.type !== 'break') {
+        if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+        continue;
+      }
+      const piece = n.type === 'break' ? ' ' : (n.value ?? '');
+      if (!piece) continue;
+      let end = 0;
+      for (const m of piece.matchAll(WORD)) {
+        if (m.index === 0 && open) open += m[0];
+        else {
+          if (open) yield open;
+          open = m[0];
+        }
+        end = m.index + m[0].length;
+        if (end < piece.length) {
+          yield open;
+          open = '';
+        }
+      }
+      if (end === 0 && open) {
+        // Whitespace only: it ends the open word.
+        yield open;
+        open = '';
+      }
+    }
+    if (open) yield open;
+  }
+}
 
 export default defineRule({
   meta: {
@@ -65,12 +120,12 @@ export default defineRule({
       if (s.children.length || /[!！]\s*$/u.test(s.heading.text) || carriesValue(s.heading.text)) continue;
       const content = s.nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak');
       if (content.some((n) => n.type === 'code' || n.type === 'table' || n.type === 'image')) continue;
-      const words = content.map((n) => plainText(n)).join(' ').split(/\s+/).filter(Boolean);
-      if (content.some(hasImage)) continue;
+      const words = placeholderWords(content);
+      if (words === null || content.some(hasImage)) continue;
       const emptyItems = content.some((n) => n.type === 'list');
       if (!words.length && !emptyItems) {
         report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Empty section "${s.heading.text}"` });
-      } else if ((words.length && words.every((w) => PLACEHOLDER.test(w))) || (!words.length && emptyItems)) {
+      } else {
         report({ start: s.heading.textStart, end: s.heading.textEnd, message: `Section "${s.heading.text}" holds only a placeholder` });
       }
     }

@@ -122,12 +122,21 @@ function isAllowed(text: string, i: number, cp: number): boolean {
   return false;
 }
 
+/**
+ * Every UTF-16 unit `candidateAt` may take (a superset: a lone U+DB40 is no tag): the regex skips
+ * the ordinary text between candidates natively, rather than a call per character.
+ */
+const CANDIDATE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/g;
+
 /** Invisible and bidi control characters in `text`, in order. Pure, synchronous, linear. */
 export function findInvisible(text: string): InvisibleHit[] {
   const out: InvisibleHit[] = [];
   let runEnd = -1;
   let runAllowed = false;
   for (let i = 0; i < text.length; i++) {
+    CANDIDATE.lastIndex = i;
+    if (!CANDIDATE.test(text)) break;
+    i = CANDIDATE.lastIndex - 1;
     const len = candidateAt(text, i);
     if (len === 0) continue;
     const cp = text.codePointAt(i) as number;

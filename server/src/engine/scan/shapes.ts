@@ -241,20 +241,62 @@ export const SHAPES: readonly Shape[] = [
 const BY_PAIR = new Map<number, string[]>();
 const pairOf = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 for (const k of new Set(SHAPES.flatMap((s) => s.keywords))) BY_PAIR.set(pairOf(k, 0), [...(BY_PAIR.get(pairOf(k, 0)) ?? []), k]);
+/**
+ * The same lists for two ASCII characters, in an array indexed by the pair: a note's every other
+ * character starts such a pair, and an array read costs a fraction of hashing a key.
+ */
+const ASCII_PAIRS: Array<string[] | undefined> = new Array<string[] | undefined>(128 * 128).fill(undefined);
+for (const [pair, keywords] of BY_PAIR) {
+  const a = Math.floor(pair / 65536);
+  const b = pair % 65536;
+  if (a < 128 && b < 128) ASCII_PAIRS[(a << 7) | b] = keywords;
+}
 
 /** The keywords present in `lower`, in one pass over it. */
 function presentKeywords(lower: string): Set<string> {
   const present = new Set<string>();
+  let b = lower.charCodeAt(0);
   for (let i = 0; i + 1 < lower.length; i++) {
-    const candidates = BY_PAIR.get(pairOf(lower, i));
-    if (candidates) for (const k of candidates) if (lower.startsWith(k, i)) present.add(k);
+    const a = b;
+    b = lower.charCodeAt(i + 1);
+    const candidates = (a | b) < 128 ? ASCII_PAIRS[(a << 7) | b] : BY_PAIR.get(a * 65536 + b);
+    if (candidates !== undefined) for (const k of candidates) if (lower.startsWith(k, i)) present.add(k);
   }
   return present;
 }
 
+const ASCII_KEYWORDS = [...BY_PAIR.values()].every((list) => list.every((k) => /^[\x00-\x7f]*$/.test(k)));
+const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/**
+ * The keywords present in `text` lower-cased, without lower-casing a copy of it. Only U+0130 and
+ * U+212A lower-case into ASCII (İ → i̇, K → k); without them, and with ASCII keywords, a keyword
+ * is in the lower-cased text exactly where the text's ASCII letters lower-cased one by one spell it.
+ */
+export function presentKeywordsIn(text: string): Set<string> {
+  if (!ASCII_KEYWORDS || text.includes('\u0130') || text.includes('\u212a')) return presentKeywords(text.toLowerCase());
+  const present = new Set<string>();
+  let b = lowerAscii(text.charCodeAt(0));
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = b;
+    b = lowerAscii(text.charCodeAt(i + 1));
+    if ((a | b) >= 128) continue;
+    const candidates = ASCII_PAIRS[(a << 7) | b];
+    if (candidates !== undefined) for (const k of candidates) if (spells(text, i, k)) present.add(k);
+  }
+  return present;
+}
+
+/** Whether `text` at i, its ASCII letters lower-cased, starts with the keyword `k` (its first two characters already matched). */
+function spells(text: string, i: number, k: string): boolean {
+  if (i + k.length > text.length) return false;
+  for (let m = 2; m < k.length; m++) if (lowerAscii(text.charCodeAt(i + m)) !== k.charCodeAt(m)) return false;
+  return true;
+}
+
 /** Every shape's secret in `text`. Linear in the text: one keyword pass, then each bounded regex only behind its keyword. */
 export function findShapes(text: string): ShapeFinding[] {
-  const present = presentKeywords(text.toLowerCase());
+  const present = presentKeywordsIn(text);
   const out: ShapeFinding[] = [];
   for (const shape of SHAPES) {
     if (shape.keywords.length && !shape.keywords.some((k) => present.has(k))) continue;

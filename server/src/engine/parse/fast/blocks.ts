@@ -5,7 +5,7 @@
 // lines). Anything else (definitions, raw HTML blocks, tabs in indentation, unclosed fences…) throws Decline and the note goes to remark.
 import type { Root, RootContent, BlockContent, Blockquote, List, ListItem, Paragraph, Table, TableRow, TableCell, Code, Html, Heading, ThematicBreak, Yaml } from 'mdast';
 import { Decline, Points } from './points';
-import { parseInline, type Inline } from './inline';
+import { inline, parseInline, type Inline } from './inline';
 
 type Block = RootContent;
 
@@ -18,6 +18,11 @@ class Scanner {
   /** Lines taken as lazy continuation lines, and the lines paragraphs continued on. */
   readonly lazyLines = new Set<number>();
   readonly continued = new Set<number>();
+  /**
+   * The source offsets of the inline content being parsed (`inlineOf`, `slice`): one buffer for
+   * every paragraph, heading and cell, since each is parsed before the next one's is made.
+   */
+  offsets: Int32Array = new Int32Array(1024);
 
   mark<T extends RootContent>(node: T, first: number, last: number): T {
     this.lines.set(node, [first, last]);
@@ -222,10 +227,12 @@ class Scanner {
     return this.mark(node, i, i);
   }
 
-  slice(s: number, e: number): Inline {
-    const at = new Int32Array(e - s);
+  /** The inline content of one line's [s, e). Its offsets live in the scanner's buffer (see `offsets`). */
+  slice(s: number, e: number, cell = false): Inline {
+    if (e - s > this.offsets.length) this.offsets = grown(this.offsets, e - s);
+    const at = this.offsets;
     for (let k = 0; k < e - s; k++) at[k] = s + k;
-    return { v: this.text.slice(s, e), at };
+    return inline(this.text.slice(s, e), at, null, null, cell);
   }
 
   fenceOpen(i: number, p: number): { char: number; len: number; info: string } | null {
@@ -365,10 +372,15 @@ class Scanner {
       ocs.length = n;
       let checked: boolean | null = null;
       const c0 = ocs[0];
-      if (text.charCodeAt(c0) === 91 && /^\[[ xX]\] [^ \t]/.test(text.slice(c0, c0 + 5))) {
+      // An ordered marker other than 1 right after this one is a list for micromark only when
+      // the item does not interrupt a paragraph (its interrupt flag holds for the whole line).
+      const inner = this.listMarker(i, c0);
+      if (inner?.ordered && inner.start !== 1) throw new Decline('ordered list not starting at 1 on the line of another item');
+      const box = text.charCodeAt(c0) === 91 && TASK_BOX.test(text.slice(c0, c0 + 3));
+      if (box && TASK.test(text.slice(c0, c0 + 5))) {
         checked = text.charCodeAt(c0 + 1) !== 32;
         ocs[0] = c0 + 4;
-      } else if (/^\[[ xX]\]/.test(text.slice(c0, c0 + 3))) {
+      } else if (box) {
         const after = text.charCodeAt(c0 + 3);
         if (after === 32 || after === 9 || c0 + 3 >= this.ends[i]) throw new Decline('task item of an unusual shape');
       }
@@ -635,32 +647,34 @@ class Scanner {
   inlineOf(lines: number[], cs: number[], k: number, p: number, used: number): Inline {
     const text = this.text;
     let v = '';
-    const at: number[] = [];
-    const breaks = new Map<number, number>();
-    const trimmed: number[] = [];
+    let at = this.offsets;
+    let n = 0;
+    let breaks: Map<number, number> | null = null;
+    let trimmed: number[] | null = null;
     for (let j = 0; j < used; j++) {
       const i = lines[k + j];
       const s = j === 0 ? p : cs[k + j] + this.indent(i, cs[k + j]);
       const e = this.trimEnd(i, s);
 
       // Text drops the spaces around a line ending, a code span keeps them: note where.
-      if (j > 0 && s > cs[k + j] && trimmed[trimmed.length - 1] !== v.length - 1) trimmed.push(v.length - 1);
-      if (j < used - 1 && this.ends[i] > e) trimmed.push(v.length + e - s);
-      for (let q = s; q < e; q++) at.push(q);
+      if (j > 0 && s > cs[k + j] && (trimmed === null || trimmed[trimmed.length - 1] !== v.length - 1)) (trimmed ??= []).push(v.length - 1);
+      if (j < used - 1 && this.ends[i] > e) (trimmed ??= []).push(v.length + e - s);
+      if (n + (e - s) + 2 > at.length) at = this.offsets = grown(at, n + (e - s) + 2);
+      for (let q = s; q < e; q++) at[n++] = q;
       v += text.slice(s, e);
       if (j < used - 1 && this.ends[i] - e >= 2) {
         // Two or more spaces before the line ending: a hard break, up to the next line's start.
-        breaks.set(v.length, this.starts[lines[k + j + 1]]);
-        at.push(e);
+        (breaks ??= new Map()).set(v.length, this.starts[lines[k + j + 1]]);
+        at[n++] = e;
         v += '\n';
       } else if (j < used - 1) {
         const eol = this.ends[i];
-        const n = text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1;
-        for (let q = 0; q < n; q++) at.push(eol + q);
-        v += text.slice(eol, eol + n);
+        const width = text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1;
+        for (let q = 0; q < width; q++) at[n++] = eol + q;
+        v += text.slice(eol, eol + width);
       }
     }
-    return { v, at, breaks, trimmed };
+    return inline(v, at, breaks, trimmed);
   }
 
   delimiterRow(i: number, c: number): boolean {
@@ -737,12 +751,23 @@ class Scanner {
       let y = d;
       while (x < y && text.charCodeAt(x) === 32) x++;
       while (y > x && text.charCodeAt(y - 1) === 32) y--;
-      return { type: 'tableCell', children: x < y ? parseInline({ ...this.slice(x, y), cell: true }, this.points) : [], position: this.points.span(a, b) };
+      return { type: 'tableCell', children: x < y ? parseInline(this.slice(x, y, true), this.points) : [], position: this.points.span(a, b) };
     });
     return { type: 'tableRow', children, position: this.points.span(s, e) };
   }
 }
 
+
+/** A task item's checkbox, and the checkbox followed by a space and text. */
+const TASK_BOX = /^\[[ xX]\]/;
+const TASK = /^\[[ xX]\] [^ \t]/;
+
+/** A copy of `buffer` with room for at least `size` entries. */
+function grown(buffer: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(Math.max(size, buffer.length * 2));
+  next.set(buffer);
+  return next;
+}
 
 // CommonMark's block-level tag names (HTML blocks of kind 6).
 const BLOCK_TAGS = new Set('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '));

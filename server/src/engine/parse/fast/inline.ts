@@ -12,16 +12,21 @@ import { Decline, type Points } from './points';
  */
 export interface Inline {
   v: string;
-  /** Source offset of each character of v. */
-  at: ArrayLike<number>;
+  /** Source offset of each character of v (a buffer the scanner reuses: entries past v's length mean nothing). */
+  at: Int32Array;
   /** Hard breaks: index in v (a line ending stands there) → offset where the break ends. */
-  breaks?: Map<number, number>;
-  /** Index of the last `](` in v (-1 for none): no inline link starts after it. */
-  lastLink?: number;
+  breaks: Map<number, number> | null;
+  /** Index of the last `](` in v (-1 for none; undefined until a `[` asks): no inline link starts after it. */
+  lastLink: number | undefined;
   /** Indices in v of line endings the block dropped spaces around, in order. */
-  trimmed?: number[];
+  trimmed: number[] | null;
   /** In a table cell, where `\\|` is a pipe even in code. */
-  cell?: boolean;
+  cell: boolean;
+}
+
+/** An Inline, every field set, so that all of them share one shape. */
+export function inline(v: string, at: Int32Array, breaks: Map<number, number> | null = null, trimmed: number[] | null = null, cell = false): Inline {
+  return { v, at, breaks, lastLink: undefined, trimmed, cell };
 }
 
 interface Delim {
@@ -41,8 +46,13 @@ const isAsciiPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64)
 const isSpace = (c: number) => Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 const isPunct = (c: number) => (c < 128 ? isAsciiPunct(c) : /\p{P}|\p{S}/u.test(String.fromCharCode(c)));
 
+/** Every character phrasing() may read as markup (`!` and `]` only before or after `[`). */
+const MARKUP = /[`[*_~\\&<!]/;
+
 export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   const { v } = src;
+  // Most headings, list items and cells hold plain text: one text node, as phrasing() builds it.
+  if (!MARKUP.test(v) && !src.breaks?.size) return v.length ? [{ type: 'text', value: v, position: points.span(src.at[0], src.at[v.length - 1] + 1) }] : [];
   const runs = codeRuns(v);
   if (src.trimmed?.length) {
     // A code span over a line ending whose spaces the block dropped would miss them.
@@ -57,12 +67,15 @@ export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   return phrasing(src, points, 0, v.length, runs);
 }
 
+const NO_RUNS: ReadonlyMap<number, number> = new Map();
+
 /**
  * Code span openers (by index in v) and the index of the run that closes each (or -1), left to
  * right as micromark reads them: a backslash escapes a backtick outside code spans, while in a
  * span's content backslashes are literal, so closers are whole runs of the opener's length.
  */
-function codeRuns(v: string): Map<number, number> {
+function codeRuns(v: string): ReadonlyMap<number, number> {
+  if (v.indexOf('`') < 0) return NO_RUNS;
   const starts: number[] = [];
   const lengths: number[] = [];
   for (let i = v.indexOf('`'); i >= 0 && i < v.length; i = v.indexOf('`', i)) {
@@ -72,13 +85,10 @@ function codeRuns(v: string): Map<number, number> {
     lengths.push(j - i);
     i = j;
   }
-  const byLength = new Map<number, number[]>();
-  lengths.forEach((len, k) => {
-    const list = byLength.get(len);
-    if (list) list.push(k);
-    else byLength.set(len, [k]);
-  });
-  const cursor = new Map<number, number>();
+  // Runs by length and a cursor per length, in arrays indexed by the length (runs are short).
+  const byLength: number[][] = [];
+  for (let k = 0; k < lengths.length; k++) (byLength[lengths[k]] ??= []).push(k);
+  const cursor: number[] = [];
   const closeOf = new Map<number, number>();
   let pos = 0;
   let k = 0;
@@ -97,10 +107,10 @@ function codeRuns(v: string): Map<number, number> {
         continue;
       }
     }
-    const list = byLength.get(len) ?? [];
-    let c = cursor.get(len) ?? 0;
+    const list = byLength[len] ?? [];
+    let c = cursor[len] ?? 0;
     while (c < list.length && list[c] <= k) c++;
-    cursor.set(len, c);
+    cursor[len] = c;
     if (c < list.length) {
       const close = list[c];
       closeOf.set(s, starts[close]);
@@ -115,7 +125,7 @@ function codeRuns(v: string): Map<number, number> {
   return closeOf;
 }
 
-function phrasing(src: Inline, points: Points, from: number, to: number, runs: Map<number, number>): PhrasingContent[] {
+function phrasing(src: Inline, points: Points, from: number, to: number, runs: ReadonlyMap<number, number>): PhrasingContent[] {
   const { v } = src;
   const items: Item[] = [];
   let textFrom = from;
@@ -289,7 +299,7 @@ function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number,
 const DESTINATION = /^\(([^\s()<>\\`]*)(?:[ \t]+(?:"([^"\\&\n\r]*)"|'([^'\\&\n\r]*)'))?[ \t]*\)/;
 
 /** An inline link `[text](url "title")` starting at `[`, or null when it is text. */
-function tryLink(src: Inline, points: Points, open: number, to: number, runs: Map<number, number>): { node: PhrasingContent; end: number } | null {
+function tryLink(src: Inline, points: Points, open: number, to: number, runs: ReadonlyMap<number, number>): { node: PhrasingContent; end: number } | null {
   const { v } = src;
   if (open > 0 && v.charCodeAt(open - 1) === 33) throw new Decline('image');
   // Without a `](` after it (and without definitions, which the scanner declines) a bracket is text.

@@ -6,17 +6,27 @@ import type { Position } from 'unist';
 export class Decline extends Error {}
 
 export class Points {
+  /** The line of the last point: the next one is mostly on it or the line after. */
+  private last = 0;
+
   constructor(readonly starts: number[]) {}
 
   point(offset: number): { line: number; column: number; offset: number } {
     const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    let lo = this.last;
+    if (s[lo] <= offset && !(s[lo + 1] <= offset)) {
+      // On the last point's line.
+    } else if (s[lo + 1] <= offset && !(s[lo + 2] <= offset)) lo++;
+    else {
+      lo = 0;
+      let hi = s.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (s[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
     }
+    this.last = lo;
     return { line: lo + 1, column: offset - s[lo] + 1, offset };
   }
 
