@@ -73,7 +73,9 @@ describe('roles on unseen notes: work still to come, in the note\'s own words', 
     // In a qualifier it is an aside: "Known limitations (see ROADMAP.md)" (a real Vietnamese note).
     const text = note('nguyenthithuhiensteam__TT51__docs_BAN_GIAO.md');
     assert.equal(headingRole(text, 'Giới hạn đã biết'), 'risks');
-    assert.equal(findings(text, 'required-sections').length, 1);
+    // No section names next steps; "2. Cài đặt lần đầu tại trường" (first install at the school) is
+    // mostly a numbered list, which may be a plan in words the vocabulary lacks: the rule abstains.
+    assert.deepEqual(findings(text, 'required-sections'), []);
   });
 
   it('a lead-in sentence that mentions continuing is not a next-steps label', () => {

@@ -104,6 +104,7 @@ const LEXICON: Lexicon = {
   ],
   status: [
     'seisund', 'hetkeseis*', 'tilanne', 'yhteenveto', 'lagesbild', 'sammanfattning', 'nuvarande', 'shrnuti', 'stav',
+    'actual', 'actuales', 'atual', 'atuais', 'actuel', 'actuelle', 'actuels', 'attuale', 'attuali',
     'resumen', 'contexto', 'panorama', 'progreso', 'situacao', 'resumo', 'visao geral', 'progresso', 'andamento',
     'situazione', 'riepilogo', 'contesto', 'panoramica', 'sintesi', 'avanzamento',
     'etat', 'statut', 'situation', 'contexte', 'apercu', 'avancement', 'vue d\'ensemble',

@@ -4,6 +4,7 @@
 import type { Role } from '../types';
 import { normalizeLabel, stripQualifiers } from './labels';
 import { fold, namesPendingWork, namesRole } from './lexicon';
+import { namesUndone } from './status';
 
 const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
   ['snapshot', /\b(?:snapshot|session (?:info|metadata)|metadata|git state|repo(?:sitory)? state|environment snapshot|current head)\b|スナップショット|快照/u],
@@ -22,6 +23,8 @@ const STRONG: ReadonlySet<Role> = new Set(['snapshot', 'next', 'wip', 'risks', '
 
 function roleOfPart(part: string, pending: boolean): Role | null {
   const folded = fold(part);
+  // A done-word under a negation is the mirror of a done phase: work still to do.
+  if (pending && namesUndone(part)) return 'next';
   for (const [role, re] of ROLE_PATTERNS) if (re.test(part) || namesRole(folded, role)) return role;
   // "Plus tard", "保留中", "Další doporučený krok": work still to come, when nothing else is named
   // and the word is not inside a qualifier ("Known limitations (details in ROADMAP.md)").
@@ -61,12 +64,21 @@ function memoized(memo: Map<string, Role | null>, label: string, pending: boolea
   return role;
 }
 
+/** Every role the parts of a compound heading name ("In Corso / Rimasto da Fare": wip and next). */
+export function rolesOf(label: string): Role[] {
+  return partRoles(label, true);
+}
+
 function roleOfLabel(label: string, pending: boolean): Role | null {
+  const roles = partRoles(label, pending);
+  return roles.find((r) => STRONG.has(r)) ?? roles[0] ?? null;
+}
+
+function partRoles(label: string, pending: boolean): Role[] {
   const n = normalizeLabel(label);
-  if (!n) return null;
-  const roles = n
+  if (!n) return [];
+  return n
     .split(/\s+(?:\/|&|\+|and|or|y|et|ou|und|oder|e|en|i|и|і|или|або|ve|veya|dan|atau|và|hoặc|lub|nebo)\s+|\s*[;・、／]\s*/u)
     .map((part) => roleOfPart(part, pending))
     .filter((r): r is Role => r !== null);
-  return roles.find((r) => STRONG.has(r)) ?? roles[0] ?? null;
 }

@@ -41,7 +41,7 @@ const W = (status: ItemStatus, position: Position, source: string): Word => ({ r
 
 const WORDS: readonly Word[] = [
   W('done', 'lead', String.raw`\b(?:completed|finished|shipped|released|landed|implemented|merged|resolved|delivered|closed|what works|already (?:done|landed|shipped))\b`),
-  W('done', 'tail', String.raw`\b(?:done|complete|fixed)\b|\bconclu[ií]d[oa]s?\b|\bcompletad[oa]s?\b|\bterminad[oa]s?\b|\bcerrad[oa]s?\b|\bresuelt[oa]s?\b|\bfatto\b|\berledigt\b|\babgeschlossen\b|\btermin[ée]e?s?\b|выполнен[оа]?|завершен[оа]?|готово|сделано`),
+  W('done', 'tail', String.raw`\b(?:done|complete|fixed)\b|\bconclu[ií]d[oa]s?\b|\bcompletad[oa]s?\b|\bterminad[oa]s?\b|\bcerrad[oa]s?\b|\bresuelt[oa]s?\b|\bfatto\b|\berledigt\b|\babgeschlossen\b|\btermin[ée]e?s?\b|выполнен[оа]?|завершен[оа]?|готово|(?:до|с)делано|\bfaite?s?\b`),
   W('done', 'lead', '完了|已完成|完成|完工|済み|완료'),
   W('done', 'tail', String.raw`\bxong\b|(?<!\p{L})hoàn thành(?!\p{L})`),
   W('in-progress', 'lead', String.raw`(?<!\p{L})đang (?:làm|thực hiện|tiến hành|xây dựng)(?!\p{L})`),
@@ -55,6 +55,35 @@ const WORDS: readonly Word[] = [
   W('blocked', 'lead', String.raw`\b(?:blocked|on hold|waiting|parked|paused|stalled)\b|\baparcad[oa]s?\b|\bbloquead[oa]s?\b|ブロック|阻塞|保留|заблокировано`),
   W('dropped', 'lead', String.raw`\b(?:dropped|cancell?ed|won'?t do|abandoned|deferred|descoped|rejected|superseded)\b|\bcancelad[oa]s?\b|отменено|中止|取消`),
 ];
+
+/**
+ * A done-word is the part's status only when nothing turns it: a negation right before it makes it
+ * pending ("미완료", "não concluído", "не выполнено", "nicht erledigt"), a word of partiality makes
+ * it in progress ("부분 완료", "Algumas concluídas", "частично готово"), and a word of time around it
+ * makes it qualify something else ("完成後の拡張アイデア", ideas for after completion; "완료 후").
+ */
+const NEGATED = /(?:(?<!\p{L})(?:no|not|não|nao|nicht|noch nicht|pas|non|не|nie|niet|değil|chưa)\s+|(?<!\p{L})не\s?|[未不没沒非]\s?|(?<!\p{L})[미안]\s?)$/iu;
+const PARTIAL_BEFORE =
+  /(?:(?<!\p{L})(?:partial(?:ly)?|partly|some|mostly|half|parcial(?:mente)?|parzial(?:mente)?|partiellement|teilweise|algun[oa]s|algumas|alguns|quelques|частично|kısmen|częściowo|gedeeltelijk|một phần)\s+|(?:一部|部分|부분|일부|半)\s?)$/iu;
+const PARTIAL_AFTER = /^\s*(?:partial(?:ly)?|parcial(?:mente)?|parzialmente|partiellement|teilweise|частично)(?!\p{L})/iu;
+const TIME_BEFORE = /(?<!\p{L})(?:after|before|until|once|post|nach|après|apres|avant|después de|depois de|antes de|dopo|prima di|после|до|sau khi|trước khi)\s+$/iu;
+const TIME_AFTER = /^\s?(?:後|后|前|以降|以後|之后|之後|までに|まで|次第|時|时|후|이후|전|条件|條件|基準|基准|标准|標準|기준|조건)/u;
+
+/** The status of a done-word `h` of `part` once negation, partiality and time are read; null: not a status. */
+function turned(part: string, h: StatusHit): ItemStatus | null {
+  if (h.status !== 'done') return h.status;
+  const before = part.slice(0, h.index);
+  const after = part.slice(h.index + h.length);
+  if (TIME_BEFORE.test(before) || TIME_AFTER.test(after)) return null;
+  if (NEGATED.test(before)) return 'planned';
+  if (PARTIAL_BEFORE.test(before) || PARTIAL_AFTER.test(after)) return 'in-progress';
+  return 'done';
+}
+
+/** Whether `label` says something is not done: a done-word under a negation ("Ce qui n'est pas fait", "Что не доделано", "미완료"). */
+export function namesUndone(label: string): boolean {
+  return wordHits(label).some((h) => h.status === 'done' && turned(label, h) === 'planned');
+}
 
 const NOT_A_STATUS = /\bdefinition of done\b|\bdone when\b|\bwhen (?:it is |it's )?done\b/iu;
 
@@ -152,7 +181,10 @@ function inPart(s: string, start: number, end: number, strict: boolean): StatusH
   if (!hits.length) return null;
   const statuses = new Set(hits.map((h) => h.status));
   if (statuses.size > 1 && /[,/、，]/u.test(part)) return null;
-  for (const h of hits) {
+  for (const hit of hits) {
+    const status = turned(part, hit);
+    if (!status) continue;
+    const h = { ...hit, status };
     const atStart = h.index === 0;
     const atEnd = h.index + h.length === part.length;
     const cjk = CJK.test(part[h.index]);

@@ -33,7 +33,7 @@ export default defineRule({
     id: 'required-sections',
     description: 'Every section the dialect requires is present',
     rationale:
-      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages (also a heading that says work remains, waits, is left for later or must be done), or open work under another heading (an unchecked task item or a ⬜ box, a plan table with a row not done). Where the headings are in a script the vocabulary has no words in, a free-form note gets no verdict. The fix inserts the section skeleton where the dialect puts it.',
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages (also a heading that says work remains, waits, is left for later or must be done), or open work under another heading (an unchecked task item or a ⬜ box, a plan table with a row not done). A heading that says something is not done ("Ce qui n\'est pas fait", "Что не доделано") names next steps, and every part of a compound heading counts ("In Corso / Rimasto da Fare"). Where the headings are in a script the vocabulary has no words in, where a section no role names is mostly a numbered list (steps, perhaps a plan in words the vocabulary lacks), or where the whole note sits inside a fence of Markdown, a free-form note gets no verdict. The fix inserts the section skeleton where the dialect puts it.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
@@ -59,6 +59,8 @@ export default defineRule({
     const anchor = note.title ?? note.sections[0]?.heading ?? null;
     const at = anchor ? { start: anchor.textStart, end: anchor.textEnd } : { start: 0, end: 0 };
     const values = { date: today, branch: git?.branch ?? undefined, head: git?.head?.slice(0, 7) };
+    // A note wrapped whole in a fence of Markdown has its headings inside the code: none can be read.
+    if (wrappedInFence(note)) return;
     if (note.dialect.lenient) {
       // A code fence left open that swallowed a next-steps heading or label took the rest of
       // the note with it: the steps are there, hidden (code-block-length reports long blocks).
@@ -69,6 +71,9 @@ export default defineRule({
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
         if (!spec.required || !spec.role || hasRole(note, spec.role)) continue;
+        // A section no role names, holding steps in order, may well be the next steps
+        // in words the vocabulary lacks ("接手顺序", "バックログ"): missing is a guess, so say nothing.
+        if (spec.role === 'next' && note.allSections.some(isUnnamedPlan)) continue;
         report({
           ...at,
           message: spec.role === 'next' ? 'Missing next steps: add a section that says what to do next' : `Missing section "${spec.heading}"`,
@@ -91,15 +96,16 @@ export default defineRule({
 import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
-import { leadRole, roleOf } from '../model/roles';
+import { leadRole, roleOf, rolesOf } from '../model/roles';
 import { readsScript } from '../model/lexicon';
 import type { RootContent } from 'mdast';
+import type { Section } from '../model/sections';
 import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
 import type { Role } from '../types';
 
 function hasRole(note: Note, role: Role): boolean {
-  if (note.allSections.some((s) => s.role === role) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
+  if (note.allSections.some((s) => s.role === role || rolesOf(s.heading.text).includes(role)) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
   if (role !== 'next') return false;
   // A note titled as a to-do list is all next steps; so is open work under any heading: a task
   // item left unchecked, a plan table with rows not done, a bullet that says it ("**Next up:** Module 6").
@@ -162,5 +168,29 @@ function labelled(nodes: RootContent[], role: Role): boolean {
   return nodes.some((n, i) => {
     const label = labelText(n) ?? plainLabelText(n, nodes[i + 1]);
     return label !== null && leadRole(label) === role;
+  });
+}
+
+/**
+ * A section whose heading names no role and whose body is mostly an ordered list: steps in order.
+ * A numbered list inside an argument (how a bug happens, step by step) is not most of its section.
+ */
+function isUnnamedPlan(section: Section): boolean {
+  if (section.role !== null || rolesOf(section.heading.text).length > 0) return false;
+  const body = section.ownNodes.reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
+  const steps = section.ownNodes.filter((n) => n.type === 'list' && n.ordered === true).reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
+  return steps > 0 && steps * 2 >= body;
+}
+
+/**
+ * Whether the note's content is one fenced block of Markdown (info string `markdown`/`md`, or none
+ * with a heading inside) that holds most of its text: the note was pasted inside a fence.
+ */
+function wrappedInFence(note: Note): boolean {
+  if (note.allSections.length > 0) return false;
+  return note.root.children.some((n) => {
+    if (n.type !== 'code') return false;
+    const markdown = /^(?:markdown|md)$/i.test(n.lang ?? '') || (!n.lang && /^ {0,3}#{1,6}\s/m.test(n.value));
+    return markdown && endOf(n) - startOf(n) >= note.text.trim().length / 2;
   });
 }

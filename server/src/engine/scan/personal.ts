@@ -9,7 +9,10 @@
 //   userinfo (`postgres://app@db`), `icon@2x.png` (a file-extension "TLD"). Also not flagged: a domain
 //   that says "your domain" or "my company" in any language (`yourdomain.com`, `tudominio.cl`,
 //   `votredomaine.fr`, `seudominio.com.br`: stand-ins), and an address its own line calls a shared or team
-//   account (`팀 공용 계정`, "shared account", "cuenta compartida": not a person's).
+//   account (`팀 공용 계정`, "shared account", "cuenta compartida": not a person's). Nor a local part that
+//   is a role, numbered or not (`agent1@`, `user_2@`: an app's seeded logins), an address its line calls
+//   demo, sample, test, seed or default data in any language (`Tài khoản demo`, `テスト用`), or one that
+//   is the name of a public social handle on its line (a business's published contact).
 // - Home path: `/Users/<name>`, `/home/<name>`, `C:\Users\<name>` (also `C:/Users/…` and JSON-escaped
 //   `C:\\Users\\…`). The range covers the home prefix only (`/Users/alice`), which a fix can write as `~`.
 //   Not flagged: `~/`, `$HOME`, `%USERPROFILE%`, `/root`, `/home/user`, `/Users/username`, `/home/your…` and other stand-in
@@ -39,13 +42,46 @@ const STAND_IN_DOMAIN =
 const SHARED_ACCOUNT =
   /\b(?:shared|team|common|group|generic)\s+(?:google\s+)?(?:account|mailbox|address|inbox|e-?mail)\b|\bcuenta\s+(?:compartida|com[uú]n|del equipo)|\bconta\s+(?:compartilhada|comum|da equipe)|\bcompte\s+(?:partag[ée]|commun|d'[ée]quipe)|\bgemeinsame[sn]?\s+(?:konto|postfach)|\bteam-?(?:konto|postfach)|\baccount\s+condiviso|\bgedeeld\s+account|\bwsp[oó]lne\s+konto|общ(?:ий|его)\s+(?:аккаунт|ящик)|\bortak\s+hesap|\bakun\s+bersama|t[àa]i\s+kho[ảa]n\s+chung|共用アカウント|共有アカウント|共享账号|共享帳號|公共账号|公用账号|공용\s*계정|공유\s*계정|팀\s*계정/iu;
 
-/** Whether the line around [start, end) says the address is shared (up to 200 characters each side). */
-function saysShared(text: string, start: number, end: number): boolean {
+/**
+ * A role numbered or not (`agent1`, `user_2`, `staff01`, `demo`): seeded logins of an app name what an
+ * account does, a person's address names the person.
+ */
+const NUMBERED_ROLE_LOCAL =
+  /^(?:admin|administrator|superadmin|root|agent|user|customer|client|staff|manager|teacher|student|member|employee|seller|buyer|vendor|driver|owner|editor|viewer|operator|moderator|mod|guest|demo|test|tester|sample|seed|dummy|mock|account|shop|store|partner|dealer|doctor|patient|reviewer|approver)[-_.]?\d{0,3}$/i;
+
+/**
+ * The line calls the address demo, sample, test, seed or default data: an app's fixture, not a
+ * person's (`Tài khoản demo`, "test accounts", `テスト用`, `测试账号`, `тестовый`).
+ */
+const SAMPLE_DATA =
+  /\b(?:demo|sample|seed(?:ed)?|mock|dummy|fake|fixture|test(?:ing)?\s+(?:accounts?|users?|logins?|credentials?|data)|default\s+(?:accounts?|users?|logins?|credentials?)|prueba|ejemplo|exemplo|teste|exemple|essai|beispiel|testkonto|esempio|contoh|mẫu|th[ửu]\s+nghi[ệe]m|t[àa]i\s+kho[ảa]n\s+m[ặa]c\s+đ[ịi]nh)\b|демо|тестов|пример|テスト|デモ|サンプル|演示|测试|測試|示例|样例|範例|테스트|데모|샘플|예시/iu;
+
+/** The line says the address is someone's real or own account, whatever else it lists ("본인 실계정"). */
+const REAL_ACCOUNT =
+  /\b(?:real|personal|own|private)\s+(?:account|address|e-?mail|login)\b|実アカウント|本人|本人の|真实账号|个人邮箱|個人|실계정|실제\s*계정|본인|개인\s*계정|реальн|личн(?:ый|ая|ого)|\bconta\s+pessoal|\bcuenta\s+personal|\bcompte\s+personnel|\bpers[öo]nliche?s?\b/iu;
+
+/** Whether the line around [start, end) matches `pattern` (up to 200 characters each side). */
+function lineSays(pattern: RegExp, text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 200);
   const before = text.slice(from, start);
   const after = text.slice(end, end + 200);
-  const line = before.slice(before.lastIndexOf('\n') + 1) + ' ' + after.split('\n', 1)[0];
-  return SHARED_ACCOUNT.test(line);
+  return pattern.test(before.slice(before.lastIndexOf('\n') + 1) + ' ' + after.split('\n', 1)[0]);
+}
+
+/**
+ * The address is the name of a public social handle on its own line (`agency.losqualotenerife@…` beside
+ * `tiktok.com/@agencylosqualotenerife`): a business's published contact, not a person's.
+ */
+function isPublicHandle(text: string, start: number, end: number, local: string): boolean {
+  const name = local.toLowerCase().replace(/[._-]/g, '');
+  if (name.length < 6) return false;
+  const from = Math.max(0, start - 200);
+  const before = text.slice(from, start);
+  const line = (before.slice(before.lastIndexOf('\n') + 1) + ' ' + text.slice(end, end + 200).split('\n', 1)[0]).toLowerCase();
+  for (const m of line.matchAll(/[/@]([a-z0-9._-]{6,64})/g)) {
+    if ((m[1] as string).replace(/[._-]/g, '') === name) return true;
+  }
+  return false;
 }
 
 /** File extensions that look like TLDs in `name@2x.png`, `pkg@scope.js`. */
@@ -75,7 +111,8 @@ function findEmails(text: string, out: PersonalHit[]): void {
     if (text[ls - 1] === ':' && !/mailto:$/i.test(text.slice(Math.max(0, ls - 7), ls))) continue;
     if (text[de] === ':' && /[A-Za-z0-9~/._-]/.test(text[de + 1] ?? '')) continue;
     if (/\b(?:ssh|scp|sftp|mosh)[ \t]+(?:-\S+[ \t]+){0,4}$/.test(text.slice(Math.max(0, ls - 48), ls))) continue;
-    if (RESERVED_DOMAIN.test(domain) || STAND_IN_DOMAIN.test(domain) || ROLE_LOCAL.test(local) || saysShared(text, ls, de)) continue;
+    if (RESERVED_DOMAIN.test(domain) || STAND_IN_DOMAIN.test(domain) || ROLE_LOCAL.test(local) || NUMBERED_ROLE_LOCAL.test(local)) continue;
+    if (lineSays(SHARED_ACCOUNT, text, ls, de) || (lineSays(SAMPLE_DATA, text, ls, de) && !lineSays(REAL_ACCOUNT, text, ls, de)) || isPublicHandle(text, ls, de, local)) continue;
     out.push({ start: ls, end: de, kind: 'email', preview: `${local[0]}…@${domain}` });
   }
 }

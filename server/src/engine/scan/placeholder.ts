@@ -15,11 +15,17 @@ const PLACEHOLDER_WORDS = /your|here|changeme|change_me|change-me|example|redact
 /** Elisions and masks: `...`, `…`, `****`, `••••`, `xxxx`, `XXXX`. */
 const ELISION = /\.\.\.|…|\*\*\*|•••|xxxx|XXXX/;
 
+/**
+ * A letter outside ASCII (`figd_여기에-토큰-입력`, "enter the token here"; `sk-вставьте-ключ`): every
+ * vendor token and generated key is ASCII, so such a value is words of a stand-in in some language.
+ */
+const NON_ASCII_LETTER = /(?![\x00-\x7f])\p{L}/u;
+
 /** One character repeated 5+ times: `aaaaa`, `00000`. Random tokens almost never contain such a run. */
 const LONG_RUN = /(.)\1{4,}/;
 
 /**
- * Whether `value` is a placeholder: template syntax, a placeholder word, an elision, a long run of one
+ * Whether `value` is a placeholder: template syntax, a placeholder word, a non-ASCII letter, an elision, a long run of one
  * character, at most two distinct characters (`abababab`), or, from 16 characters on, entropy below
  * 2.5 bits/char (`"x9Kq".repeat(9)` is 2.0). Shorter values are not judged by entropy: 9 random digits
  * fall under 2.5 often enough to matter (a token cut at a line end can be that short).
@@ -27,6 +33,7 @@ const LONG_RUN = /(.)\1{4,}/;
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (VARIABLE_SYNTAX.test(value) || PLACEHOLDER_WORDS.test(value) || ELISION.test(value)) return true;
+  if (NON_ASCII_LETTER.test(value)) return true;
   if (LONG_RUN.test(value)) return true;
   if (value.length >= 6 && new Set(value).size <= 2) return true;
   return value.length >= 16 && shannonEntropy(value) < 2.5;
