@@ -14,11 +14,12 @@
 //             initialize, configuration and template reading, the wait for the thread, the lint,
 //             git facts, the workspace scan
 //
-// --before DIR benches another build's out/server/server.js (a checkout of an older commit,
-// built) in interleaved rounds with this one, so both see the same machine load. The load
-// average is printed with the figures: the machine is shared.
+// --before DIR benches another build (a checkout of an older commit, built) in interleaved rounds
+// with this one, so both see the same machine load: its out/server/cached-start.js with a
+// code-cache folder of its own when it has one, else its out/server/server.js. The load average
+// is printed with the figures: the machine is shared.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -131,12 +132,18 @@ async function main(): Promise<void> {
   // This build starts as VS Code starts it: through cached-start.js with a code-cache folder
   // (its first run, a warm-up, writes the cache).
   const cache = mkdtempSync(join(tmpdir(), 'handoff-squiggle-cache-'));
-  process.env.HANDOFF_COMPILE_CACHE = cache;
-  const builds = [{ id: 'this build', server: join(dirname(SERVER), 'cached-start.js') }, ...(BEFORE ? [{ id: 'before', server: join(BEFORE, 'out/server/server.js') }] : [])];
+  const beforeStart = BEFORE && existsSync(join(BEFORE, 'out/server/cached-start.js')) ? join(BEFORE, 'out/server/cached-start.js') : null;
+  const beforeCache = beforeStart ? mkdtempSync(join(tmpdir(), 'handoff-squiggle-cache-before-')) : undefined;
+  const builds = [
+    { id: 'this build', server: join(dirname(SERVER), 'cached-start.js'), cache },
+    ...(BEFORE ? [{ id: 'before', server: beforeStart ?? join(BEFORE, 'out/server/server.js'), cache: beforeCache }] : []),
+  ];
   const samples = new Map<string, Sample[]>(builds.map((b) => [b.id, []]));
   const loads: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
     for (const b of i % 2 ? builds : [...builds].reverse()) {
+      if (b.cache) process.env.HANDOFF_COMPILE_CACHE = b.cache;
+      else delete process.env.HANDOFF_COMPILE_CACHE;
       const s = await once(b.server, dir);
       if (i > 0) samples.get(b.id)!.push(s); // the first round warms the file cache
     }
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
   writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
   console.log(`Wrote ${OUT}`);
   rmSync(dir, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
+  for (const c of [cache, beforeCache]) if (c) rmSync(c, { recursive: true, force: true });
 }
 
 main().catch((e) => {

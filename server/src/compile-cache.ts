@@ -2,7 +2,9 @@
 // choosing. Compiling a 2 MB bundle is a good part of a start; from the cache it is a fraction of it.
 // Node 22.1+ does this itself (module.enableCompileCache); on older Node the bundle is compiled here
 // with vm.Script's cachedData, which V8 checks against its own version and flags, and the file name
-// carries a hash of the bundle's text (V8 checks only the source's length). Without the folder, or
+// carries a hash of the bundle's text (V8 checks only the source's length) and of its path: each
+// install (a global one, a project's, a hook's) keeps its own cache in the shared folder instead of
+// replacing another's at every start. Without the folder, or
 // when anything fails (unwritable folder, corrupt or stale cache), the bundle is required as usual.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,8 @@ function compiled(bundle: string, dir: string, prefix: string): Run | null {
     return null;
   }
   const source = readFileSync(bundle, 'utf8');
-  const name = `${prefix}-${process.version}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.v8cache`;
+  const install = `${prefix}-${createHash('sha256').update(bundle).digest('hex').slice(0, 8)}`;
+  const name = `${install}-${process.version}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.v8cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(join(dir, name));
@@ -30,7 +33,7 @@ function compiled(bundle: string, dir: string, prefix: string): Run | null {
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, so the functions the run compiled are in it too.
-    const stale = new RegExp(`^${prefix}-.*\\.v8cache$`);
+    const stale = new RegExp(`^${install}-.*\\.v8cache$`); // this install's earlier bundles
     process.once('exit', () => {
       try {
         mkdirSync(dir, { recursive: true });

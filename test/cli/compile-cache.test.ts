@@ -3,11 +3,13 @@
 // nothing in what the CLI prints or how it exits. Build first (`node scripts/build.mjs`).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const BIN = resolve(__dirname, '../../bin/handoff.js');
+const OUT_CLI = resolve(__dirname, '../../out/cli');
 const NOTE = '# Handoff\n\n## Next steps\n\n- [ ] Ship the release\n\n## Risks\n\n- None known\n';
 
 describe('handoff CLI code cache', function () {
@@ -40,5 +42,26 @@ describe('handoff CLI code cache', function () {
     assert.deepEqual(lint(cache), plain, 'a corrupt cache');
     writeFileSync(join(dir, 'a-file'), '');
     assert.deepEqual(lint(join(dir, 'a-file', 'cache')), plain, 'a folder that cannot be created');
+  });
+
+  it('keeps one cache per install in a shared folder (on Node without its own compile cache)', function () {
+    if ('enableCompileCache' in Module) this.skip(); // Node 22.1+ keys its cache by file itself
+    const shared = join(dir, 'shared-cache');
+    const installs = ['one', 'two'].map((name) => {
+      const folder = join(dir, 'installs', name);
+      mkdirSync(folder, { recursive: true });
+      for (const f of ['cached-start.js', 'handoff.js']) copyFileSync(join(OUT_CLI, f), join(folder, f));
+      return join(folder, 'cached-start.js');
+    });
+    const run = (entry: string) =>
+      spawnSync(process.execPath, [entry, 'lint', '--format', 'json', 'HANDOFF.md'], {
+        cwd: dir,
+        env: { ...process.env, HANDOFF_COMPILE_CACHE: shared, HANDOFF_NO_GIT: '1', HANDOFF_TODAY: '2026-11-22' },
+        encoding: 'utf8',
+      }).status;
+    for (const entry of [...installs, ...installs]) run(entry);
+    const caches = readdirSync(shared).filter((f) => f.endsWith('.v8cache'));
+    assert.equal(caches.length, 2, `one cache per install: ${caches.join(', ')}`);
+    assert.notEqual(caches[0].split('-v')[0], caches[1].split('-v')[0], 'named after their installs');
   });
 });

@@ -81,6 +81,31 @@ describe('git: GitFactsProvider', () => {
     assert.deepEqual(calls, [], 'all cached');
   });
 
+  it('a revision is resolved once: the commit lookups and the changes since it share one cat-file, and a version from log needs none', async () => {
+    const repo = scratch.repo('r');
+    const now = new Date().toISOString(); // inside the history's window
+    const recorded = scratch.commit(repo, { 'HANDOFF.md': '# Handoff\n' }, 'note', now);
+    const later = scratch.commit(repo, { 'src/a.ts': 'export {};\n' }, 'later', now);
+    const { provider: p, calls } = provider();
+    await p.locate(repo);
+    calls.length = 0;
+    const short = recorded.slice(0, 7);
+    const [commits, changes] = await Promise.all([p.lookupCommits(repo, [short, later]), p.changedSince(repo, short)]);
+    assert.ok(!isGitUnavailable(commits) && !isGitUnavailable(changes));
+    assert.equal(commits[short]?.sha, recorded);
+    assert.deepEqual(changes?.changes, [{ path: 'src/a.ts', status: 'added' }]);
+    assert.equal(calls.filter((x) => x === 'cat-file').length, 1, calls.join(' '));
+
+    const versions = await p.noteVersions(path.join(repo, 'HANDOFF.md'));
+    assert.ok(!isGitUnavailable(versions));
+    assert.deepEqual(versions.map((v) => v.commit), [recorded]);
+    calls.length = 0;
+    const since = await p.changedSince(repo, recorded);
+    assert.ok(!isGitUnavailable(since));
+    assert.deepEqual(since?.changes, [{ path: 'src/a.ts', status: 'added' }]);
+    assert.ok(!calls.includes('cat-file'), `log named the commit: ${calls.join(' ')}`);
+  });
+
   it('transient failures are not cached; "not a repository" is, until invalidate()', async () => {
     const repo = scratch.repo('r');
     const real = scratch.runner().runner;

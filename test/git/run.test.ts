@@ -97,7 +97,7 @@ describe('git: runner', () => {
       assert.deepEqual(
         [...tails].sort((a, b) => order(a).localeCompare(order(b))),
         [
-          ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
+          // One cat-file: the recorded commit is resolved once for its lookup and the changes since it.
           ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
           filterQuery,
           filterQuery,

@@ -4,7 +4,7 @@
 // trusted it never spawns git at all.
 import type { CommitInfo, PathHistory } from '../engine/facts';
 import { changesSince, type ChangeList } from './changes';
-import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash } from './commits';
+import { MAX_COMMIT_LOOKUPS, lookupNormalized, normalizeHash, resolveCommits, type ResolveCommits } from './commits';
 import { guarded, type GitContext } from './context';
 import { UNTRUSTED, isGitUnavailable, isTransient, type GitUnavailable } from './errors';
 import { DEFAULT_STATUS_LIMIT, locateRepo, readAt, type RepoFacts, type RepoLocation } from './facts';
@@ -50,6 +50,11 @@ class Entries<V> {
     return new Map(keys.map((k, i) => [k, values[i] as V]));
   }
 
+  /** A value known without asking git (kept when the key is cached or in flight already). */
+  know(key: string, value: V): void {
+    if (!this.map.has(key)) this.map.set(key, Promise.resolve(value));
+  }
+
   /** A single value, fetched alone. */
   async one(key: string, fetch: () => Promise<Maybe<V>>): Promise<Maybe<V>> {
     const got = await this.get([key], async (missing) => {
@@ -64,6 +69,8 @@ class Entries<V> {
 class RootCache {
   readonly facts = new Entries<RepoFacts>();
   readonly commits = new Entries<CommitInfo | null>();
+  /** Revisions resolved to commits: a note's recorded commit is both looked up and diffed against. */
+  readonly resolved = new Entries<string | null>();
   readonly changes = new Entries<ChangeList | null>();
   readonly paths = new Entries<PathHistory>();
   readonly dates = new Entries<string | null>();
@@ -114,7 +121,7 @@ export class GitFactsProvider {
   lookupCommits(folder: string, hashes: readonly string[]): Promise<Maybe<Record<string, CommitInfo | null>>> {
     return this.withRoot(folder, async (ctx, cache) => {
       const plan = planKeys(hashes, normalizeHash, MAX_COMMIT_LOOKUPS);
-      const found = await cache.commits.get(plan.keys, (missing) => guarded(ctx.root, () => lookupNormalized(ctx, missing)));
+      const found = await cache.commits.get(plan.keys, (missing) => guarded(ctx.root, () => lookupNormalized(ctx, missing, resolverOf(ctx, cache))));
       if (isGitUnavailable(found)) return found;
       const result: Record<string, CommitInfo | null> = {};
       for (const w of plan.invalid) result[w] = null;
@@ -128,7 +135,7 @@ export class GitFactsProvider {
     return this.withRoot(folder, async (ctx, cache) => {
       const hash = normalizeHash(commit);
       if (hash === null) return null;
-      return cache.changes.one(hash, () => guarded(ctx.root, () => changesSince(ctx, hash, this.changesLimit)));
+      return cache.changes.one(hash, () => guarded(ctx.root, () => changesSince(ctx, hash, this.changesLimit, resolverOf(ctx, cache))));
     });
   }
 
@@ -163,7 +170,10 @@ export class GitFactsProvider {
       const path = normalizeRepoPath(relative(ctx.root, file).split(sep).join('/'));
       if (path === null) return [];
       const key = JSON.stringify([path, limit.maxVersions ?? null, limit.maxDays ?? null]);
-      return cache.versions.one(key, () => guarded(ctx.root, () => listNoteVersions(ctx, path, limit)));
+      const versions = await cache.versions.one(key, () => guarded(ctx.root, () => listNoteVersions(ctx, path, limit)));
+      // `log` printed these full hashes: they name commits (the changes since one need not ask).
+      if (!isGitUnavailable(versions)) for (const v of versions) cache.resolved.know(v.commit, v.commit);
+      return versions;
     });
   }
 
@@ -204,6 +214,15 @@ export class GitFactsProvider {
     }
     return work({ runner: this.runner, root: location.root, signal: this.lifetime.signal }, cache, location);
   }
+}
+
+/** resolveCommits through the root's cache: one `cat-file` for the revisions asked at once. */
+function resolverOf(ctx: GitContext, cache: RootCache): ResolveCommits {
+  return async (hashes) => {
+    const found = await cache.resolved.get(hashes, (missing) => guarded(ctx.root, () => resolveCommits(ctx, missing)));
+    if (isGitUnavailable(found)) throw found; // the caller's guarded() passes it on as it is
+    return found;
+  };
 }
 
 const dirOf = (file: string): string => file.slice(0, Math.max(file.lastIndexOf(sep), 1));

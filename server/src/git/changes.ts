@@ -1,7 +1,7 @@
 // Files changed between a recorded commit and the worktree: committed, staged, unstaged and
 // untracked, with renames.
 import type { FileChange } from '../engine/facts';
-import { resolveCommits } from './commits';
+import { resolveCommits, type ResolveCommits } from './commits';
 import { git, type GitContext } from './context';
 import { parseNameStatusRecords, toFileChange } from './name-status';
 
@@ -21,8 +21,8 @@ export interface ChangeList {
  * Comparing with the worktree re-hashes files whose stat data changed, through any filter driver
  * the repository configures; the runner switches those drivers off for this call (filters.ts).
  */
-export async function changesSince(ctx: GitContext, hash: string, limit = DEFAULT_CHANGES_LIMIT): Promise<ChangeList | null> {
-  const sha = (await resolveCommits(ctx, [hash])).get(hash) ?? null;
+export async function changesSince(ctx: GitContext, hash: string, limit = DEFAULT_CHANGES_LIMIT, resolve: ResolveCommits = (h) => resolveCommits(ctx, h)): Promise<ChangeList | null> {
+  const sha = (await resolve([hash])).get(hash) ?? null;
   if (sha === null) return null;
   const diff = await git(ctx, [
     'diff',

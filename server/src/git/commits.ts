@@ -31,9 +31,12 @@ export async function resolveCommits(ctx: GitContext, hashes: readonly string[])
   return result;
 }
 
+/** Resolves revisions to full commit hashes (resolveCommits, or a cache in front of it). */
+export type ResolveCommits = (hashes: readonly string[]) => Promise<Map<string, string | null>>;
+
 /** Looks up normalized hashes (see normalizeHash); every key gets a CommitInfo or null. */
-export async function lookupNormalized(ctx: GitContext, hashes: readonly string[]): Promise<Map<string, CommitInfo | null>> {
-  const resolved = await resolveCommits(ctx, hashes);
+export async function lookupNormalized(ctx: GitContext, hashes: readonly string[], resolve: ResolveCommits = (h) => resolveCommits(ctx, h)): Promise<Map<string, CommitInfo | null>> {
+  const resolved = await resolve(hashes);
   const shas = [...new Set([...resolved.values()].filter((s): s is string => s !== null))];
   const details = await describeCommits(ctx, shas);
   const ancestry = new Map<string, { isAncestor: boolean; behind: number | null }>();

@@ -5,7 +5,7 @@
 // read-only, local subcommands are started (READ_ONLY_SUBCOMMANDS); nothing here ever talks to a
 // remote.
 import type { ChildProcess } from 'node:child_process';
-import { GitError, GitPluginError, simpleGit } from 'simple-git';
+import type { GitError as SimpleGitError } from 'simple-git';
 import { checkGitBinary } from './binary';
 import { ALLOWED_GIT_ENV_KEYS, buildGitEnv } from './env';
 import { FILTER_QUERY, FILTER_QUERY_UNSCOPED, UnswitchableFilter, WORKTREE_SUBCOMMANDS, filtersOff, repositoryFilters } from './filters';
@@ -96,15 +96,37 @@ export const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
 const KILL_GRACE_MS = 2000;
 
 /** simple-git `errors` hook result: keeps exit code and output of any non-success. */
-class ExitFailure extends GitError {
-  constructor(
-    readonly reason: Error | undefined,
-    readonly exitCode: number | null,
-    readonly stdout: string,
-    readonly stderr: string,
-  ) {
-    super(undefined, stderr || reason?.message || `git exited with ${exitCode}`);
+interface ExitFailure extends SimpleGitError {
+  readonly reason: Error | undefined;
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+type SimpleGitModule = typeof import('simple-git');
+
+/**
+ * simple-git and the class built on its GitError, loaded by the first git process: a front end
+ * that never runs git (the language server before its first git question, `handoff rules`,
+ * HANDOFF_NO_GIT=1) never evaluates simple-git and its debug logger.
+ */
+let loaded: { sg: SimpleGitModule; ExitFailure: new (reason: Error | undefined, exitCode: number | null, stdout: string, stderr: string) => ExitFailure } | null = null;
+
+function simpleGitModule(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const sg = require('simple-git') as SimpleGitModule;
+  class Failure extends sg.GitError implements ExitFailure {
+    constructor(
+      readonly reason: Error | undefined,
+      readonly exitCode: number | null,
+      readonly stdout: string,
+      readonly stderr: string,
+    ) {
+      super(undefined, stderr || reason?.message || `git exited with ${exitCode}`);
+    }
   }
+  loaded = { sg, ExitFailure: Failure };
+  return loaded;
 }
 
 export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
@@ -190,9 +212,10 @@ async function spawnGit(request: SpawnRequest): Promise<GitOutput> {
   };
   signal.addEventListener('abort', stop, { once: true });
   try {
+    const { sg, ExitFailure } = simpleGitModule();
     let git;
     try {
-      git = simpleGit({
+      git = sg.simpleGit({
         baseDir: request.cwd,
         binary: request.binary,
         maxConcurrentProcesses: 1,
@@ -246,6 +269,8 @@ function toRunOutcome(
   if (error instanceof GitRunError) return error;
   if (error instanceof KillIgnored) return stoppedError(state);
   const stopped = (): GitRunError => stoppedError(state);
+  const { sg, ExitFailure } = simpleGitModule();
+  const { GitPluginError } = sg;
   if (error instanceof ExitFailure) {
     const reason = error.reason;
     if (reason instanceof GitPluginError && (reason.plugin === 'timeout' || reason.plugin === 'abort')) return stopped();

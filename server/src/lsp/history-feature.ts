@@ -91,9 +91,20 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
     if ('file' in ok) ensure(doc.uri, ok.file, announce);
   };
 
-  state.documents.onDidOpen(({ document }) => background(document));
+  // An opened note's history is read once its text findings are out: the read starts git, and
+  // deciding that the note is a handoff takes the linter's note instead of parsing it again first.
+  const opened = new Set<string>();
+  state.documents.onDidOpen(({ document }) => {
+    if (state.linter.enabled) opened.add(document.uri);
+    else background(document);
+  });
+  state.linter.publishListeners.push((uri) => {
+    const doc = state.documents.get(uri);
+    if (doc && opened.delete(uri)) background(doc);
+  });
   state.documents.onDidSave(({ document }) => background(document));
   state.documents.onDidClose(({ document }) => {
+    opened.delete(document.uri);
     const file = filePathOf(document.uri);
     if (file) entries.delete(file);
   });

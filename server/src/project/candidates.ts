@@ -29,6 +29,23 @@ export function byPath(file: string, project: ProjectConfig): ByPath {
   };
 }
 
+/** Front matter may open the text. */
+const FRONT_MATTER = /^\uFEFF?\s*---/;
+/** The type line the engine reads from a note it cannot parse (engine/lint/lint.ts, unparsedNote). */
+const TYPE_LINE = /^---\r?\n[\s\S]*?^type:\s*(handoff|roadmap)\b/im;
+
+/**
+ * Whether a note is a handoff by its path alone, read without parsing it: a handoff glob names
+ * it, no roadmap glob nor the configured roadmap does, and nothing in its text could declare
+ * another type (front matter, or a `type:` line after a `---` line in its first 4,096
+ * characters). Anything else needs the parse to know its kind (the engine's detectKind).
+ */
+export function handoffByPath(file: string, project: ProjectConfig, text: string): boolean {
+  const by = byPath(file, project);
+  if (by.skeleton || by.roadmap || !matchesGlobs(notePath(file, project.root), project.config.handoffGlobs)) return false;
+  return !FRONT_MATTER.test(text) && !TYPE_LINE.test(text.slice(0, 4096));
+}
+
 /** Whether a walked file is a note: by its configuration's globs or roadmap, or by its first lines. */
 export async function isNoteFile(file: string, configs: { forFile(file: string): ProjectConfig }): Promise<boolean> {
   const by = byPath(file, configs.forFile(file));

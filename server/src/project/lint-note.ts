@@ -56,6 +56,7 @@ export async function lintFile(target: LintTarget, options: LintFileOptions): Pr
     report.notes.push(`invalid UTF-8: ${decoded.invalidSequences} byte sequence${decoded.invalidSequences > 1 ? 's' : ''} decoded as U+FFFD`);
   }
   const { project } = options;
+  await project.startGit(target.absolute);
   const configured = project.configs.forFile(target.absolute);
   const note = project.noteOf(target.absolute, decoded.text);
   const facts = await project.gitFor(target.absolute, note, { history: true });

@@ -3,14 +3,14 @@
 // its links (the roadmap a handoff is checked against, the handoffs a roadmap is checked
 // against), found among the notes of the project root. Git runs hardened as everywhere, and not
 // at all when the session is built without it (no git process is started).
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { noteOf, type GitFacts, type Note } from '../engine';
 import { GitFactsProvider, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
 import { askGit } from './facts';
 import { NoteHistories, type ReadHistory } from './history';
 import { WorkspaceFolderFacts } from './files';
 import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from './link';
-import { noteFilesUnder } from './candidates';
+import { handoffByPath, noteFilesUnder } from './candidates';
 import { notePath } from './paths';
 import { MAX_NOTE_BYTES, readText } from './read';
 import type { RootConfigs } from './root-configs';
@@ -33,6 +33,29 @@ export interface ProjectNote {
   kind: 'handoff' | 'roadmap';
   changed: number;
   note: Note;
+}
+
+/**
+ * A project note parsed when its model is first read: linting one handoff reads the project's
+ * roadmaps, not the other handoffs, which their paths name without a parse.
+ */
+class LazyProjectNote implements ProjectNote {
+  private parsed: Note | null = null;
+
+  constructor(
+    readonly file: string,
+    readonly kind: 'handoff' | 'roadmap',
+    readonly changed: number,
+    private readonly parse: () => Note,
+  ) {}
+
+  get note(): Note {
+    return (this.parsed ??= this.parse());
+  }
+
+  set note(note: Note) {
+    this.parsed = note;
+  }
 }
 
 export class ProjectSession {
@@ -70,6 +93,18 @@ export class ProjectSession {
     return w;
   }
 
+  /**
+   * Starts git's answers that do not depend on the note's text (its repository, branch and
+   * status) and lets the processes start, so that git runs while the caller parses the note;
+   * gitFor then finds them in the provider's cache.
+   */
+  async startGit(file: string): Promise<void> {
+    const provider = this.gitProvider();
+    if (!provider) return;
+    void provider.repoFacts(dirname(resolve(file))).catch(() => undefined); // gitFor reports failures
+    await new Promise<void>((started) => setImmediate(started));
+  }
+
   async gitFor(file: string, note: Note, options: { history?: boolean } = {}): Promise<SessionGit> {
     const provider = this.gitProvider();
     if (!provider) return { git: null, problem: null };
@@ -98,8 +133,8 @@ export class ProjectSession {
   /** The handoffs a roadmap is checked against: the most recently changed that link to it. */
   async handoffsFor(file: string): Promise<Note[]> {
     const notes = await this.projectNotes();
-    const handoffs = [...notes.values()].filter((n) => n.kind === 'handoff').map((n) => ({ ...n, open: false }));
-    return handoffsOfRoadmap(resolve(file), handoffs, (h) => this.linkedRoadmap(h.file, notes)).map((h) => h.note);
+    const handoffs = [...notes.values()].filter((n) => n.kind === 'handoff').map((entry) => ({ file: entry.file, changed: entry.changed, open: false, entry }));
+    return handoffsOfRoadmap(resolve(file), handoffs, (h) => this.linkedRoadmap(h.file, notes)).map((h) => h.entry.note);
   }
 
   /** The absolute path of the roadmap `file` links to among the project's notes. */
@@ -126,9 +161,14 @@ export class ProjectSession {
     for (const file of await noteFilesUnder(this.configs.root, this.configs)) {
       const read = readText(file, MAX_NOTE_BYTES);
       if ('problem' in read) continue;
-      const note = this.noteOf(file, read.text);
+      const parse = () => this.noteOf(file, read.text);
+      if (handoffByPath(file, this.configs.forFile(file), read.text)) {
+        notes.set(resolve(file), new LazyProjectNote(resolve(file), 'handoff', read.mtimeMs, parse));
+        continue;
+      }
+      const note = parse();
       if (note.kind === 'other') continue;
-      notes.set(resolve(file), { file: resolve(file), kind: note.kind, changed: read.mtimeMs, note });
+      notes.set(resolve(file), new LazyProjectNote(resolve(file), note.kind, read.mtimeMs, () => note));
     }
     this.notes = notes;
     return notes;

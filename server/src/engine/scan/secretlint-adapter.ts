@@ -14,6 +14,9 @@
 // - the source has no file path and no extension, so path- and extension-keyed branches stay off.
 // - every rule we keep returns synchronously from `file()`; a rule that returns a promise is a bug
 //   (we would drop its results), so we refuse it at once instead of silently losing findings.
+// - each rule is created once per process (the masking step scans every message a lint prints, so
+//   the scan runs hundreds of times in one CLI run): its handlers hold only the translator and the
+//   options, and its context reports into the sink of the call running now.
 //
 // Rules excluded: `gcp` (only acts on `.json`/`.p12` files; its p12 branch lazily imports node:fs and
 // node-forge and is async) and `filter-comments` (secretlint-disable comments; see above).
@@ -143,7 +146,10 @@ function sourceOf(text: string) {
   };
 }
 
-function contextFor(ruleId: string, sink: RawReport[]) {
+/** Where the running call's reports go (a scan is synchronous: one call at a time). */
+let sink: RawReport[] = [];
+
+function contextFor(ruleId: string) {
   return {
     sharedOptions: {},
     createTranslator: () => (messageId: string | number | symbol, data?: Record<string, unknown>) => ({
@@ -158,14 +164,33 @@ function contextFor(ruleId: string, sink: RawReport[]) {
   };
 }
 
+type Handlers = ReturnType<RuleCreator['create']>;
+const created = new WeakMap<RuleCreator, Handlers>();
+
+function handlersOf(rule: RuleCreator): Handlers {
+  let handlers = created.get(rule);
+  if (!handlers) {
+    const id = rule.meta.id.slice(PREFIX.length);
+    handlers = rule.create(contextFor(id) as never, (KEPT[id]?.options ?? {}) as never);
+    created.set(rule, handlers);
+  }
+  return handlers;
+}
+
 /** Run one rule synchronously over `text` and return its raw reports. Exported for tests. */
 export function runRule(rule: RuleCreator, text: string): RawReport[] {
   const id = rule.meta.id.slice(PREFIX.length);
-  const sink: RawReport[] = [];
-  const handlers = rule.create(contextFor(id, sink) as never, (KEPT[id]?.options ?? {}) as never);
-  const result: unknown = handlers.file?.(sourceOf(text) as never);
+  const reports: RawReport[] = [];
+  const outer = sink;
+  sink = reports;
+  let result: unknown;
+  try {
+    result = handlersOf(rule).file?.(sourceOf(text) as never);
+  } finally {
+    sink = outer;
+  }
   if (result !== undefined) throw new Error(`secretlint rule ${id} is not synchronous`);
-  return sink;
+  return reports;
 }
 
 /** Offsets of the user and the password inside a `scheme://user:password@host` string, or null. */
