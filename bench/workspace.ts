@@ -97,6 +97,7 @@ interface WorkerRaw {
   mode: string;
   rssStartMB: number;
   firstMs: number;
+  firstCpuMs: number;
   rssIndexedMB: number;
   heapIndexedMB: number;
   rssEndMB: number;
@@ -121,12 +122,12 @@ async function main(): Promise<void> {
   const largest = notes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const jobFile = join(dir, '.bench-job.json');
   const modes: Record<string, WorkerResult> = {};
-  for (const mode of ['notes', 'outline', 'scan'] as const) {
+  for (const mode of ['job', 'notes', 'outline', 'scan'] as const) {
     writeFileSync(jobFile, JSON.stringify({ dir, files: notes.map((n) => n.rel), mode, reindex: reindexFiles, largest: largest.rel, warmPasses: mode === 'scan' ? 3 : 1 }));
     const out = execFileSync(process.execPath, [worker, jobFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const w = JSON.parse(out.trim().split('\n').pop()!) as WorkerRaw;
     modes[mode] = { ...w, warmIndex: summarize(w.warm), reindexOne: summarize(w.reindex), reindexLargest: summarize(w.largest) };
-    process.stderr.write(`  ${mode}: index ${fmt(w.firstMs)} ms, RSS ${w.rssIndexedMB.toFixed(0)} MB\n`);
+    process.stderr.write(`  ${mode}: index ${fmt(w.firstMs)} ms (CPU ${fmt(w.firstCpuMs)} ms), RSS ${w.rssIndexedMB.toFixed(0)} MB\n`);
   }
   const reindexBytes = summarize(reindexFiles.map((rel) => notes.find((n) => n.rel === rel)!.bytes)).median;
   result.index = { worker: 'bench/lib/index-worker.ts (esbuild bundle, plain node)', reindexMedianBytes: reindexBytes, largestBytes: largest.bytes, modes };
@@ -163,18 +164,23 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await client.initialize(dir, false);
       const rss0 = client.rssMB();
-      // Indexed when the outline request says the first scan is over.
-      let outline: { files: unknown[]; indexing: boolean } | null = null;
+      const cpu0 = client.cpuMs();
+      // Indexed when an outlineChanged says the first scan is over (asking for the outline every
+      // few ms would itself cost the server CPU); a request then confirms it.
       let peakRss = rss0 ?? 0;
       for (;;) {
-        outline = await client.request<{ files: unknown[]; indexing: boolean }>('handoff/outline', {});
         peakRss = Math.max(peakRss, client.rssMB() ?? 0);
-        if (!outline.indexing) break;
+        if (changed.some((c) => !c.indexing)) break;
         if (performance.now() - t0 > 600_000) throw new Error('index not done within 10 minutes');
-        await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => setTimeout(r, 20));
       }
       const indexMs = performance.now() - t0;
+      const cpuAtIndexed = client.cpuMs();
+      const indexCpuMs = cpu0 !== null && cpuAtIndexed !== null ? cpuAtIndexed - cpu0 : null;
       const rssIndexed = client.rssMB();
+      peakRss = Math.max(peakRss, client.peakRssMB() ?? 0);
+      const outline = await client.request<{ files: unknown[]; indexing: boolean }>('handoff/outline', {});
+      if (outline.indexing) throw new Error('outlineChanged said the scan was over, handoff/outline says indexing');
       // One file changed on disk: watched-files event → outlineChanged naming it.
       const reindex: number[] = [];
       const r2 = mulberry32(13);
@@ -184,6 +190,8 @@ async function main(): Promise<void> {
         const uri = pathToFileURL(file).toString();
         const text = readFileSync(file, 'utf8');
         writeFileSync(file, text.replace('## Session log\n\n', `## Session log\n\n- Edited ${i}.\n\n`));
+        // One change after a quiet spell, as a save is: past the notification window of the last one.
+        await new Promise((r) => setTimeout(r, 150));
         const seen = changed.length;
         const t = performance.now();
         await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
@@ -197,7 +205,8 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, 2));
         }
       }
-      server = { path, files: outline.files.length, indexMs, rssIdleMB: rss0, rssIndexedMB: rssIndexed, peakRssMB: peakRss, reindexOne: summarize(reindex) };
+      const cpuAfterEdits = client.cpuMs();
+      server = { path, files: outline.files.length, indexMs, indexCpuMs, rssIdleMB: rss0, rssIndexedMB: rssIndexed, peakRssMB: peakRss, reindexOne: summarize(reindex), reindexCpuMsPerFile: cpuAtIndexed !== null && cpuAfterEdits !== null ? (cpuAfterEdits - cpuAtIndexed) / reindex.length : null };
     } catch (e) {
       server = { path, error: String((e as Error).message).split('\n')[0] };
     } finally {
@@ -210,9 +219,9 @@ async function main(): Promise<void> {
   const rows: Array<[string, string]> = [
     ['workspace', `${notes.length} notes, ${(repo.bytes / 2 ** 20).toFixed(1)} MB, ${commits} commits`],
   ];
-  for (const [mode, label] of [['notes', 'noteOf, whole Notes kept'], ['outline', 'noteOf, outlines kept'], ['scan', 'prototype line scanner, outlines']] as const) {
+  for (const [mode, label] of [['job', "the server's index job (noteOf, lint, outline)"], ['notes', 'noteOf, whole Notes kept'], ['outline', 'noteOf, outlines kept'], ['scan', 'prototype line scanner, outlines']] as const) {
     const m = modes[mode];
-    rows.push([`index: ${label}`, `first ${fmt(m.firstMs)} ms (${mbps(m.firstMs)} MB/s), warm ${fmt(m.warmIndex.median)} ms; RSS ${m.rssIndexedMB.toFixed(0)} MB (heap ${m.heapIndexedMB.toFixed(0)} MB, ${m.rssStartMB.toFixed(0)} MB at start)`]);
+    rows.push([`index: ${label}`, `first ${fmt(m.firstMs)} ms (CPU ${fmt(m.firstCpuMs)} ms, ${mbps(m.firstMs)} MB/s), warm ${fmt(m.warmIndex.median)} ms; RSS ${m.rssIndexedMB.toFixed(0)} MB (heap ${m.heapIndexedMB.toFixed(0)} MB, ${m.rssStartMB.toFixed(0)} MB at start)`]);
     rows.push([`  re-index one file (${label})`, `median ${fmt(m.reindexOne.median)} ms, p95 ${fmt(m.reindexOne.p95)} ms, max ${fmt(m.reindexOne.max)} ms; largest (${(largest.bytes / 1024).toFixed(0)} KB) ${fmt(m.reindexLargest.median)} ms`]);
   }
   rows.push(['git readRepoFacts', (result.gitFacts as { readRepoFacts?: Stats; error?: string }).readRepoFacts ? `${fmt((result.gitFacts as { readRepoFacts: Stats }).readRepoFacts.median)} ms median` : String((result.gitFacts as { error?: string }).error)]);
@@ -220,16 +229,17 @@ async function main(): Promise<void> {
   if (server) {
     if (server.error) rows.push(['server index (handoff/outline)', String(server.error)]);
     else {
-      rows.push(['server index: initialize → outline not indexing', `${fmt(server.indexMs as number)} ms, ${server.files} files; server RSS ${Number(server.rssIndexedMB).toFixed(0)} MB after (peak seen ${Number(server.peakRssMB).toFixed(0)}, idle ${Number(server.rssIdleMB).toFixed(0)})`]);
-      rows.push(['server re-index: file changed on disk → outlineChanged', `median ${fmt((server.reindexOne as Stats).median)} ms, p95 ${fmt((server.reindexOne as Stats).p95)} ms (includes the ${'≤'}100 ms notification coalescing)`]);
+      rows.push(['server index: initialize → outline not indexing', `${fmt(server.indexMs as number)} ms (server CPU ${fmt(server.indexCpuMs as number)} ms, every thread), ${server.files} files; server RSS ${Number(server.rssIndexedMB).toFixed(0)} MB after (peak seen ${Number(server.peakRssMB).toFixed(0)}, idle ${Number(server.rssIdleMB).toFixed(0)})`]);
+      rows.push(['server re-index: file changed on disk → outlineChanged', `median ${fmt((server.reindexOne as Stats).median)} ms, p95 ${fmt((server.reindexOne as Stats).p95)} ms (each change after a quiet spell of 150 ms)`]);
     }
   }
   const scan = modes.scan;
-  const sv = server && !server.error ? (server as { indexMs: number; rssIndexedMB: number; reindexOne: Stats }) : null;
+  const sv = server && !server.error ? (server as { indexMs: number; indexCpuMs: number | null; rssIndexedMB: number; reindexOne: Stats }) : null;
+  const jobMode = modes.job;
   const goals = [
-    { goal: '1,000 notes indexed within 3 s', met: sv ? sv.indexMs <= 3000 : full.firstMs <= 3000, figures: `${sv ? `server ${fmt(sv.indexMs)} ms; ` : ''}in-process noteOf: ${fmt(full.firstMs)} ms first pass, ${fmt(full.warmIndex.median)} ms warm; line scanner: ${fmt(scan.firstMs)} ms` },
-    { goal: 'one-file re-index ≤ 100 ms', met: sv ? sv.reindexOne.median <= 100 : full.reindexOne.p95 <= 100, figures: `${sv ? `server median ${fmt(sv.reindexOne.median)} ms, p95 ${fmt(sv.reindexOne.p95)} ms; ` : ''}noteOf: median ${fmt(full.reindexOne.median)} ms, p95 ${fmt(full.reindexOne.p95)} ms, largest ${fmt(full.reindexLargest.median)} ms` },
-    { goal: 'RSS < 120 MB after indexing', met: sv ? sv.rssIndexedMB < 120 : full.rssIndexedMB < 120, figures: `${sv ? `server ${sv.rssIndexedMB.toFixed(0)} MB; ` : ''}in-process: ${full.rssIndexedMB.toFixed(0)} MB with Notes kept, ${modes.outline.rssIndexedMB.toFixed(0)} MB with outlines, ${scan.rssIndexedMB.toFixed(0)} MB with the scanner` },
+    { goal: '1,000 notes indexed within 2 s of CPU', met: sv ? (sv.indexCpuMs ?? Infinity) <= 2000 : jobMode.firstCpuMs <= 2000, figures: `${sv ? `server ${fmt(sv.indexCpuMs ?? NaN)} ms CPU (${fmt(sv.indexMs)} ms wall); ` : ''}in process, the index job: ${fmt(jobMode.firstCpuMs)} ms CPU (${fmt(jobMode.firstMs)} ms wall); noteOf alone ${fmt(full.firstCpuMs)} ms CPU; line scanner ${fmt(scan.firstCpuMs)} ms CPU` },
+    { goal: 'one changed file re-indexed within 30 ms', met: sv ? sv.reindexOne.median <= 30 : jobMode.reindexOne.median <= 30, figures: `${sv ? `server median ${fmt(sv.reindexOne.median)} ms, p95 ${fmt(sv.reindexOne.p95)} ms (each after a quiet spell); ` : ''}index job: median ${fmt(jobMode.reindexOne.median)} ms, p95 ${fmt(jobMode.reindexOne.p95)} ms, largest ${fmt(jobMode.reindexLargest.median)} ms` },
+    { goal: 'RSS ≤ 150 MB after indexing', met: sv ? sv.rssIndexedMB <= 150 : jobMode.rssIndexedMB <= 150, figures: `${sv ? `server ${sv.rssIndexedMB.toFixed(0)} MB; ` : ''}in process: ${jobMode.rssIndexedMB.toFixed(0)} MB with the index job's results, ${full.rssIndexedMB.toFixed(0)} MB with Notes kept, ${modes.outline.rssIndexedMB.toFixed(0)} MB with outlines, ${scan.rssIndexedMB.toFixed(0)} MB with the scanner` },
   ];
   result.goals = goals;
   const report = ['## Workspace scale\n', table(['measure', 'figure'], rows), '', table(['goal', 'met', 'figures'], goals.map((g) => [g.goal, g.met ? 'met' : 'MISSED', g.figures])), ''].join('\n');

@@ -8,6 +8,8 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 import { ROOT } from './engine';
 
 export const SERVER = join(ROOT, 'out/server/server.js');
+/** USER_HZ: the unit of /proc's CPU times (100 on Linux x64). */
+const CLOCK_TICKS = 100;
 
 export interface Published {
   uri: string;
@@ -112,6 +114,28 @@ export class LspClient {
       const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
       const m = /VmRSS:\s+(\d+) kB/.exec(status);
       return m ? Number(m[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Peak resident set size of the server process so far (VmHWM), in MB. */
+  peakRssMB(): number | null {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** CPU time of the server process so far, every thread (user + system, /proc/PID/stat), in ms. */
+  cpuMs(): number | null {
+    try {
+      const stat = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
     } catch {
       return null;
     }

@@ -13,7 +13,7 @@ import { roadmapIdCompletion, roadmapIdHover } from './roadmap-ids';
 
 /** Wait after a keystroke before a note's outline is rebuilt. */
 export const EDIT_DEBOUNCE_MS = 150;
-/** Outline notifications are sent at most this often. */
+/** Outline notifications are sent at most this often; the first after a quiet spell at once. */
 export const NOTIFY_EVERY_MS = 100;
 
 export const workspaceIndexFeature: Feature = (state) => {
@@ -43,8 +43,10 @@ export const workspaceIndexFeature: Feature = (state) => {
   const removed = new Set<string>();
   let everything = false;
   let notifyTimer: NodeJS.Timeout | undefined;
+  let lastNotified = -Infinity;
   const flush = () => {
     notifyTimer = undefined;
+    lastNotified = performance.now();
     const params = { uris: everything ? null : [...pending], removed: [...removed], indexing: index.indexing };
     pending.clear();
     removed.clear();
@@ -58,7 +60,9 @@ export const workspaceIndexFeature: Feature = (state) => {
       pending.delete(g);
       removed.add(g);
     }
-    notifyTimer ??= setTimeout(flush, NOTIFY_EVERY_MS);
+    // A change after a quiet spell goes out at once (the changes of this turn together); a burst
+    // is coalesced into one notification every NOTIFY_EVERY_MS.
+    notifyTimer ??= setTimeout(flush, Math.max(0, lastNotified + NOTIFY_EVERY_MS - performance.now()));
   };
 
   const editTimers = new Map<string, NodeJS.Timeout>();

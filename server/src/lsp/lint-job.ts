@@ -1,8 +1,11 @@
 // Linting one large open document, the same in the lint worker thread and in the server's own
 // thread: plain data in (the text, configuration, template, facts, and the roadmap or handoffs
 // as text), diagnostics and the counts the status item shows out, so a job can cross to a worker.
+// The thread that runs the jobs keeps an incremental parser per document, as the server's own
+// thread does for the documents it lints, so a keystroke in a large note re-parses its chunk only.
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { lint, noteOf, type Dialect, type GitFacts, type HandoffConfig, type WorkspaceFacts } from '../engine';
+import { LRUCache } from 'lru-cache';
+import { lint, noteOf, type IncrementalParser, type Dialect, type GitFacts, type HandoffConfig, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
 
 export interface LintJob {
@@ -29,9 +32,17 @@ export interface LintSummary {
 
 export type LintJobResult = { diagnostics: Diagnostic[]; summary: LintSummary; failures: Array<{ ruleId: string; error: string }> } | null;
 
-export function runLintJob(job: LintJob): LintJobResult {
+/**
+ * The parsers of the documents a thread lints, by document. Few: each holds the tree of up to
+ * `maxLintBytes` of its note, and large documents are seldom open together.
+ */
+export function lintJobParsers(): LRUCache<string, IncrementalParser> {
+  return new LRUCache({ max: 3 });
+}
+
+export function runLintJob(job: LintJob, parser?: IncrementalParser): LintJobResult {
   const { text, path, config, template } = job;
-  const note = noteOf({ text, path, config, template });
+  const note = noteOf({ text, path, config, template, parser });
   if (note.kind === 'other') return null;
   const other = (n: { path: string | null; text: string }) => noteOf({ text: n.text, path: n.path ?? undefined, config, template });
   const result = lint({ text, path, config, template, today: job.today, note, git: job.git, workspace: job.workspace, roadmap: job.roadmap && note.kind === 'handoff' ? other(job.roadmap) : null, handoffs: note.kind === 'roadmap' ? job.handoffs.map(other) : [] });

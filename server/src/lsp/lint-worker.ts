@@ -2,9 +2,11 @@
 // takes seconds, and in the server's own thread every other document's diagnostics and every
 // request would wait for it. The worker runs the server bundle itself (see server.ts), started
 // on the first large document; jobs run one at a time, a newer version of a document replaces
-// its queued job, and without a worker (it fails to start) jobs run in this thread.
+// its queued job, and without a worker (it fails to start) jobs run in this thread. Whichever
+// thread runs them keeps each document's incremental parser until the document closes.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { runLintJob, type LintJob, type LintJobResult } from './lint-job';
+import { IncrementalParser, parseMarkdown } from '../engine';
+import { lintJobParsers, runLintJob, type LintJob, type LintJobResult } from './lint-job';
 import type { Feature } from './start';
 
 const MARK = 'handoffLintWorker';
@@ -13,16 +15,24 @@ const MARK = 'handoffLintWorker';
 export function serveLintJobs(): boolean {
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[MARK] || !parentPort) return false;
   const port = parentPort;
-  port.on('message', (m: { id: number; job: LintJob }) => {
+  const parsers = lintJobParsers();
+  port.on('message', (m: { id: number; key: string; job: LintJob } | { forget: string }) => {
+    if ('forget' in m) return void parsers.delete(m.forget);
     let result: LintJobResult | { error: string };
     try {
-      result = runLintJob(m.job);
+      result = runLintJob(m.job, parserFor(parsers, m.key));
     } catch (e) {
       result = { error: e instanceof Error ? e.message : String(e) };
     }
     port.postMessage({ id: m.id, result });
   });
   return true;
+}
+
+function parserFor(parsers: ReturnType<typeof lintJobParsers>, key: string): IncrementalParser {
+  let parser = parsers.get(key);
+  if (!parser) parsers.set(key, (parser = new IncrementalParser(parseMarkdown)));
+  return parser;
 }
 
 interface Pending {
@@ -38,6 +48,8 @@ export class LintWorker {
   private busy: (Pending & { id: number }) | null = null;
   private readonly queue: Pending[] = [];
   private nextId = 0;
+  /** Parsers for the jobs run in this thread, when the worker could not start. */
+  private readonly parsers = lintJobParsers();
 
   constructor(
     private readonly script: string = __filename,
@@ -56,6 +68,12 @@ export class LintWorker {
       this.queue.push({ key, job, resolve, reject });
       this.pump();
     });
+  }
+
+  /** The document closed: its parser goes. */
+  forget(key: string): void {
+    this.parsers.delete(key);
+    this.worker?.postMessage({ forget: key });
   }
 
   private start(): Worker | null {
@@ -99,7 +117,7 @@ export class LintWorker {
       // No worker: in this thread, in a later turn so the caller's turn ends first.
       setImmediate(() => {
         try {
-          p.resolve(runLintJob(p.job));
+          p.resolve(runLintJob(p.job, parserFor(this.parsers, p.key)));
         } catch (e) {
           p.reject(e instanceof Error ? e : new Error(String(e)));
         }
@@ -108,7 +126,7 @@ export class LintWorker {
       return;
     }
     this.busy = { ...p, id: this.nextId++ };
-    worker.postMessage({ id: this.busy.id, job: p.job });
+    worker.postMessage({ id: this.busy.id, key: p.key, job: p.job });
   }
 
   dispose(): void {

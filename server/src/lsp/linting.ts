@@ -52,6 +52,12 @@ export function filePathOf(uri: string): string | null {
 export class DocumentLinter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, { version: number; result: LintResult; facts: Facts | null }>();
+  /**
+   * A version linted for a request (symbols, folding, code actions) before its scheduled lint ran:
+   * that lint publishes it instead of linting the same text again, unless what the note is
+   * checked against changed meanwhile (an explicit schedule, a relint).
+   */
+  private readonly early = new Map<string, { version: number; result: LintResult; facts: Facts | null; started: number; ms: number }>();
   factsSource: FactsSource | null = null;
   notesSource: NotesSource | null = null;
   /** Told after each publication (null: the note is not checked, or was closed). */
@@ -64,7 +70,7 @@ export class DocumentLinter {
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
   /** Lints large documents off this thread; null lints every document here. */
-  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined> } | null = null;
+  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined>; forget(key: string): void } | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -88,8 +94,13 @@ export class DocumentLinter {
     return Math.min(this.maxDebounceMs, Math.round(cost * 2));
   }
 
-  /** Schedules a lint; `delay` 0 lints in the next turn (open, save, config change). */
-  schedule(doc: TextDocument, delay = this.debounceFor(doc.uri)): void {
+  /**
+   * Schedules a lint; `delay` 0 lints in the next turn (open, save, config change). A delay given
+   * means the note is linted again for a reason other than its text: no early result is reused.
+   */
+  schedule(doc: TextDocument, delay?: number): void {
+    if (delay !== undefined) this.early.delete(doc.uri);
+    delay ??= this.debounceFor(doc.uri);
     const pending = this.timers.get(doc.uri);
     if (pending) clearTimeout(pending);
     const run = () => {
@@ -132,6 +143,7 @@ export class DocumentLinter {
    * sources when it runs, and cutting the wait would publish a version the typing has passed.
    */
   relint(doc: TextDocument): void {
+    this.early.delete(doc.uri);
     if (!this.timers.has(doc.uri)) this.schedule(doc, 0);
   }
 
@@ -145,9 +157,11 @@ export class DocumentLinter {
     this.timers.delete(uri);
     if (!this.timers.size) for (const resolve of this.quietWaiters.splice(0)) resolve();
     this.results.delete(uri);
+    this.early.delete(uri);
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.lintWorker?.forget(uri);
     this.timeline?.closed(uri);
     this.settled(uri, null);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -164,7 +178,13 @@ export class DocumentLinter {
     if (this.isLarge(doc)) return null;
     const cached = this.results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
-    return this.lintText(doc, this.results.get(doc.uri)?.facts ?? null);
+    const facts = cached?.facts ?? null;
+    const early = this.early.get(doc.uri);
+    if (early && early.version === doc.version && early.facts === facts) return early.result;
+    const started = performance.now();
+    const result = this.lintText(doc, facts);
+    if (result) this.early.set(doc.uri, { version: doc.version, result, facts, started, ms: performance.now() - started });
+    return result;
   }
 
   /**
@@ -256,11 +276,22 @@ export class DocumentLinter {
     const version = doc.version;
     const previous = this.results.get(doc.uri);
     const facts = previous?.facts ?? null;
-    const started = performance.now();
-    const result = this.safeLint(doc, facts);
+    const early = this.early.get(doc.uri);
+    this.early.delete(doc.uri);
+    let started = performance.now();
+    let result: LintResult | null;
+    let ms: number;
+    if (early && early.version === version && early.facts === facts) {
+      // A request linted this very version with the same facts: publish that.
+      ({ result, started, ms } = early);
+      for (const f of result.failures) this.log.ruleFailure(f.ruleId, f.error);
+    } else {
+      result = this.safeLint(doc, facts);
+      ms = performance.now() - started;
+    }
     this.hasLinted = true;
-    this.cost.set(doc.uri, performance.now() - started);
-    this.timeline?.linted(doc.uri, started, performance.now() - started);
+    this.cost.set(doc.uri, ms);
+    this.timeline?.linted(doc.uri, started, ms);
     this.lastRun.set(doc.uri, performance.now());
     if (!result) {
       this.results.delete(doc.uri);

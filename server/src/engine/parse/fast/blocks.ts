@@ -365,6 +365,10 @@ class Scanner {
       ocs.length = n;
       let checked: boolean | null = null;
       const c0 = ocs[0];
+      // An ordered marker other than 1 right after this one is a list for micromark only when
+      // the item does not interrupt a paragraph (its interrupt flag holds for the whole line).
+      const inner = this.listMarker(i, c0);
+      if (inner?.ordered && inner.start !== 1) throw new Decline('ordered list not starting at 1 on the line of another item');
       if (text.charCodeAt(c0) === 91 && /^\[[ xX]\] [^ \t]/.test(text.slice(c0, c0 + 5))) {
         checked = text.charCodeAt(c0 + 1) !== 32;
         ocs[0] = c0 + 4;

@@ -41,8 +41,13 @@ const isAsciiPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64)
 const isSpace = (c: number) => Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 const isPunct = (c: number) => (c < 128 ? isAsciiPunct(c) : /\p{P}|\p{S}/u.test(String.fromCharCode(c)));
 
+/** Every character phrasing() may read as markup (`!` and `]` only before or after `[`). */
+const MARKUP = /[`[*_~\\&<!]/;
+
 export function parseInline(src: Inline, points: Points): PhrasingContent[] {
   const { v } = src;
+  // Most headings, list items and cells hold plain text: one text node, as phrasing() builds it.
+  if (!MARKUP.test(v) && !src.breaks?.size) return v.length ? [{ type: 'text', value: v, position: points.span(src.at[0], src.at[v.length - 1] + 1) }] : [];
   const runs = codeRuns(v);
   if (src.trimmed?.length) {
     // A code span over a line ending whose spaces the block dropped would miss them.
