@@ -111,7 +111,9 @@ await runSidebarSession({
     });
 
     await step('panel', "VS Code's Timeline panel lists the versions under Handoff", async () => {
-      await page.locator('.tabs-container .tab', { hasText: /^HANDOFF\.md/ }).first().click({ timeout: left() });
+      // The note is opened again from its step: the diff may have taken its preview tab.
+      await row('Next Steps', 'Add the Docker runner').locator('.monaco-icon-label').click({ timeout: left() });
+      await page.locator('.tabs-container .tab.active', { hasText: /^HANDOFF\.md/ }).first().waitFor({ timeout: left() });
       await page.keyboard.press('Control+Shift+E');
       const timeline = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Timeline/i }) });
       const header = timeline.locator('.pane-header');
