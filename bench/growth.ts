@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateNote, SIZES } from './lib/gen';
 import { loadEngine, ROOT } from './lib/engine';
-import { summarize, machine, load, fmt, growth, table } from './lib/stats';
+import { summarize, machine, load, fmt, growth, table, cpuMs } from './lib/stats';
 
 const argv = process.argv.slice(2);
 const value = (name: string) => {
@@ -19,13 +19,6 @@ const wanted = (value('--sizes') ?? '4k,40k,400k,4m').toLowerCase().split(',');
 const sizes = SIZES.filter((s) => wanted.includes(s.label.toLowerCase().replace(' ', '').replace('kb', 'k').replace('mb', 'm')));
 const RUNS = Number(value('--runs') ?? 3);
 const OUT = value('--out') ?? join(ROOT, 'bench/results/growth.json');
-
-function cpuMs(f: () => void): number {
-  const c = process.cpuUsage();
-  f();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-}
 
 async function main(): Promise<void> {
   const engine = await loadEngine();

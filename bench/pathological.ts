@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadEngine, ROOT } from './lib/engine';
-import { summarize, machine, load, fmt, table } from './lib/stats';
+import { summarize, machine, load, fmt, table, cpuMs } from './lib/stats';
 
 const argv = process.argv.slice(2);
 const value = (name: string) => {
@@ -44,13 +44,6 @@ const INPUTS: Array<[string, () => string]> = [
     return parts.join('');
   }],
 ];
-
-function cpuMs(f: () => void): number {
-  const c = process.cpuUsage();
-  f();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-}
 
 async function main(): Promise<void> {
   const engine = await loadEngine();

@@ -159,3 +159,11 @@ export function table(head: string[], rows: Array<Array<string | number>>): stri
   const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   return [line(cells[0]), '| ' + widths.map((w, i) => (i === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |', ...cells.slice(1).map(line)].join('\n');
 }
+
+/** CPU milliseconds (user + system) this process spent running `f`. */
+export function cpuMs(f: () => unknown): number {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}

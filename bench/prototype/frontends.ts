@@ -18,7 +18,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { generateNote, SIZES } from '../lib/gen';
 import { loadEngine } from '../lib/engine';
-import { load } from '../lib/stats';
+import { cpuMs, load } from '../lib/stats';
 
 const argv = process.argv.slice(2);
 const wanted = (argv[argv.indexOf('--sizes') + 1] && argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1] : '40k,400k,4m').split(',');
@@ -33,13 +33,6 @@ const trimmed = {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new () => { parse: (src: string, env: object) => unknown[] };
 const md = new MarkdownIt();
-
-function cpu(fn: () => unknown): number {
-  const c = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-}
 
 async function main(): Promise<void> {
   const engine = await loadEngine();
@@ -58,7 +51,7 @@ async function main(): Promise<void> {
     const text = generateNote({ seed: 1, bytes: s.bytes });
     const runs = s.bytes >= 2_000_000 ? 1 : 3;
     for (const [name, fn] of routes) {
-      const samples = Array.from({ length: runs }, () => cpu(() => fn(text))).sort((a, b) => a - b);
+      const samples = Array.from({ length: runs }, () => cpuMs(() => fn(text))).sort((a, b) => a - b);
       const median = samples[Math.floor(samples.length / 2)];
       const extra = name === 'scanner' ? (engine.parts.fastParse(text) ? 'yes' : 'declined') : '';
       console.log(`| ${s.label} | ${name} | ${median.toFixed(0)} | ${(s.bytes / 1e6 / (median / 1000)).toFixed(1)} | ${extra} |`);
