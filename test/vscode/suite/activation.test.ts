@@ -27,6 +27,8 @@ function breakdown(t: ClientTimings, t0: number, uri: vscode.Uri, cold: boolean)
       parts.push(`didOpen at ${at(open.opened)} → text findings ${ms(open.published - open.opened)} (configuration ${ms(open.configMs ?? 0)}, waiting for the thread ${ms((open.linting ?? open.opened) - open.opened - (open.configMs ?? 0))}, lint ${ms(open.lintMs ?? 0)})`);
       if (open.settled != null) parts.push(`git facts in ${ms(open.settled - open.published)} after`);
     }
+    const got = t.diagnosticsReceived[uri.toString()];
+    if (got !== undefined) parts.push(`the extension got the first diagnostics at ${ms(got - t0)}`);
     if (cold && s.scanStarted !== null) parts.push(`workspace scan started at ${at(s.scanStarted)}`);
   }
   return parts.join('; ');
@@ -62,9 +64,15 @@ describe('activation', () => {
   it('prints the time from opening a note to its diagnostics with the extension active', async () => {
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Session Handoff\n\n## Snapshot\n\n- Date: 2026-13-45\n' });
-    await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, () => ours(doc.uri).length > 0, 'the diagnostics of a new note', 60000);
-    console.log(`figure: active window: open → first diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
+    // The squiggle shows once both the editor is up and the diagnostics are in: wait for both at
+    // once, so neither's time is added to the other's.
+    let shown = NaN;
+    let diagnosed = NaN;
+    await Promise.all([
+      vscode.window.showTextDocument(doc).then(() => (shown = performance.now() - t0)),
+      waitForDiagnostics(doc.uri, () => ours(doc.uri).length > 0, 'the diagnostics of a new note', 60000).then(() => (diagnosed = performance.now() - t0)),
+    ]);
+    console.log(`figure: active window: open → first diagnostics ${diagnosed.toFixed(0)} ms (the editor showed the note at ${shown.toFixed(0)} ms)`);
     const api = vscode.extensions.getExtension<HandoffApi>(EXTENSION_ID)!.exports;
     console.log(`figure: active window, where the time went: ${breakdown(await api.timings(), t0, doc.uri, false)}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
