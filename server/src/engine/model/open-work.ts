@@ -46,11 +46,20 @@ export function openPlanRows(table: Table): number {
   const cols =
     named >= 0
       ? [named]
-      : header.children.map((_, col) => col).filter((col) => {
-          const cells = rows.map((row) => cellText(row, col)).filter(Boolean);
-          return cells.length > 0 && cells.every(isMarker);
-        });
+      : header.children.map((_, col) => col).filter((col) => onlyMarkers(rows, col));
   return rows.filter((row) => cols.some((col) => isOpen(cellText(row, col)))).length;
+}
+
+/** Whether column `col` holds a cell, and every cell it holds is a marker (stops at the first that is not). */
+function onlyMarkers(rows: TableRow[], col: number): boolean {
+  let any = false;
+  for (const row of rows) {
+    const cell = cellText(row, col);
+    if (!cell) continue;
+    if (!isMarker(cell)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** The label a list item or paragraph opens with, up to its first colon ("Next up: Module 6"). */
@@ -63,7 +72,10 @@ function leadLabel(text: string): string | null {
 
 /** Whether the note leaves work open outside any next-steps heading. */
 export function hasOpenWork(note: Note): boolean {
-  return bodies(note).some((nodes) => {
+  const all = bodies(note);
+  // An unchecked task item answers at once, before any item's text is built.
+  if (all.some((nodes) => hasUncheckedTask(nodes, 0))) return true;
+  return all.some((nodes) => {
     if (nodes.some((n) => n.type === 'table' && openPlanRows(n) > 0)) return true;
     const items = itemsIn(nodes, 0, 8);
     // An unchecked task item, or a list item that opens with a box still to tick ("⬜ Deploy").
@@ -74,4 +86,17 @@ export function hasOpenWork(note: Note): boolean {
       return lead !== null && leadRole(lead) === 'next';
     });
   });
+}
+
+/** Whether a list among `nodes` (down to the depth `itemsIn` reads to) holds an unchecked task item. */
+function hasUncheckedTask(nodes: RootContent[], depth: number): boolean {
+  for (const node of nodes) {
+    if (node.type === 'blockquote' && hasUncheckedTask(node.children, depth)) return true;
+    if (node.type !== 'list') continue;
+    for (const li of node.children) {
+      if (li.checked === false) return true;
+      if (depth < 8 && hasUncheckedTask(li.children.slice(1).filter((c) => c.type === 'list'), depth + 1)) return true;
+    }
+  }
+  return false;
 }

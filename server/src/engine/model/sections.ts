@@ -52,7 +52,7 @@ export function buildSections(text: string, root: Root): { title: HeadingInfo | 
   const firstHeading = children.findIndex((n) => n.type === 'heading');
   const title = firstHeading >= 0 && (children[firstHeading] as Heading).depth === 1 ? headingInfo(text, children[firstHeading] as Heading) : null;
   const rest = children.filter((n, i): n is Heading => n.type === 'heading' && !(title && i === firstHeading));
-  const level = rest.length ? Math.min(...rest.map((h) => h.depth)) : 2;
+  const level = rest.length ? minDepth(rest) : 2;
   const bodyStartIndex = title ? firstHeading + 1 : 0;
   const firstSection = children.findIndex((n, i) => i >= bodyStartIndex && n.type === 'heading');
   const preamble = children.slice(bodyStartIndex, firstSection < 0 ? children.length : firstSection).filter((n) => n.type !== 'yaml');
@@ -70,7 +70,7 @@ function buildLevel(text: string, nodes: RootContent[], from: number, to: number
     while (j < to && !(nodes[j].type === 'heading' && (nodes[j] as Heading).depth <= node.depth)) j++;
     const body = nodes.slice(i + 1, j);
     const subAt = body.findIndex((n) => n.type === 'heading');
-    const childLevel = subAt < 0 ? 0 : Math.min(...body.filter((n): n is Heading => n.type === 'heading').map((h) => h.depth));
+    const childLevel = subAt < 0 ? 0 : minDepth(body);
     out.push({
       heading: headingInfo(text, node),
       start: startOf(node),
@@ -87,7 +87,18 @@ function buildLevel(text: string, nodes: RootContent[], from: number, to: number
   return out;
 }
 
+/** The lowest depth of the headings among `nodes` (a loop: a spread of 100,000 arguments overflows the stack). */
+function minDepth(nodes: RootContent[]): number {
+  let min = Infinity;
+  for (const n of nodes) if (n.type === 'heading' && n.depth < min) min = n.depth;
+  return min;
+}
+
 /** Every section, depth first, in document order. */
-export function flatten(sections: Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+export function flatten(sections: Section[], out: Section[] = []): Section[] {
+  for (const s of sections) {
+    out.push(s);
+    flatten(s.children, out);
+  }
+  return out;
 }
