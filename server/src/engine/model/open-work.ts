@@ -16,8 +16,14 @@ const OPEN_STATES = new Set(['planned', 'in-progress', 'blocked']);
 
 /** Body nodes of the preamble and of every section, with block quotes opened. */
 function bodies(note: Note): RootContent[][] {
-  const open = (nodes: RootContent[]): RootContent[] => nodes.flatMap((n) => (n.type === 'blockquote' ? open(n.children) : [n]));
-  return [note.preamble, ...note.allSections.map((s) => s.ownNodes)].map(open);
+  const out = [opened(note.preamble)];
+  for (const s of note.allSections) if (s.ownNodes.length) out.push(opened(s.ownNodes));
+  return out;
+}
+
+/** The nodes with every block quote among them replaced by its content (the nodes themselves when none is). */
+function opened(nodes: RootContent[]): RootContent[] {
+  return nodes.some((n) => n.type === 'blockquote') ? nodes.flatMap((n) => (n.type === 'blockquote' ? opened(n.children) : [n])) : nodes;
 }
 
 /** A cell, or the opening of a list item, that is a box still to tick: "[ ]", ⬜, ☐, 🔲. */
