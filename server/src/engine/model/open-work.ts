@@ -70,6 +70,7 @@ function onlyMarkers(rows: TableRow[], col: number): boolean {
 
 /** The label a list item or paragraph opens with, up to its first colon ("Next up: Module 6"). */
 function leadLabel(text: string): string | null {
+  if (!text.includes(':') && !text.includes('：')) return null;
   // What precedes the first Latin letter or digit is skipped; an accented capital is a letter
   // ("**À FAIRE** :"). A CJK lead is not read as a label ("予定 CRUD：" is a calendar's events).
   const m = /^[^\p{Script=Latin}\p{N}_]*([^:：]{1,40}?)\s*[:：]/u.exec(text);
