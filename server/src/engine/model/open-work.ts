@@ -3,6 +3,7 @@
 // ("**Próximos pasos:** …"). Any of them means the note says what comes next.
 import type { RootContent, Table, TableRow } from 'mdast';
 import { plainText } from '../parse/walk';
+import { endOf, startOf } from '../parse/parse';
 import type { Note } from './note';
 import { itemsIn } from './items';
 import { normalizeLabel } from './labels';
@@ -28,6 +29,7 @@ function opened(nodes: RootContent[]): RootContent[] {
 
 /** A cell, or the opening of a list item, that is a box still to tick: "[ ]", ⬜, ☐, 🔲. */
 const OPEN_BOX = /^(?:\[ \]|⬜|☐|🔲)/u;
+const MAY_OPEN = /[:：[&⬜☐🔲]/u;
 /** A cell that holds only a marker of state: ✅, ⬜, ❌, ⏳, "[x]", "[ ]". */
 const isMarker = (cell: string) => /^\[[ xX]\]$/.test(cell) || isStrongEmoji(cell);
 
@@ -84,6 +86,9 @@ export function hasOpenWork(note: Note): boolean {
   if (all.some((nodes) => hasUncheckedTask(nodes, 0))) return true;
   return all.some((nodes) => {
     if (nodes.some((n) => n.type === 'table' && openPlanRows(n) > 0)) return true;
+    // A box to tick or a lead label needs one of these characters in the source (`&` for a
+    // character reference that decodes to one): without them, no item's text need be built.
+    if (!nodes.length || !MAY_OPEN.test(note.text.slice(startOf(nodes[0]), endOf(nodes[nodes.length - 1])))) return false;
     const items = itemsIn(nodes, 0, 8);
     // An unchecked task item, or a list item that opens with a box still to tick ("⬜ Deploy").
     if (items.some((i) => i.kind === 'list' && (i.checked === false || OPEN_BOX.test(i.text.trim())))) return true;

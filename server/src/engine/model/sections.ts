@@ -42,7 +42,7 @@ export function headingInfo(text: string, node: Heading): HeadingInfo {
   const last = node.children[node.children.length - 1];
   const textStart = first ? startOf(first) : Math.min(end, start + node.depth + 1);
   const textEnd = last ? endOf(last) : textStart;
-  const setext = !/^#/.test(text.slice(start, start + 1));
+  const setext = text.charCodeAt(start) !== 35;
   return { text: plainText(node).trim(), depth: node.depth, start, end, textStart, textEnd, setext, node };
 }
 
@@ -68,8 +68,14 @@ function buildLevel(text: string, nodes: RootContent[], from: number, to: number
     if (node.type !== 'heading' || node.depth > level) { i++; continue; }
     let j = i + 1;
     while (j < to && !(nodes[j].type === 'heading' && (nodes[j] as Heading).depth <= node.depth)) j++;
-    const body = nodes.slice(i + 1, j);
-    const subAt = body.findIndex((n) => n.type === 'heading');
+    const body = j > i + 1 ? nodes.slice(i + 1, j) : [];
+    let subAt = -1;
+    for (let k = 0; k < body.length; k++) {
+      if (body[k].type === 'heading') {
+        subAt = k;
+        break;
+      }
+    }
     const childLevel = subAt < 0 ? 0 : minDepth(body);
     out.push({
       heading: headingInfo(text, node),
