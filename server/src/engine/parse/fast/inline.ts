@@ -431,10 +431,11 @@ function build(s: Inline, p: Points, first: Cell | null, depth: number): Phrasin
   // Emphasis nested this deep is no note's; remark (and its guard) decide.
   if (depth > 64) throw new Decline('emphasis nested too deep');
   const out: PhrasingContent[] = [];
-  // The text node being gathered: v[textFrom, textTo) as `value` (-1: none).
+  // The text node being gathered: v[textFrom, textTo) (-1: none). Its pieces are contiguous, so
+  // its value is that slice of v unless an escape dropped a backslash: then `value` holds it.
   let textFrom = -1;
   let textTo = 0;
-  let value = '';
+  let value: string | null = null;
   for (let c = first; c; c = c.next) {
     const it = c.item;
     if (it.kind === 'node') {
@@ -447,21 +448,26 @@ function build(s: Inline, p: Points, first: Cell | null, depth: number): Phrasin
     const from = it.kind === 'delim' ? it.d.from : it.from;
     const to = it.kind === 'delim' ? it.d.from + it.d.count : it.to;
     if (to <= from) continue;
-    const piece = it.kind === 'text' && it.drop !== undefined ? s.v.slice(from, it.drop) + s.v.slice(it.drop + 1, to) : s.v.slice(from, to);
+    const drop = it.kind === 'text' && it.drop !== undefined ? it.drop : -1;
     if (textFrom >= 0 && textTo === from) {
+      if (drop >= 0 || value !== null) value = (value ?? s.v.slice(textFrom, textTo)) + piece(s.v, from, to, drop);
       textTo = to;
-      value += piece;
     } else {
       if (textFrom >= 0) out.push(textNode(s, p, value, textFrom, textTo));
       textFrom = from;
       textTo = to;
-      value = piece;
+      value = drop >= 0 ? piece(s.v, from, to, drop) : null;
     }
   }
   if (textFrom >= 0) out.push(textNode(s, p, value, textFrom, textTo));
   return out;
 }
 
-function textNode(s: Inline, p: Points, value: string, from: number, to: number): Text {
-  return { type: 'text', value, position: p.span(s.at[from], s.at[to - 1] + 1) };
+/** v[from, to) without the backslash at `drop` (-1: none). */
+function piece(v: string, from: number, to: number, drop: number): string {
+  return drop >= 0 ? v.slice(from, drop) + v.slice(drop + 1, to) : v.slice(from, to);
+}
+
+function textNode(s: Inline, p: Points, value: string | null, from: number, to: number): Text {
+  return { type: 'text', value: value ?? s.v.slice(from, to), position: p.span(s.at[from], s.at[to - 1] + 1) };
 }
