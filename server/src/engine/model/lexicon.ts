@@ -44,6 +44,9 @@ const LEXICON: Lexicon = {
     'מה הלאה', 'הבא', 'הבאים', 'צעדים הבאים', 'שלבים הבאים', 'משימות', 'לעשות', 'الخطوات التالية', 'المهام', 'สิ่งที่ต้องทำ', 'งานที่เหลือ', 'งานค้าง', 'ต่อไป',
   ],
   wip: [
+    // where the last session stopped and the next resumes ("Session Continuity", "Continuidade de Sessão")
+    'continuity', 'continuidad*', 'continuite', 'continuita', 'kontinuitat', 'continuiteit', 'ciaglosc', 'kontinuita', 'преемственност*', 'непрерывност*', 'безперервніст*', 'sureklilik', 'kesinambungan', 'tinh lien tuc',
+    '连续性', '連續性', '継続性', '연속성', 'ความต่อเนื่อง',
     'em andamento', 'em progresso', 'en cours', 'in arbeit', 'laufende*', 'in uitvoering', 'lopende', 'w toku', 'w trakcie', 'в процессе', 'у процесі', 'в роботі',
     'devam eden', 'sedang berjalan', 'dalam proses', 'sedang dikerjakan', 'dang lam', 'dang thuc hien', 'dang tien hanh',
     '正在进行', '正在進行', '対応中', '作業途中', '진행중인', '작업 중', 'กำลังดำเนินการ',
@@ -156,6 +159,17 @@ const PENDING: readonly string[] = [
 ];
 
 /**
+ * Words for "current": a heading that says it ("Posição Atual", "Tâche en Cours", "Vấn đề hiện tại",
+ * "当前任务") is about the present state of the work, whatever noun follows, so it plays a dialect's
+ * "Current …" section ("Current Position", "Current Work Focus").
+ */
+const CURRENT: readonly string[] = [
+  'current', 'currently', 'right now', 'atual', 'atuais', 'actual', 'actuales', 'actuel*', 'attual*', 'aktuell*', 'aktualn*', 'aktualni', 'huidig*', 'biezac*', 'nuvarande', 'naverende', 'nykyi*',
+  'en cours', 'em curso', 'en curso', 'in corso', 'текущ*', 'поточн*', 'сейчас', 'зараз', 'mevcut', 'guncel', 'saat ini', 'sekarang', 'hien tai', 'hien nay',
+  '当前', '當前', '目前', '现在', '現在', '今の', '現在の', '현재', '지금', 'ปัจจุบัน',
+];
+
+/**
  * "Další doporučený krok", "Siguiente paso a dar", "Nächster sinnvoller Schritt": a word for next
  * and a word for step or action in one label, with any words between them, are next steps.
  */
@@ -224,6 +238,7 @@ function compile(entries: readonly string[]): RegExp {
 const COMPILED = new Map<Role, RegExp>((Object.entries(LEXICON) as Array<[Role, readonly string[]]>).map(([role, entries]) => [role, compile(entries)]));
 
 const PENDING_RE = compile(PENDING);
+const CURRENT_RE = compile(CURRENT);
 const FORWARD_RE = compile(FORWARD);
 const STEP_RE = compile(STEP);
 
@@ -248,6 +263,11 @@ export function readsScript(labels: string): boolean {
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {
   return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));
+}
+
+/** Whether a (folded) label says "current" in one of the lexicon's languages. */
+export function namesCurrent(folded: string): boolean {
+  return CURRENT_RE.test(folded);
 }
 
 /** Whether a (normalised) label names the role in one of the lexicon's languages. */

@@ -70,7 +70,7 @@ export default defineRule({
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
-        if (!spec.required || !spec.role || hasRole(note, spec.role)) continue;
+        if (!spec.required || !spec.role || hasRole(note, spec.role) || hasCurrent(note, spec)) continue;
         // A section no role names, holding steps in order, may well be the next steps
         // in words the vocabulary lacks ("接手顺序", "バックログ"): missing is a guess, so say nothing.
         if (spec.role === 'next' && note.allSections.some(isUnnamedPlan)) continue;
@@ -82,8 +82,12 @@ export default defineRule({
       }
       return;
     }
+    const template = note.dialect.id === 'template';
     note.dialect.sections.forEach((spec, i) => {
       if (!spec.required || note.allSections.some((s) => s.spec === i)) return;
+      // A built-in dialect's names are English; a heading in another language plays its part by
+      // meaning ("Posição Atual", "Continuidade de Sessão"). A project's template names its own sections.
+      if (!template && note.allSections.some((s) => s.spec < 0 && translates(s.heading.text, spec))) return;
       report({
         ...at,
         message: `Missing section "${spec.heading}"`,
@@ -97,12 +101,35 @@ import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { leadRole, roleOf, rolesOf } from '../model/roles';
-import { readsScript } from '../model/lexicon';
+import { fold, namesCurrent, readsScript } from '../model/lexicon';
+import type { SectionSpec } from '../dialects/dialect';
 import type { RootContent } from 'mdast';
 import type { Section } from '../model/sections';
 import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
 import type { Role } from '../types';
+
+const folded = (label: string) => fold(normalizeLabel(label));
+
+/**
+ * A dialect's "Current …" section ("Current Work Focus") is any heading that says current in the
+ * lexicon's languages ("Tâche en Cours", "Vấn đề hiện tại", "当前任务"), whatever role its noun names.
+ */
+function hasCurrent(note: Note, spec: SectionSpec): boolean {
+  return namesCurrent(folded(spec.heading)) && note.allSections.some((s) => namesCurrent(folded(s.heading.text)));
+}
+
+/**
+ * Whether a heading that shares no word with the dialect's name for a section plays that section:
+ * it says current where the name does, else it names the section's role.
+ */
+function translates(heading: string, spec: SectionSpec): boolean {
+  const label = folded(heading);
+  const words = new Set(label.split(/[^\p{L}\p{N}]+/u));
+  if (folded(spec.heading).split(/[^\p{L}\p{N}]+/u).some((w) => w && words.has(w))) return false;
+  if (namesCurrent(folded(spec.heading))) return namesCurrent(label);
+  return spec.role !== null && rolesOf(heading).includes(spec.role);
+}
 
 function hasRole(note: Note, role: Role): boolean {
   if (note.allSections.some((s) => s.role === role || rolesOf(s.heading.text).includes(role)) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
