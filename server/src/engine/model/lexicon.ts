@@ -159,6 +159,37 @@ const PENDING: readonly string[] = [
 ];
 
 /**
+ * Words that say the items wait for work ("已知待修复", known, awaiting a fix; "Bugs to fix";
+ * "Problemas por resolver"): the section is open work whatever other role it names, so it also
+ * plays the next steps.
+ */
+const AWAITING: readonly string[] = [
+  'to fix', 'to be fixed', 'to be done', 'to do', 'todo', 'awaiting', 'needs fixing', 'unresolved',
+  'por resolver', 'por corregir', 'por arreglar', 'sin resolver', 'a corrigir', 'a resolver', 'por corrigir', 'nao resolvid*',
+  'a faire', 'a corriger', 'a resoudre', 'non resolu*', 'da correggere', 'da risolvere', 'irrisolt*', 'zu beheben', 'ungelost*', 'nog op te lossen', 'do naprawienia',
+  'нужно исправить', 'требует исправления', 'не исправлен*', 'нерешенн*', 'потрібно виправити', 'cozulmemis', 'belum diperbaiki', 'can sua', 'chua sua', 'chua giai quyet', 'can khac phuc',
+  '待修复', '待修復', '待修正', '待处理', '待處理', '待办', '待辦', '待优化', '待優化', '待改进', '待改進', '待补', '待補', '未修复', '未修復', '未解决', '未解決',
+  '要修正', '修正待ち', '対応待ち', '未修正', '미해결', '수정 필요', '해결 필요', '수정 예정',
+];
+
+/**
+ * Verbs that open an instruction ("Build the plan", "Identify the needs", "Implementar login",
+ * "Corriger le bug"): a list of items that open with them is work to do.
+ */
+const IMPERATIVE: readonly string[] = [
+  'add', 'build', 'create', 'implement', 'fix', 'write', 'update', 'test', 'review', 'refactor', 'deploy', 'migrate', 'finish', 'complete', 'configure', 'set up', 'setup',
+  'investigate', 'define', 'design', 'document', 'prepare', 'remove', 'delete', 'move', 'integrate', 'verify', 'check', 'run', 'plan', 'identify', 'decide', 'wire', 'connect',
+  'ship', 'release', 'merge', 'clean up', 'improve', 'optimize', 'optimise', 'validate', 'ensure', 'make', 'start', 'continue', 'resolve', 'debug', 'research', 'draft',
+  'finalize', 'finalise', 'polish', 'rename', 'replace', 'split', 'extract', 'enable', 'handle', 'evaluate', 'confirm', 'publish', 'upgrade', 'install', 'extend', 'rewrite', 'explore', 'audit',
+  'implementar', 'crear', 'criar', 'anadir', 'adicionar', 'agregar', 'corregir', 'corrigir', 'arreglar', 'escribir', 'escrever', 'actualizar', 'atualizar', 'probar', 'testar',
+  'desplegar', 'migrar', 'terminar', 'completar', 'configurar', 'investigar', 'disenar', 'documentar', 'preparar', 'eliminar', 'remover', 'integrar', 'verificar',
+  'ejecutar', 'executar', 'planificar', 'planejar', 'identificar', 'conectar', 'mejorar', 'melhorar', 'optimizar', 'otimizar', 'validar', 'hacer', 'fazer', 'resolver', 'finalizar',
+  'implementer', 'creer', 'ajouter', 'corriger', 'ecrire', 'mettre a jour', 'tester', 'deployer', 'migrer', 'terminer', 'finir', 'configurer', 'documenter', 'preparer', 'supprimer',
+  'integrer', 'verifier', 'lancer', 'planifier', 'identifier', 'connecter', 'ameliorer', 'optimiser', 'valider', 'faire', 'resoudre', 'finaliser',
+  'implementare', 'creare', 'aggiungere', 'correggere', 'aggiornare', 'completare', 'verificare', 'migliorare',
+];
+
+/**
  * Words for "current": a heading that says it ("Posição Atual", "Tâche en Cours", "Vấn đề hiện tại",
  * "当前任务") is about the present state of the work, whatever noun follows, so it plays a dialect's
  * "Current …" section ("Current Position", "Current Work Focus").
@@ -239,6 +270,8 @@ const COMPILED = new Map<Role, RegExp>((Object.entries(LEXICON) as Array<[Role, 
 
 const PENDING_RE = compile(PENDING);
 const CURRENT_RE = compile(CURRENT);
+const AWAITING_RE = compile(AWAITING);
+const IMPERATIVE_RE = new RegExp(`^(?:${IMPERATIVE.map((v) => escape(fold(v))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const FORWARD_RE = compile(FORWARD);
 const STEP_RE = compile(STEP);
 
@@ -263,6 +296,16 @@ export function readsScript(labels: string): boolean {
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {
   return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));
+}
+
+/** Whether a (folded) label says its items await work: to fix, to do, unresolved. */
+export function namesAwaiting(folded: string): boolean {
+  return AWAITING_RE.test(folded);
+}
+
+/** Whether a line of text opens with an instruction ("Build the Level 4 plan …"). */
+export function opensWithImperative(text: string): boolean {
+  return IMPERATIVE_RE.test(fold(text.replace(/^[\s*_`~"'“]+/u, '')));
 }
 
 /** Whether a (folded) label says "current" in one of the lexicon's languages. */

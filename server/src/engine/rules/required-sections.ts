@@ -74,6 +74,8 @@ export default defineRule({
         // A section no role names, holding steps in order, may well be the next steps
         // in words the vocabulary lacks ("接手顺序", "バックログ"): missing is a guess, so say nothing.
         if (spec.role === 'next' && note.allSections.some(isUnnamedPlan)) continue;
+        // A focus whose items are instructions ("Build the plan", "Identify the needs") is what to do next.
+        if (spec.role === 'next' && note.allSections.some(isInstructedFocus)) continue;
         report({
           ...at,
           message: spec.role === 'next' ? 'Missing next steps: add a section that says what to do next' : `Missing section "${spec.heading}"`,
@@ -101,7 +103,8 @@ import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { leadRole, roleOf, rolesOf } from '../model/roles';
-import { fold, namesCurrent, readsScript } from '../model/lexicon';
+import { fold, namesCurrent, opensWithImperative, readsScript } from '../model/lexicon';
+import { plainText } from '../parse/walk';
 import type { SectionSpec } from '../dialects/dialect';
 import type { RootContent } from 'mdast';
 import type { Section } from '../model/sections';
@@ -133,6 +136,8 @@ function translates(heading: string, spec: SectionSpec): boolean {
 
 function hasRole(note: Note, role: Role): boolean {
   if (note.allSections.some((s) => s.role === role || rolesOf(s.heading.text).includes(role)) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
+  // A progress log kept as a status table says what works in its rows marked done.
+  if (role === 'changes') return note.roadmap?.phases.some((p) => p.items.some((i) => i.source === 'item' && i.status === 'done')) ?? false;
   if (role !== 'next') return false;
   // A note titled as a to-do list is all next steps; so is open work under any heading: a task
   // item left unchecked, a plan table with rows not done, a bullet that says it ("**Next up:** Module 6").
@@ -207,6 +212,18 @@ function isUnnamedPlan(section: Section): boolean {
   const body = section.ownNodes.reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
   const steps = section.ownNodes.filter((n) => n.type === 'list' && n.ordered === true).reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
   return steps > 0 && steps * 2 >= body;
+}
+
+const FOCUS = /\b(?:focus|foco|enfoque|fokus)\b|重点|焦点|フォーカス|포커스|фокус/iu;
+
+/** A current-work or focus section whose list items mostly open with an instruction. */
+function isInstructedFocus(section: Section): boolean {
+  const label = normalizeLabel(section.heading.text);
+  if (!FOCUS.test(label) && !namesCurrent(fold(label))) return false;
+  const items = section.ownNodes.flatMap((n) => (n.type === 'list' ? n.children : []));
+  if (!items.length) return false;
+  const instructions = items.filter((li) => opensWithImperative(plainText(li.children[0] ?? li)));
+  return instructions.length * 3 >= items.length * 2;
 }
 
 /**

@@ -73,9 +73,12 @@ export default defineRule({
       }
     }
 
-    // Items under a phase heading.
+    // Items under a phase heading, where the roadmap is laid out in phases: a heading that holds
+    // marked items or states a status is one ("## Risks" under a status table is not). A progress
+    // log at an agent's own path (memory-bank/progress.md) is no phased plan: its rows stand alone.
     // (The title counts as a phase when it states a status, as in "v0.2 planned".)
-    if (phases.some((p) => !p.preamble)) {
+    const phased = !note.dialect.paths && phases.some((p) => !p.preamble && (p.status !== null || p.items.some((i) => i.style !== null)));
+    if (phased) {
       for (const p of phases.filter((x) => x.preamble && !x.status && !x.overview)) {
         for (const i of p.items.filter((x) => x.style !== null)) {
           report({ start: i.textStart, end: i.textEnd, message: 'Unexpected item before the first phase heading, expected it under a phase' });
