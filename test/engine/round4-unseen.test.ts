@@ -101,6 +101,14 @@ describe('pending work under another role\'s heading', () => {
     assert.ok(!rolesOf('Known issues').includes('next'));
   });
 
+  it('reads a backlog and open loose ends as work waiting (Japanese and Russian, real notes)', () => {
+    assert.deepEqual(onNote('YuShimoji__NarrativeGen__docs_HANDOVER.md', 'required-sections'), []);
+    assert.deepEqual(onNote('trapastnik__poolrooms__ПЕРЕДАЧА.md', 'required-sections'), []);
+    assert.equal(roleOf('Loose ends'), 'next');
+    assert.equal(roleOf('백로그'), 'next');
+    assert.equal(roleOf('Cabos soltos'), 'next');
+  });
+
   it('takes a focus whose items are instructions for what comes next (real note)', () => {
     assert.deepEqual(onNote('217th__tda_large_collector__memory-bank_activeContext.md', 'required-sections'), []);
     const es = '# Active Context\n\n## Foco actual\n\n- Implementar el login\n- Configurar la base de datos\n';

@@ -140,6 +140,9 @@ const PENDING: readonly string[] = [
   'in attesa', 'rimandat*', 'wartend', 'warten auf', 'zuruckgestellt', 'in de wacht', 'uitgesteld', 'odlozon*', 'wstrzyman*', 'odlozen*', 'pozastaven*',
   'отложен*', 'ожидает', 'в ожидании', 'відкладен*', 'beklemede', 'ertelen*', 'menunggu', 'ditunda', 'tam hoan', 'dang cho', 'cho xu ly',
   '保留中', '待ち', '未処理', '未対応', '搁置', '擱置', '暂缓', '暫緩', '待定', '等待', '보류', '대기', 'รอดำเนินการ',
+  'バックログ', '백로그', 'бэклог',
+  // loose ends
+  'loose ends', 'хвост*', 'хвости', 'cabos soltos', 'cabos sueltos', 'fils en suspens', 'offene enden', 'losse eindjes',
   // later
   'later', 'plus tard', 'mas adelante', 'mas tarde', 'mais tarde', 'piu tardi', 'in seguito', 'spater', 'spaeter', 'pozniej', 'na pozniej', 'pozdeji',
   'позже', 'на потом', 'пізніше', 'daha sonra', 'nanti', 'sau nay', 'de sau',
