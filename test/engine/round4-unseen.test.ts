@@ -99,6 +99,7 @@ describe('pending work under another role\'s heading', () => {
     assert.ok(rolesOf('Problemas por resolver').includes('next'));
     assert.ok(rolesOf('Problèmes à corriger').includes('next'));
     assert.ok(!rolesOf('Known issues').includes('next'));
+    assert.ok(!rolesOf('How to fix the build').includes('next'), 'a guide is no open work');
   });
 
   it('reads a backlog and open loose ends as work waiting (Japanese and Russian, real notes)', () => {

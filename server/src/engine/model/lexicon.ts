@@ -167,7 +167,8 @@ const PENDING: readonly string[] = [
  * plays the next steps.
  */
 const AWAITING: readonly string[] = [
-  'to fix', 'to be fixed', 'to be done', 'to do', 'todo', 'awaiting', 'needs fixing', 'unresolved',
+  // not a bare "to fix": "How to fix the build" is a guide
+  'to be fixed', 'still to fix', 'left to fix', 'bugs to fix', 'issues to fix', 'to be done', 'to do', 'todo', 'awaiting', 'needs fixing', 'unresolved',
   'por resolver', 'por corregir', 'por arreglar', 'sin resolver', 'a corrigir', 'a resolver', 'por corrigir', 'nao resolvid*',
   'a faire', 'a corriger', 'a resoudre', 'non resolu*', 'da correggere', 'da risolvere', 'irrisolt*', 'zu beheben', 'ungelost*', 'nog op te lossen', 'do naprawienia',
   'нужно исправить', 'требует исправления', 'не исправлен*', 'нерешенн*', 'потрібно виправити', 'cozulmemis', 'belum diperbaiki', 'can sua', 'chua sua', 'chua giai quyet', 'can khac phuc',
