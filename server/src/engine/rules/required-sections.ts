@@ -136,8 +136,8 @@ function translates(heading: string, spec: SectionSpec): boolean {
 
 function hasRole(note: Note, role: Role): boolean {
   if (note.allSections.some((s) => s.role === role || rolesOf(s.heading.text).includes(role)) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
-  // A progress log kept as a status table says what works in its rows marked done.
-  if (role === 'changes') return note.roadmap?.phases.some((p) => p.items.some((i) => i.source === 'item' && i.status === 'done')) ?? false;
+  // A progress log kept as a status table says what works in its table rows marked done.
+  if (role === 'changes') return note.roadmap?.phases.some((p) => p.items.some((i) => i.kind === 'table' && i.source === 'item' && i.status === 'done')) ?? false;
   if (role !== 'next') return false;
   // A note titled as a to-do list is all next steps; so is open work under any heading: a task
   // item left unchecked, a plan table with rows not done, a bullet that says it ("**Next up:** Module 6").
