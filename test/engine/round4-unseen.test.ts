@@ -75,6 +75,12 @@ describe('dialect sections named in another language', () => {
     assert.deepEqual(onText(bank, 'memory-bank/activeContext.md', 'required-sections'), []);
   });
 
+  it('reads a dialect section by name behind a lost emoji and numbering', () => {
+    const gsd = '# Project State\n\n## \ufffd Current Position\n\nPhase 1.\n\n## 1. Session Continuity\n\nLast session: today.\n';
+    assert.deepEqual(onText(gsd, '.planning/STATE.md', 'required-sections'), []);
+    assert.deepEqual(onText(gsd, '.planning/STATE.md', 'heading-names'), []);
+  });
+
   it('still reports a GSD section that is not there in any language (real notes)', () => {
     assert.deepEqual(messages(onNote('TaiRaven__AIBrew__.planning_STATE.md', 'required-sections')), ['Missing section "Session Continuity"']);
     assert.deepEqual(messages(onNote('MorganOnCode__TubeChat__.planning_STATE.md', 'required-sections')), ['Missing section "Session Continuity"']);
