@@ -127,7 +127,8 @@ function headingLegend(text: string, phases: Phase[], legend: Legend): Map<strin
       entry.read.add(i.status);
       entry.count++;
       seen.set(marker, entry);
-      perSection.set(k, new Set([...(perSection.get(k) ?? []), marker]));
+      const markers = perSection.get(k) ?? new Set<string>();
+      perSection.set(k, markers.add(marker));
     }
   }
   for (const [marker, e] of seen) {
