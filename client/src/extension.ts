@@ -35,12 +35,14 @@ export interface ClientTimings {
   clientStarted: number | null;
   /** When the language client was told of each opened document (by uri), to send its didOpen. */
   documentOpened: Record<string, number>;
+  /** When the first diagnostics of each opened document reached the extension (by uri). */
+  diagnosticsReceived: Record<string, number>;
   /** The server's own timings (null: it is not running). */
   server: ServerTimings | null;
 }
 
 /** This module's code runs once its imports are evaluated (the extension host's clock). */
-const timings: Omit<ClientTimings, 'server'> = { loadStarted, loaded: performance.now(), activated: 0, activateMs: 0, clientStarted: null, documentOpened: {} };
+const timings: Omit<ClientTimings, 'server'> = { loadStarted, loaded: performance.now(), activated: 0, activateMs: 0, clientStarted: null, documentOpened: {}, diagnosticsReceived: {} };
 
 export function activate(context: vscode.ExtensionContext): HandoffApi {
   timings.activated = performance.now();
@@ -71,6 +73,11 @@ export function activate(context: vscode.ExtensionContext): HandoffApi {
       didOpen: (document, next) => {
         if (Object.keys(timings.documentOpened).length < 20) timings.documentOpened[document.uri.toString()] ??= performance.now();
         return next(document);
+      },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        const key = uri.toString();
+        if (key in timings.documentOpened) timings.diagnosticsReceived[key] ??= performance.now();
+        next(uri, diagnostics);
       },
     },
   };
