@@ -2,7 +2,7 @@
 // (test/fixtures/unseen, INDEX.tsv column `half`), prints findings and precision per rule from the
 // half's review (test/engine/unseen/REVIEW-<half>.md), and the recall of planted defects.
 //
-//   node --import tsx scripts/unseen.ts dev|held|fresh|fresh3 [--write] [--skeleton]
+//   node --import tsx scripts/unseen.ts dev|held|fresh|fresh3|fresh4 [--write] [--skeleton]
 //
 // --write     writes test/engine/unseen/findings-<half>.json (the dev half's is the test's snapshot)
 // --skeleton  prints a review row for each finding the review does not cover yet
@@ -17,7 +17,7 @@ const STRUCTURE = ['required-sections', 'section-order', 'heading-names', 'empty
 function main(): void {
   const half = process.argv[2] as Half;
   if (!HALVES.includes(half)) {
-    console.error('usage: node --import tsx scripts/unseen.ts dev|held|fresh|fresh3 [--write] [--skeleton]');
+    console.error('usage: node --import tsx scripts/unseen.ts dev|held|fresh|fresh3|fresh4 [--write] [--skeleton]');
     process.exit(2);
   }
   const notes = unseenIndex().filter((n) => n.half === half);

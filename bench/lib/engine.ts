@@ -31,6 +31,8 @@ export interface Engine {
     /** Every node by type, in one walk (the note keeps it; suppressions read its `html` list). */
     nodesByType: (root: any) => Map<string, any[]>;
     Suppressions: new (html: any[], lines: any) => any;
+    /** The secret scan of a text: a lint makes it once per note and text, and the rules read it. */
+    findSecrets: (text: string) => any[];
   };
 }
 
@@ -43,6 +45,7 @@ export async function loadEngine(): Promise<Engine> {
     buildSections: (await import(join(ENGINE_DIR, 'model/sections'))).buildSections,
     nodesByType: (await import(join(ENGINE_DIR, 'parse/nodes'))).nodesByType,
     Suppressions: (await import(join(ENGINE_DIR, 'lint/suppress'))).Suppressions,
+    findSecrets: (await import(join(ENGINE_DIR, 'scan/secrets'))).findSecrets,
   };
   const { defaultConfig } = await import(join(ENGINE_DIR, 'lint/config'));
   try {

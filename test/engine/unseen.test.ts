@@ -4,7 +4,7 @@
 // finding judged in REVIEW-dev.md), so a change in what Handoff says about these notes shows as
 // a diff to review. The held-back half was measured once after a freeze (docs/accuracy.md, round 1)
 // and tuned on since; scripts/unseen.ts held measures it against REVIEW-held.md.
-// The fresh sets (collected after the held-back half was read: `fresh`, then `fresh3`) are each
+// The fresh sets (collected after the held-back half was read: `fresh`, then `fresh3`, then `fresh4`) are each
 // measured once, after a freeze.
 // `node --import tsx scripts/unseen.ts dev --write` rewrites the snapshot.
 import { strict as assert } from 'node:assert';

@@ -1,7 +1,7 @@
 // The unseen corpus (test/fixtures/unseen): real notes from public repositories in many languages
 // and layouts, split once by a fixed seed into a development half and a held-back half, plus
 // fresh held-back sets collected after the first held-back half had been read (`fresh`, then
-// `fresh3`; INDEX.tsv, column `half`). Each note is linted under the path it has in its
+// `fresh3`, then `fresh4`; INDEX.tsv, column `half`). Each note is linted under the path it has in its
 // repository, with that path added to the globs of its kind (as a user who points Handoff at the
 // file configures it), a fixed today and no git or workspace facts: the rules that need them step
 // aside.
@@ -11,10 +11,10 @@ import { defaultConfig, LineIndex, lint, templateDialect, type Dialect, type Lin
 
 export const TODAY = '2026-12-06';
 export const UNSEEN = resolve(__dirname, '../../fixtures/unseen');
-export type Half = 'dev' | 'held' | 'fresh' | 'fresh3';
-export const HALVES: readonly Half[] = ['dev', 'held', 'fresh', 'fresh3'];
+export type Half = 'dev' | 'held' | 'fresh' | 'fresh3' | 'fresh4';
+export const HALVES: readonly Half[] = ['dev', 'held', 'fresh', 'fresh3', 'fresh4'];
 /** The sets collected after the seeded split, so not assigned by the seed. */
-export const COLLECTED: readonly Half[] = ['fresh', 'fresh3'];
+export const COLLECTED: readonly Half[] = ['fresh', 'fresh3', 'fresh4'];
 
 export interface UnseenNote {
   file: string;

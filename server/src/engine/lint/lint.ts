@@ -14,7 +14,7 @@ import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 import { maskerForNote } from '../scan/note-masker';
 import type { Masker } from '../scan/masker';
-import { findSecrets } from '../scan/secrets';
+import { secretsOf } from '../scan/note-secrets';
 
 /**
  * At most this many findings of one rule in one file; beyond it, one more finding of that rule
@@ -154,11 +154,7 @@ export function lintWith(input: LintInput): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const lines = note.text.length === input.text.length ? note.lines : new LineIndex(input.text);
-  const memo = new Map<string, unknown>();
-  const shared = <T>(key: string, compute: () => T): T => {
-    if (!memo.has(key)) memo.set(key, compute());
-    return memo.get(key) as T;
-  };
+  const secrets = () => secretsOf(note, input.text);
   for (const rule of input.rules) {
     if (!ruleApplies(rule, note, input)) continue;
     const resolved = resolveRule(rule, config);
@@ -175,7 +171,7 @@ export function lintWith(input: LintInput): LintResult {
       workspace: input.workspace ?? null,
       roadmap: input.roadmap ?? null,
       handoffs: input.handoffs ?? [],
-      shared,
+      secrets,
       report: (r) => {
         // Suppression first, so that suppressed findings do not count against the cap.
         if (note.suppressions.isSuppressed(rule.meta.id, lines.position(r.start).line)) return;
@@ -203,7 +199,10 @@ export function lintWith(input: LintInput): LintResult {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   // One masking step for every rule: no message or fix title shows a secret found in the note.
-  const mask = maskerForNote(note, input.text, shared('secrets', () => findSecrets(input.text)));
+  // Made on first use, from the scan the secret rules read: a lint with nothing to mask and no
+  // secret rule does not scan the text.
+  let masker: Masker | null = null;
+  const mask: Masker = (s) => (masker ??= maskerForNote(note, input.text))(s);
   const masked = findings.map((f) => {
     const message = mask(f.message);
     const title = f.fix ? mask(f.fix.title) : undefined;

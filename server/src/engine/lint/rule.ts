@@ -4,6 +4,7 @@
 import type { Fix, NoteKind, Severity } from '../types';
 import type { CommandCatalog, GitFacts, WorkspaceFacts } from '../facts';
 import type { Note } from '../model/note';
+import type { SecretHit } from '../scan/types';
 
 export interface OptionSpec {
   type: 'number' | 'string' | 'boolean' | 'string[]';
@@ -79,8 +80,8 @@ export interface RuleContext {
   /** The handoffs that point at this roadmap. */
   handoffs: Note[];
   report(report: Report): void;
-  /** A value computed once per lint and shared by the rules that need it (e.g. one secret scan). */
-  shared<T>(key: string, compute: () => T): T;
+  /** The secrets in `text`: one scan per note and text, the same the findings' masker reads. */
+  secrets(): readonly SecretHit[];
 }
 
 export interface Rule {

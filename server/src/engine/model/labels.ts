@@ -1,7 +1,8 @@
 // Normalisation of heading and label text so that "## 3. ✅ **Next Steps** (recommended order):"
 // and "next steps" compare equal. Pure string work on one heading's text.
 
-const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff]/gu;
+// A replacement character (U+FFFD) is an emoji or symbol lost in transcoding: no part of the label either.
+const EMOJI_AND_SYMBOLS = /[\ufffd\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff]/gu;
 const NUMBERING = /^(?:§\s*)?(?:(?:step|phase|part|section)\s+)?(?:\d+(?:\.\d+)*[.):]?|(?:[ivxlc]+|[a-z])[.):])\s+(?=\S)|^(?:§\s*)\d+(?:\.\d+)*\s*/iu;
 // Chinese, Japanese and Korean numbering: "一、", "（二）", "第3章", "1단계".
 const CJK_NUMBERING = /^(?:第?[一二三四五六七八九十百]+[、.)）]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节節部步歩]|\d+(?:\.\d+)*[、)）]|\d+\s*단계)\s*/u;

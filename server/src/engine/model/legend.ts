@@ -43,6 +43,18 @@ function firstMeaning(s: string): { status: ItemStatus; index: number; length: n
   return best;
 }
 
+/**
+ * The status a heading names and little else ("In Progress", "Planned Features", "✅ Completed"):
+ * a status and at most two other words, no number (not "Phase 2 — in progress").
+ */
+export function statusHeading(title: string): ItemStatus | null {
+  const s = title.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').trim();
+  const m = firstMeaning(s);
+  if (!m || /\p{N}/u.test(s)) return null;
+  const rest = (s.slice(0, m.index) + ' ' + s.slice(m.index + m.length)).split(/\s+/).filter(Boolean);
+  return rest.length <= 2 ? m.status : null;
+}
+
 /** Whether `s` is a status word and nothing else ("**Done**", "In progress"). */
 function bare(s: string): boolean {
   const m = firstMeaning(s);

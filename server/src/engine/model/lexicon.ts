@@ -44,6 +44,9 @@ const LEXICON: Lexicon = {
     'מה הלאה', 'הבא', 'הבאים', 'צעדים הבאים', 'שלבים הבאים', 'משימות', 'לעשות', 'الخطوات التالية', 'المهام', 'สิ่งที่ต้องทำ', 'งานที่เหลือ', 'งานค้าง', 'ต่อไป',
   ],
   wip: [
+    // where the last session stopped and the next resumes ("Session Continuity", "Continuidade de Sessão")
+    'continuity', 'continuidad*', 'continuite', 'continuita', 'kontinuitat', 'continuiteit', 'ciaglosc', 'kontinuita', 'преемственност*', 'непрерывност*', 'безперервніст*', 'sureklilik', 'kesinambungan', 'tinh lien tuc',
+    '连续性', '連續性', '継続性', '연속성', 'ความต่อเนื่อง',
     'em andamento', 'em progresso', 'en cours', 'in arbeit', 'laufende*', 'in uitvoering', 'lopende', 'w toku', 'w trakcie', 'в процессе', 'у процесі', 'в роботі',
     'devam eden', 'sedang berjalan', 'dalam proses', 'sedang dikerjakan', 'dang lam', 'dang thuc hien', 'dang tien hanh',
     '正在进行', '正在進行', '対応中', '作業途中', '진행중인', '작업 중', 'กำลังดำเนินการ',
@@ -137,6 +140,9 @@ const PENDING: readonly string[] = [
   'in attesa', 'rimandat*', 'wartend', 'warten auf', 'zuruckgestellt', 'in de wacht', 'uitgesteld', 'odlozon*', 'wstrzyman*', 'odlozen*', 'pozastaven*',
   'отложен*', 'ожидает', 'в ожидании', 'відкладен*', 'beklemede', 'ertelen*', 'menunggu', 'ditunda', 'tam hoan', 'dang cho', 'cho xu ly',
   '保留中', '待ち', '未処理', '未対応', '搁置', '擱置', '暂缓', '暫緩', '待定', '等待', '보류', '대기', 'รอดำเนินการ',
+  'バックログ', '백로그', 'бэклог',
+  // loose ends
+  'loose ends', 'хвост*', 'хвости', 'cabos soltos', 'cabos sueltos', 'fils en suspens', 'offene enden', 'losse eindjes',
   // later
   'later', 'plus tard', 'mas adelante', 'mas tarde', 'mais tarde', 'piu tardi', 'in seguito', 'spater', 'spaeter', 'pozniej', 'na pozniej', 'pozdeji',
   'позже', 'на потом', 'пізніше', 'daha sonra', 'nanti', 'sau nay', 'de sau',
@@ -153,6 +159,49 @@ const PENDING: readonly string[] = [
   // the assignment the reader is given
   'mission', 'assignment', 'mision', 'encargo', 'missione', 'incarico', 'missao', 'auftrag', 'opdracht', 'misja', 'zlecenie', 'миссия', 'задание', 'misyon', 'misi',
   'ミッション', '미션', '임무', 'ภารกิจ',
+];
+
+/**
+ * Words that say the items wait for work ("已知待修复", known, awaiting a fix; "Bugs to fix";
+ * "Problemas por resolver"): the section is open work whatever other role it names, so it also
+ * plays the next steps.
+ */
+const AWAITING: readonly string[] = [
+  // not a bare "to fix": "How to fix the build" is a guide
+  'to be fixed', 'still to fix', 'left to fix', 'bugs to fix', 'issues to fix', 'to be done', 'to do', 'todo', 'awaiting', 'needs fixing', 'unresolved',
+  'por resolver', 'por corregir', 'por arreglar', 'sin resolver', 'a corrigir', 'a resolver', 'por corrigir', 'nao resolvid*',
+  'a faire', 'a corriger', 'a resoudre', 'non resolu*', 'da correggere', 'da risolvere', 'irrisolt*', 'zu beheben', 'ungelost*', 'nog op te lossen', 'do naprawienia',
+  'нужно исправить', 'требует исправления', 'не исправлен*', 'нерешенн*', 'потрібно виправити', 'cozulmemis', 'belum diperbaiki', 'can sua', 'chua sua', 'chua giai quyet', 'can khac phuc',
+  '待修复', '待修復', '待修正', '待处理', '待處理', '待办', '待辦', '待优化', '待優化', '待改进', '待改進', '待补', '待補', '未修复', '未修復', '未解决', '未解決',
+  '要修正', '修正待ち', '対応待ち', '未修正', '미해결', '수정 필요', '해결 필요', '수정 예정',
+];
+
+/**
+ * Verbs that open an instruction ("Build the plan", "Identify the needs", "Implementar login",
+ * "Corriger le bug"): a list of items that open with them is work to do.
+ */
+const IMPERATIVE: readonly string[] = [
+  'add', 'build', 'create', 'implement', 'fix', 'write', 'update', 'test', 'review', 'refactor', 'deploy', 'migrate', 'finish', 'complete', 'configure', 'set up', 'setup',
+  'investigate', 'define', 'design', 'document', 'prepare', 'remove', 'delete', 'move', 'integrate', 'verify', 'check', 'run', 'plan', 'identify', 'decide', 'wire', 'connect',
+  'ship', 'release', 'merge', 'clean up', 'improve', 'optimize', 'optimise', 'validate', 'ensure', 'make', 'start', 'continue', 'resolve', 'debug', 'research', 'draft',
+  'finalize', 'finalise', 'polish', 'rename', 'replace', 'split', 'extract', 'enable', 'handle', 'evaluate', 'confirm', 'publish', 'upgrade', 'install', 'extend', 'rewrite', 'explore', 'audit',
+  'implementar', 'crear', 'criar', 'anadir', 'adicionar', 'agregar', 'corregir', 'corrigir', 'arreglar', 'escribir', 'escrever', 'actualizar', 'atualizar', 'probar', 'testar',
+  'desplegar', 'migrar', 'terminar', 'completar', 'configurar', 'investigar', 'disenar', 'documentar', 'preparar', 'eliminar', 'remover', 'integrar', 'verificar',
+  'ejecutar', 'executar', 'planificar', 'planejar', 'identificar', 'conectar', 'mejorar', 'melhorar', 'optimizar', 'otimizar', 'validar', 'hacer', 'fazer', 'resolver', 'finalizar',
+  'implementer', 'creer', 'ajouter', 'corriger', 'ecrire', 'mettre a jour', 'tester', 'deployer', 'migrer', 'terminer', 'finir', 'configurer', 'documenter', 'preparer', 'supprimer',
+  'integrer', 'verifier', 'lancer', 'planifier', 'identifier', 'connecter', 'ameliorer', 'optimiser', 'valider', 'faire', 'resoudre', 'finaliser',
+  'implementare', 'creare', 'aggiungere', 'correggere', 'aggiornare', 'completare', 'verificare', 'migliorare',
+];
+
+/**
+ * Words for "current": a heading that says it ("Posição Atual", "Tâche en Cours", "Vấn đề hiện tại",
+ * "当前任务") is about the present state of the work, whatever noun follows, so it plays a dialect's
+ * "Current …" section ("Current Position", "Current Work Focus").
+ */
+const CURRENT: readonly string[] = [
+  'current', 'currently', 'right now', 'atual', 'atuais', 'actual', 'actuales', 'actuel*', 'attual*', 'aktuell*', 'aktualn*', 'aktualni', 'huidig*', 'biezac*', 'nuvarande', 'naverende', 'nykyi*',
+  'en cours', 'em curso', 'en curso', 'in corso', 'текущ*', 'поточн*', 'сейчас', 'зараз', 'mevcut', 'guncel', 'saat ini', 'sekarang', 'hien tai', 'hien nay',
+  '当前', '當前', '目前', '现在', '現在', '今の', '現在の', '현재', '지금', 'ปัจจุบัน',
 ];
 
 /**
@@ -224,6 +273,9 @@ function compile(entries: readonly string[]): RegExp {
 const COMPILED = new Map<Role, RegExp>((Object.entries(LEXICON) as Array<[Role, readonly string[]]>).map(([role, entries]) => [role, compile(entries)]));
 
 const PENDING_RE = compile(PENDING);
+const CURRENT_RE = compile(CURRENT);
+const AWAITING_RE = compile(AWAITING);
+const IMPERATIVE_RE = new RegExp(`^(?:${IMPERATIVE.map((v) => escape(fold(v))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const FORWARD_RE = compile(FORWARD);
 const STEP_RE = compile(STEP);
 
@@ -260,6 +312,21 @@ const LETTER = /^\p{L}$/u;
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {
   return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));
+}
+
+/** Whether a (folded) label says its items await work: to fix, to do, unresolved. */
+export function namesAwaiting(folded: string): boolean {
+  return AWAITING_RE.test(folded);
+}
+
+/** Whether a line of text opens with an instruction ("Build the Level 4 plan …"). */
+export function opensWithImperative(text: string): boolean {
+  return IMPERATIVE_RE.test(fold(text.replace(/^[\s*_`~"'“]+/u, '')));
+}
+
+/** Whether a (folded) label says "current" in one of the lexicon's languages. */
+export function namesCurrent(folded: string): boolean {
+  return CURRENT_RE.test(folded);
 }
 
 /** Whether a (normalised) label names the role in one of the lexicon's languages. */

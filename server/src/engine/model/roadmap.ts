@@ -10,7 +10,7 @@ import { itemsIn, labelledBlocks, type Item } from './items';
 import { startOf, endOf } from '../parse/parse';
 import { plainText } from '../parse/walk';
 import { inRunningText, isStrongEmoji, statusOfText, type ItemStatus, type StatusHit } from './status';
-import { findLegend, PRIORITY, type Legend } from './legend';
+import { findLegend, PRIORITY, statusHeading, type Legend } from './legend';
 
 export { statusOfText, type ItemStatus, type StatusHit } from './status';
 
@@ -97,6 +97,52 @@ interface Container {
 
 export function parseRoadmap(text: string, root: Root, sections: Section[]): Roadmap {
   const legend = findLegend(root);
+  const first = parseWith(text, root, sections, legend);
+  const named = headingLegend(text, first.phases, legend);
+  return named.size ? parseWith(text, root, sections, { ...legend, markers: new Map([...legend.markers, ...named]) }) : first;
+}
+
+/**
+ * Markers that the section headings define, like a legend: a marker used only under headings that
+ * name one status and nothing much else ("## In Progress" over 🔄, "## Planned Features" over ⏳),
+ * and the only marker there, means that status in this file. Two markers under two status
+ * headings are two statuses, whatever each would mean alone. A done marker (✅) keeps its meaning.
+ */
+function headingLegend(text: string, phases: Phase[], legend: Legend): Map<string, ItemStatus> {
+  const named = new Map<string, ItemStatus>();
+  const sectionStatus = (p: number | null): ItemStatus | null => {
+    if (p === null) return null;
+    const own = statusHeading(phases[p].title);
+    if (own) return own;
+    return phases[p].status && !phases[p].statusInherited ? null : sectionStatus(phases[p].parent);
+  };
+  const seen = new Map<string, { statuses: Set<ItemStatus | null>; read: Set<ItemStatus | null>; count: number }>();
+  const perSection = new Map<number, Set<string>>();
+  for (const [k, p] of phases.entries()) {
+    for (const i of p.items) {
+      if (i.style !== 'emoji' || i.source !== 'item') continue;
+      const marker = text.slice(i.markerStart, i.markerEnd);
+      const entry = seen.get(marker) ?? { statuses: new Set(), read: new Set(), count: 0 };
+      entry.statuses.add(sectionStatus(k));
+      entry.read.add(i.status);
+      entry.count++;
+      seen.set(marker, entry);
+      const markers = perSection.get(k) ?? new Set<string>();
+      perSection.set(k, markers.add(marker));
+    }
+  }
+  for (const [marker, e] of seen) {
+    const [status] = e.statuses;
+    if (e.statuses.size !== 1 || !status || e.count < 2 || legend.markers.has(marker) || legend.others.has(marker)) continue;
+    if (e.read.has('done') || (e.read.size === 1 && e.read.has(status))) continue;
+    // The only marker of each section it is used in.
+    const alone = [...perSection].every(([, markers]) => !markers.has(marker) || markers.size === 1);
+    if (alone) named.set(marker, status);
+  }
+  return named;
+}
+
+function parseWith(text: string, root: Root, sections: Section[], legend: Legend): Roadmap {
   const containers = containersOf(text, root, sections);
   const icons = iconHeadings(containers.filter((c) => !c.preamble).map((c) => c.title));
   // A roadmap that grades one heading by colour ("🔴 URGENT", "🟡 IMPORTANT") grades them all so:

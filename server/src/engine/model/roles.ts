@@ -3,7 +3,7 @@
 // and common agent templates. Order matters: the first matching role wins.
 import type { Role } from '../types';
 import { normalizeLabel, stripQualifiers } from './labels';
-import { fold, namesPendingWork, namesRole } from './lexicon';
+import { fold, namesAwaiting, namesPendingWork, namesRole } from './lexicon';
 import { namesUndone } from './status';
 
 const ROLE_PATTERNS: ReadonlyArray<[Role, RegExp]> = [
@@ -83,8 +83,11 @@ function roleOfLabel(label: string, pending: boolean): Role | null {
 function partRoles(label: string, pending: boolean): Role[] {
   const n = normalizeLabel(label);
   if (!n) return [];
-  return n
+  const roles = n
     .split(/\s+(?:\/|&|\+|and|or|y|et|ou|und|oder|e|en|i|и|і|или|або|ve|veya|dan|atau|và|hoặc|lub|nebo)\s+|\s*[;・、／]\s*/u)
     .map((part) => roleOfPart(part, pending))
     .filter((r): r is Role => r !== null);
+  // "已知待修复", "Bugs to fix": items awaiting work are next steps too, after the role the label names.
+  if (pending && !roles.includes('next') && namesAwaiting(fold(n))) roles.push('next');
+  return roles;
 }

@@ -8,7 +8,7 @@ export default defineRule({
     id: 'no-personal-data',
     description: 'No personal e-mail addresses, home-directory paths or phone numbers',
     rationale:
-      'Notes travel further than their authors expect. Real-looking e-mail addresses, phone numbers and paths under a user\'s home directory (`/Users/alice/…`) expose people and machines. Reserved domains (`example.com`, `*.test`) and `~/` are fine, and so are role logins (`admin@`, `agent1@`), addresses the line calls demo, sample or test data in any language, and a business\'s address that is its public handle on the same line. The fix for a home-directory path writes it with `~`.',
+      'Notes travel further than their authors expect. Real-looking e-mail addresses, phone numbers and paths under a user\'s home directory (`/Users/alice/…`) expose people and machines. Reserved domains (`example.com`, `*.test`) and `~/` are fine, and so are role logins (`admin@`, `agent1@`), addresses the line calls demo, sample or test data in any language, a business\'s address that is its public handle on the same line or that the line says was made for the business or shop, and systemd unit names (`web@prod.service`). The fix for a home-directory path writes it with `~`.',
     tags: ['hygiene', 'privacy'],
     fixable: true,
     severity: 'warning',

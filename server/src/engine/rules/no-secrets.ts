@@ -1,5 +1,4 @@
 import { defineRule } from '../lint/rule';
-import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
 import { commitValueRanges } from '../model/commit-values';
 import { fakeToken } from '../examples/fake-token';
@@ -34,9 +33,9 @@ export default defineRule({
       ],
     },
   },
-  check({ note, text, report, shared }) {
+  check({ note, report, secrets }) {
     const exempt = commitValueRanges(note);
-    for (const hit of shared('secrets', () => findSecrets(text))) {
+    for (const hit of secrets()) {
       if (hit.certainty !== 'secret') continue;
       if (exempt.some(([s, e]) => hit.start >= s && hit.end <= e)) continue;
       report({

@@ -33,7 +33,7 @@ export default defineRule({
     id: 'required-sections',
     description: 'Every section the dialect requires is present',
     rationale:
-      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages (also a heading that says work remains, waits, is left for later or must be done), or open work under another heading (an unchecked task item or a ⬜ box, a plan table with a row not done). A heading that says something is not done ("Ce qui n\'est pas fait", "Что не доделано") names next steps, and every part of a compound heading counts ("In Corso / Rimasto da Fare"). Where the headings are in a script the vocabulary has no words in, where a section no role names is mostly a numbered list (steps, perhaps a plan in words the vocabulary lacks), or where the whole note sits inside a fence of Markdown, a free-form note gets no verdict. The fix inserts the section skeleton where the dialect puts it.',
+      'The next session looks for the same sections every time. A missing "Next steps" or "Known issues" section means the reader cannot tell "nothing to say" from "forgot to say". In free-form notes (dialect `auto`) only next steps are expected: a section or label that names them in any of some twenty languages (also a heading that says work remains, waits, is left for later or must be done), or open work under another heading (an unchecked task item or a ⬜ box, a plan table with a row not done). A heading that says something is not done ("Ce qui n\'est pas fait", "Что не доделано") names next steps, and every part of a compound heading counts ("In Corso / Rimasto da Fare"). A heading that says its items await work ("已知待修复", "Bugs to fix") names next steps too, beside the role it names, and so does a focus section whose items are instructions ("Build the plan"). A built-in dialect\'s sections are found by meaning in other languages: a heading that says current ("Posição Atual", "Tâche en Cours") plays its "Current …" section, one that names the role plays the others ("Continuidade de Sessão"). Where the headings are in a script the vocabulary has no words in, where a section no role names is mostly a numbered list (steps, perhaps a plan in words the vocabulary lacks), or where the whole note sits inside a fence of Markdown, a free-form note gets no verdict. The fix inserts the section skeleton where the dialect puts it.',
     tags: ['structure'],
     fixable: true,
     severity: 'warning',
@@ -70,10 +70,12 @@ export default defineRule({
       // A lenient dialect asks for roles, under any heading: the next steps (auto), and what
       // its users expect of the file (a memory bank's current focus, what works).
       for (const spec of note.dialect.sections) {
-        if (!spec.required || !spec.role || hasRole(note, spec.role)) continue;
+        if (!spec.required || !spec.role || hasRole(note, spec.role) || hasCurrent(note, spec)) continue;
         // A section no role names, holding steps in order, may well be the next steps
         // in words the vocabulary lacks ("接手顺序", "バックログ"): missing is a guess, so say nothing.
         if (spec.role === 'next' && note.allSections.some(isUnnamedPlan)) continue;
+        // A focus whose items are instructions ("Build the plan", "Identify the needs") is what to do next.
+        if (spec.role === 'next' && note.allSections.some(isInstructedFocus)) continue;
         report({
           ...at,
           message: spec.role === 'next' ? 'Missing next steps: add a section that says what to do next' : `Missing section "${spec.heading}"`,
@@ -82,8 +84,12 @@ export default defineRule({
       }
       return;
     }
+    const template = note.dialect.id === 'template';
     note.dialect.sections.forEach((spec, i) => {
       if (!spec.required || note.allSections.some((s) => s.spec === i)) return;
+      // A built-in dialect's names are English; a heading in another language plays its part by
+      // meaning ("Posição Atual", "Continuidade de Sessão"). A project's template names its own sections.
+      if (!template && note.allSections.some((s) => s.spec < 0 && translates(s.heading.text, spec))) return;
       report({
         ...at,
         message: `Missing section "${spec.heading}"`,
@@ -97,15 +103,41 @@ import { labelText, plainLabelText } from '../model/items';
 import { hasOpenWork } from '../model/open-work';
 import { normalizeLabel, stripQualifiers } from '../model/labels';
 import { leadRole, roleOf, rolesOf } from '../model/roles';
-import { readsScript } from '../model/lexicon';
+import { fold, namesCurrent, opensWithImperative, readsScript } from '../model/lexicon';
+import { plainText } from '../parse/walk';
+import type { SectionSpec } from '../dialects/dialect';
 import type { RootContent } from 'mdast';
 import type { Section } from '../model/sections';
 import { startOf, endOf } from '../parse/parse';
 import type { Note } from '../model/note';
 import type { Role } from '../types';
 
+const folded = (label: string) => fold(normalizeLabel(label));
+
+/**
+ * A dialect's "Current …" section ("Current Work Focus") is any heading that says current in the
+ * lexicon's languages ("Tâche en Cours", "Vấn đề hiện tại", "当前任务"), whatever role its noun names.
+ */
+function hasCurrent(note: Note, spec: SectionSpec): boolean {
+  return namesCurrent(folded(spec.heading)) && note.allSections.some((s) => namesCurrent(folded(s.heading.text)));
+}
+
+/**
+ * Whether a heading that shares no word with the dialect's name for a section plays that section:
+ * it says current where the name does, else it names the section's role.
+ */
+function translates(heading: string, spec: SectionSpec): boolean {
+  const label = folded(heading);
+  const words = new Set(label.split(/[^\p{L}\p{N}]+/u));
+  if (folded(spec.heading).split(/[^\p{L}\p{N}]+/u).some((w) => w && words.has(w))) return false;
+  if (namesCurrent(folded(spec.heading))) return namesCurrent(label);
+  return spec.role !== null && rolesOf(heading).includes(spec.role);
+}
+
 function hasRole(note: Note, role: Role): boolean {
   if (note.allSections.some((s) => s.role === role || rolesOf(s.heading.text).includes(role)) || note.allSections.some((s) => labelled(s.ownNodes, role)) || labelled(note.preamble, role)) return true;
+  // A progress log kept as a status table says what works in its table rows marked done.
+  if (role === 'changes') return note.roadmap?.phases.some((p) => p.items.some((i) => i.kind === 'table' && i.source === 'item' && i.status === 'done')) ?? false;
   if (role !== 'next') return false;
   // A note titled as a to-do list is all next steps; so is open work under any heading: a task
   // item left unchecked, a plan table with rows not done, a bullet that says it ("**Next up:** Module 6").
@@ -181,6 +213,18 @@ function isUnnamedPlan(section: Section): boolean {
   const body = section.ownNodes.reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
   const steps = section.ownNodes.filter((n) => n.type === 'list' && n.ordered === true).reduce((sum, n) => sum + endOf(n) - startOf(n), 0);
   return steps > 0 && steps * 2 >= body;
+}
+
+const FOCUS = /\b(?:focus|foco|enfoque|fokus)\b|重点|焦点|フォーカス|포커스|фокус/iu;
+
+/** A current-work or focus section whose list items mostly open with an instruction. */
+function isInstructedFocus(section: Section): boolean {
+  const label = normalizeLabel(section.heading.text);
+  if (!FOCUS.test(label) && !namesCurrent(fold(label))) return false;
+  const items = section.ownNodes.flatMap((n) => (n.type === 'list' ? n.children : []));
+  if (!items.length) return false;
+  const instructions = items.filter((li) => opensWithImperative(plainText(li.children[0] ?? li)));
+  return instructions.length * 3 >= items.length * 2;
 }
 
 /**

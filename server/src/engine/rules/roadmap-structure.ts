@@ -9,7 +9,7 @@ export default defineRule({
     id: 'roadmap-structure',
     description: 'Roadmap items sit under phases and mark their status one way',
     rationale:
-      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare. A phase written all in a style of its own (a "Done" section of ✅ bullets beside checkbox work) keeps that convention; an item out of step with its own phase is the odd one out. Markers are read by what they mean in that roadmap: a legend (a `| Icon | Meaning |` table, a list under a "Legend" heading, a line such as "Legend: ✅ Done | 🚧 WIP" or "凡例：🟢 進行中", in the languages the notes are written in) defines them for its file; a marker inside a sentence is not a status; a coloured circle that grades a priority ("🔴 P0", "🟡 Medium"), an icon leading headings that all carry one ("🔧 Commands") and the tick of a "✅ Checklist" heading are not phase statuses, and a heading marker that none of the phase\'s items bear out is an icon.',
+      'A roadmap is read at a glance: items under phase headings, one kind of status marker (checkboxes, or emoji, or words), one emoji per status, and no open item left in a phase marked done. Mixed markers make the progress count unreliable and hide the odd item out. Roadmaps that mark no status at all (plain lists under version headings) are fine: the rule has nothing to compare. A phase written all in a style of its own (a "Done" section of ✅ bullets beside checkbox work) keeps that convention; an item out of step with its own phase is the odd one out. Markers are read by what they mean in that roadmap: a legend (a `| Icon | Meaning |` table, a list under a "Legend" heading, a line such as "Legend: ✅ Done | 🚧 WIP" or "凡例：🟢 進行中", in the languages the notes are written in) defines them for its file; a marker inside a sentence is not a status; a coloured circle that grades a priority ("🔴 P0", "🟡 Medium"), an icon leading headings that all carry one ("🔧 Commands") and the tick of a "✅ Checklist" heading are not phase statuses, and a heading marker that none of the phase\'s items bear out is an icon. Section headings that name one status ("## In Progress", "## Planned Features") define the one marker under them the same way. Items are expected under phases only where the roadmap has phases (a heading that states a status or holds marked items); a progress log at an agent\'s own path (`memory-bank/progress.md`) is not a phased plan.',
     tags: ['roadmap', 'structure'],
     fixable: true,
     severity: 'info',
@@ -73,9 +73,12 @@ export default defineRule({
       }
     }
 
-    // Items under a phase heading.
+    // Items under a phase heading, where the roadmap is laid out in phases: a heading that holds
+    // marked items or states a status is one ("## Risks" under a status table is not). A progress
+    // log at an agent's own path (memory-bank/progress.md) is no phased plan: its rows stand alone.
     // (The title counts as a phase when it states a status, as in "v0.2 planned".)
-    if (phases.some((p) => !p.preamble)) {
+    const phased = !note.dialect.paths && phases.some((p) => !p.preamble && (p.status !== null || p.items.some((i) => i.style !== null)));
+    if (phased) {
       for (const p of phases.filter((x) => x.preamble && !x.status && !x.overview)) {
         for (const i of p.items.filter((x) => x.style !== null)) {
           report({ start: i.textStart, end: i.textEnd, message: 'Unexpected item before the first phase heading, expected it under a phase' });

@@ -1,5 +1,4 @@
 import { defineRule } from '../lint/rule';
-import { findSecrets } from '../scan/secrets';
 import { redaction } from '../scan/mask';
 import { fakeToken } from '../examples/fake-token';
 
@@ -29,8 +28,8 @@ export default defineRule({
       ],
     },
   },
-  check({ text, report, shared }) {
-    for (const hit of shared('secrets', () => findSecrets(text))) {
+  check({ report, secrets }) {
+    for (const hit of secrets()) {
       if (hit.certainty !== 'possible-split') continue;
       report({
         start: hit.start,

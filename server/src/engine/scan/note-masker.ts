@@ -1,9 +1,11 @@
 // The masker for output about one note (see scan/masker.ts): the note's secrets, except its own
-// commit and upstream fields (hashes, not secrets). Cached per note and text.
+// commit and upstream fields (hashes, not secrets). Cached per note and text; its scan is the
+// note's one scan (note-secrets.ts), shared with the secret rules.
 import type { Note } from '../model/note';
 import { commitValueRanges } from '../model/commit-values';
 import { maskerFor, type Masker } from './masker';
-import { findSecrets, type SecretHit } from './secrets';
+import { findSecrets } from './secrets';
+import { secretsOf } from './note-secrets';
 
 const cache = new WeakMap<Note, Map<string, Masker>>();
 
@@ -19,12 +21,12 @@ export function lazyMaskerForNote(note: Note): Masker {
   return (s) => (masker ??= maskerFor(text, ranges, findSecrets(text)))(s);
 }
 
-export function maskerForNote(note: Note, text: string = note.text, hits?: readonly SecretHit[]): Masker {
+export function maskerForNote(note: Note, text: string = note.text): Masker {
   let byText = cache.get(note);
   if (!byText) cache.set(note, (byText = new Map()));
   const cached = byText.get(text);
   if (cached) return cached;
-  const masker = maskerFor(text, commitValueRanges(note), hits ?? findSecrets(text));
+  const masker = maskerFor(text, commitValueRanges(note), secretsOf(note, text));
   byText.clear();
   byText.set(text, masker);
   return masker;

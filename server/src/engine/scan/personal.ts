@@ -12,7 +12,9 @@
 //   account (`팀 공용 계정`, "shared account", "cuenta compartida": not a person's). Nor a local part that
 //   is a role, numbered or not (`agent1@`, `user_2@`: an app's seeded logins), an address its line calls
 //   demo, sample, test, seed or default data in any language (`Tài khoản demo`, `テスト用`), or one that
-//   is the name of a public social handle on its line (a business's published contact).
+//   is the name of a public social handle on its line (a business's published contact), or one its line
+//   says was made for the business, shop or project (`店舗用に取った`), unless the line calls it personal.
+//   A "domain" that ends in a systemd unit suffix (`web@prod.service`, `.socket`, `.timer`) is a unit.
 // - Home path: `/Users/<name>`, `/home/<name>`, `C:\Users\<name>` (also `C:/Users/…` and JSON-escaped
 //   `C:\\Users\\…`). The range covers the home prefix only (`/Users/alice`), which a fix can write as `~`.
 //   Not flagged: `~/`, `$HOME`, `%USERPROFILE%`, `/root`, `/home/user`, `/Users/username`, `/home/your…` and other stand-in
@@ -57,6 +59,16 @@ const SAMPLE_DATA =
   /\b(?:demo|sample|seed(?:ed)?|mock|dummy|fake|fixture|test(?:ing)?\s+(?:accounts?|users?|logins?|credentials?|data)|default\s+(?:accounts?|users?|logins?|credentials?)|prueba|ejemplo|exemplo|teste|exemple|essai|beispiel|testkonto|esempio|contoh|mẫu|th[ửu]\s+nghi[ệe]m|t[àa]i\s+kho[ảa]n\s+m[ặa]c\s+đ[ịi]nh)\b|демо|тестов|пример|テスト|デモ|サンプル|演示|测试|測試|示例|样例|範例|테스트|데모|샘플|예시/iu;
 
 /** The line says the address is someone's real or own account, whatever else it lists ("본인 실계정"). */
+/**
+ * The line says the address was made for the business, shop or project (`店舗用に取った`, "the shop's
+ * account", "cuenta de la tienda"): the business's, not a person's, unless it also says personal.
+ */
+const BUSINESS_ACCOUNT =
+  /\b(?:business|company|shop|store|project|organi[sz]ation|official|corporate|brand)(?:'s)?\s+(?:google\s+)?(?:account|address|e-?mail|mailbox|inbox)\b|\b(?:account|address|e-?mail)\s+(?:for|of)\s+the\s+(?:business|company|shop|store|project)\b|\b(?:cuenta|correo)\s+(?:de\s+la|del)\s+(?:tienda|negocio|empresa|proyecto|local)\b|\b(?:conta|e-?mail)\s+d[ao]\s+(?:loja|empresa|neg[oó]cio|projeto)\b|\b(?:compte|adresse)\s+(?:de\s+la|du)\s+(?:boutique|magasin|soci[ée]t[ée]|entreprise|projet)\b|\b(?:firmen|gesch[äa]fts|shop|projekt)-?(?:konto|adresse|e-?mail|postfach)\b|\b(?:account|indirizzo)\s+(?:del(?:la)?|dell')\s*(?:negozio|azienda|progetto)\b|(?:店舗|お店|店|会社|事業|業務|プロジェクト)用|店舗の(?:アカウント|メール|アドレス)|(?:店铺|公司|官方|项目|項目|企业|企業)(?:账号|帳號|邮箱|郵箱)|(?:매장|가게|회사|업체|프로젝트)\s*(?:용|계정|메일)|(?:аккаунт|почта|ящик)\s+(?:магазина|компании|проекта)|корпоративн|t[àa]i\s+kho[ảa]n\s+(?:c[ủu]a\s+)?(?:c[ửu]a\s+h[àa]ng|c[ôo]ng\s+ty|d[ựu]\s+[áa]n)/iu;
+
+/** The line calls the address personal: a business word elsewhere on it does not make it the business's. */
+const PERSONAL_ACCOUNT = /\bpersonal\b|個人|个人|개인|личн|\bpessoal\b|\bpersonnel(?:le)?\b|\bpers[öo]nlich/iu;
+
 const REAL_ACCOUNT =
   /\b(?:real|personal|own|private)\s+(?:account|address|e-?mail|login)\b|実アカウント|本人|本人の|真实账号|个人邮箱|個人|실계정|실제\s*계정|본인|개인\s*계정|реальн|личн(?:ый|ая|ого)|\bconta\s+pessoal|\bcuenta\s+personal|\bcompte\s+personnel|\bpers[öo]nliche?s?\b/iu;
 
@@ -84,9 +96,12 @@ function isPublicHandle(text: string, start: number, end: number, local: string)
   return false;
 }
 
-/** File extensions that look like TLDs in `name@2x.png`, `pkg@scope.js`. */
+/**
+ * File extensions that look like TLDs in `name@2x.png`, `pkg@scope.js`, and systemd (and Quadlet)
+ * unit suffixes: `web@prod.service` is a template instance, not an address.
+ */
 const FILE_EXTENSION =
-  /^(?:png|jpe?g|gif|svg|webp|ico|bmp|js|mjs|cjs|ts|tsx|jsx|json|md|mdx|css|scss|html?|py|rb|rs|go|java|kt|swift|sh|txt|ya?ml|toml|lock|map|zip|gz|tgz|tar|pdf|csv|wasm|vue|svelte|php|lua|dart|exs?)$/i;
+  /^(?:service|socket|timer|target|mount|automount|slice|scope|swap|path|device|container|volume|pod|kube|png|jpe?g|gif|svg|webp|ico|bmp|js|mjs|cjs|ts|tsx|jsx|json|md|mdx|css|scss|html?|py|rb|rs|go|java|kt|swift|sh|txt|ya?ml|toml|lock|map|zip|gz|tgz|tar|pdf|csv|wasm|vue|svelte|php|lua|dart|exs?)$/i;
 
 function isEmailDomain(domain: string): boolean {
   const labels = domain.split('.');
@@ -113,6 +128,7 @@ function findEmails(text: string, out: PersonalHit[]): void {
     if (/\b(?:ssh|scp|sftp|mosh)[ \t]+(?:-\S+[ \t]+){0,4}$/.test(text.slice(Math.max(0, ls - 48), ls))) continue;
     if (RESERVED_DOMAIN.test(domain) || STAND_IN_DOMAIN.test(domain) || ROLE_LOCAL.test(local) || NUMBERED_ROLE_LOCAL.test(local)) continue;
     if (lineSays(SHARED_ACCOUNT, text, ls, de) || (lineSays(SAMPLE_DATA, text, ls, de) && !lineSays(REAL_ACCOUNT, text, ls, de)) || isPublicHandle(text, ls, de, local)) continue;
+    if (lineSays(BUSINESS_ACCOUNT, text, ls, de) && !lineSays(PERSONAL_ACCOUNT, text, ls, de)) continue;
     out.push({ start: ls, end: de, kind: 'email', preview: `${local[0]}…@${domain}` });
   }
 }
