@@ -112,9 +112,10 @@ describe('reliability: pathological input through every rule (timings printed)',
     assert.ok(value.findings.some((f) => f.ruleId === 'required-sections'), 'structural rules run on it');
   });
 
-  it('150,000 list items, and a table of 150,000 rows: every rule runs (no stack overflow from spreading them into one call)', () => {
+  it('150,000 list items, a table of 150,000 rows, 150,000 headings: parsed, and every rule runs (no stack overflow from spreading them into one call)', () => {
     for (const [label, body] of [
       ['150,000 list items', '- a\n'.repeat(150_000)],
+      ['150,000 headings', '# h\n'.repeat(150_000)],
       ['a table of 150,000 rows', '| a | b |\n| - | - |\n' + '| x | y |\n'.repeat(150_000)],
     ] as const) {
       const { result } = report(label, TITLE + body);
