@@ -112,6 +112,19 @@ describe('reliability: pathological input through every rule (timings printed)',
     assert.ok(value.findings.some((f) => f.ruleId === 'required-sections'), 'structural rules run on it');
   });
 
+  it('150,000 list items, a table of 150,000 rows, 150,000 headings: parsed, and every rule runs (no stack overflow from spreading them into one call)', () => {
+    for (const [label, body] of [
+      ['150,000 list items', '- a\n'.repeat(150_000)],
+      ['150,000 headings', '# h\n'.repeat(150_000)],
+      ['a table of 150,000 rows', '| a | b |\n| - | - |\n' + '| x | y |\n'.repeat(150_000)],
+    ] as const) {
+      const { result } = report(label, TITLE + body);
+      assert.equal(result.note.unparsed, undefined, `${label}: parsed`);
+      assert.deepEqual(result.failures.map((f) => `${f.ruleId}: ${String(f.error)}`), [], `${label}: a rule threw`);
+      assert.ok(!result.findings.some((f) => f.message.startsWith('Internal error')), `${label}: an internal error`);
+    }
+  });
+
   it('a note too complex to parse: one max-size info, secrets and personal data still found with exact ranges', () => {
     const s = fakeSecrets();
     for (const [label, body] of [

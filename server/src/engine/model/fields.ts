@@ -81,6 +81,8 @@ export function fieldsInNodes(text: string, nodes: RootContent[], source: 'pream
 function fieldsInParagraph(text: string, p: Paragraph, bullet: boolean, out: Field[], firstLineOnly = false): void {
   const start = startOf(p);
   const body = text.slice(start, endOf(p));
+  // Every field has a label ending in a colon: without one, no line of the paragraph holds any.
+  if (!hasColon(body)) return;
   const spans = codeSpansIn(text, p);
   let offset = 0;
   for (const line of body.split(/(?<=\r\n|\r|\n)/)) {
@@ -111,6 +113,7 @@ function codeSpansIn(text: string, node: Node): CodeSpan[] {
 
 /** Fields on one line: one "Label: value" or several separated by " | ", " · " or "; " (outside code spans). */
 export function fieldsInLine(line: string, base: number, bullet: boolean, out: Field[], spans: CodeSpan[] = []): void {
+  if (!hasColon(line)) return;
   const segments: Array<[number, number]> = [];
   let last = 0;
   for (const m of line.matchAll(SEPARATOR)) {
@@ -123,6 +126,8 @@ export function fieldsInLine(line: string, base: number, bullet: boolean, out: F
   const parts = labelled.length > 1 ? labelled : [[0, line.length] as [number, number]];
   for (const [a, b] of parts) fieldsInSegment(line.slice(a, b), base + a, bullet, out, spans);
 }
+
+const hasColon = (s: string): boolean => s.includes(':') || s.includes('：');
 
 function labelOf(segment: string): { keys: FieldKey[]; label: string; length: number } | null {
   const m = LABEL.exec(segment);

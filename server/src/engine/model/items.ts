@@ -1,6 +1,6 @@
 // List items and labelled blocks inside a section: what the outline and the next-steps,
 // risks and roadmap features read.
-import type { List, ListItem, Paragraph, RootContent, Strong, Table } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Strong, Table, TableRow } from 'mdast';
 import type { Role } from '../types';
 import { startOf, endOf } from '../parse/parse';
 import { plainText } from '../parse/walk';
@@ -33,18 +33,17 @@ export interface LabelledBlock {
 }
 
 /** Items of lists and table rows among nodes, in document order. */
-export function itemsIn(nodes: RootContent[], depth = 0, maxDepth = 1): Item[] {
-  const out: Item[] = [];
+export function itemsIn(nodes: RootContent[], depth = 0, maxDepth = 1, out: Item[] = []): Item[] {
+  // Pushed one by one: a spread of a list's 130,000 items overflows the stack.
   for (const node of nodes) {
-    if (node.type === 'list') out.push(...listItems(node, depth, maxDepth));
-    else if (node.type === 'table') out.push(...tableRows(node, depth));
-    else if (node.type === 'blockquote') out.push(...itemsIn(node.children, depth, maxDepth));
+    if (node.type === 'list') listItems(node, depth, maxDepth, out);
+    else if (node.type === 'table') tableRows(node, depth, out);
+    else if (node.type === 'blockquote') itemsIn(node.children, depth, maxDepth, out);
   }
   return out;
 }
 
-function listItems(list: List, depth: number, maxDepth: number): Item[] {
-  const out: Item[] = [];
+function listItems(list: List, depth: number, maxDepth: number, out: Item[]): void {
   for (const li of list.children) {
     const first = li.children[0];
     const start = startOf(li);
@@ -66,10 +65,9 @@ function listItems(list: List, depth: number, maxDepth: number): Item[] {
       node: li,
     });
     if (depth < maxDepth) {
-      for (const child of li.children.slice(1)) if (child.type === 'list') out.push(...listItems(child, depth + 1, maxDepth));
+      for (const child of li.children.slice(1)) if (child.type === 'list') listItems(child, depth + 1, maxDepth, out);
     }
   }
-  return out;
 }
 
 function lineEndWithin(p: Paragraph): number {
@@ -88,8 +86,12 @@ function lineEndWithin(p: Paragraph): number {
   return end;
 }
 
-function tableRows(table: Table, depth: number): Item[] {
-  return table.children.slice(1).map((row) => ({
+function tableRows(table: Table, depth: number, out: Item[]): void {
+  for (let r = 1; r < table.children.length; r++) out.push(tableRow(table.children[r], depth));
+}
+
+function tableRow(row: TableRow, depth: number): Item {
+  return {
     text: row.children.map((c) => plainText(c).trim()).filter(Boolean).join(' | '),
     start: startOf(row),
     end: endOf(row),
@@ -100,7 +102,7 @@ function tableRows(table: Table, depth: number): Item[] {
     depth,
     kind: 'table' as const,
     node: null,
-  }));
+  };
 }
 
 /**

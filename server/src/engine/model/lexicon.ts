@@ -290,12 +290,24 @@ const READ_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script
 export function readsScript(labels: string): boolean {
   let read = 0;
   let other = 0;
-  for (const [ch] of labels.matchAll(/\p{L}/gu)) {
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels.charCodeAt(i);
+    // ASCII letters are Latin: no regex for them.
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) read++;
+      continue;
+    }
+    const cp = labels.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (!LETTER.test(ch)) continue;
     if (READ_SCRIPT.test(ch)) read++;
     else other++;
   }
   return other <= read;
 }
+
+const LETTER = /^\p{L}$/u;
 
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {

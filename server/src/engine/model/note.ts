@@ -134,11 +134,13 @@ function chooseDialect(kind: NoteKind, title: HeadingInfo | null, sections: Sect
   // A dialect is detected when most of its required headings are there: at least 60 %, or 40 %
   // when the note also carries the dialect's title. A title alone does not make a free-form note strict.
   const t = title ? normalizeLabel(title.text) : '';
+  let have: Set<string> | null = null;
   for (const d of [options.template, ...Object.values(DIALECTS)]) {
     if (!d || d.lenient) continue;
     const required = d.sections.filter((s) => s.required).map((s) => stripQualifiers(normalizeLabel(s.heading)));
-    const have = new Set(sections.map((s) => stripQualifiers(normalizeLabel(s.heading.text))));
-    const share = required.length ? required.filter((r) => have.has(r)).length / required.length : 0;
+    // The note's headings, normalised once for every dialect.
+    const headings = (have ??= new Set(sections.map((s) => stripQualifiers(normalizeLabel(s.heading.text)))));
+    const share = required.length ? required.filter((r) => headings.has(r)).length / required.length : 0;
     const titled = d.title !== null && normalizeLabel(d.title) === t;
     if (share >= 0.6 || (titled && share >= 0.4)) return { dialect: d, dialectPinned: false };
   }

@@ -3,6 +3,7 @@
 // ("**Próximos pasos:** …"). Any of them means the note says what comes next.
 import type { RootContent, Table, TableRow } from 'mdast';
 import { plainText } from '../parse/walk';
+import { endOf, startOf } from '../parse/parse';
 import type { Note } from './note';
 import { itemsIn } from './items';
 import { normalizeLabel } from './labels';
@@ -16,12 +17,19 @@ const OPEN_STATES = new Set(['planned', 'in-progress', 'blocked']);
 
 /** Body nodes of the preamble and of every section, with block quotes opened. */
 function bodies(note: Note): RootContent[][] {
-  const open = (nodes: RootContent[]): RootContent[] => nodes.flatMap((n) => (n.type === 'blockquote' ? open(n.children) : [n]));
-  return [note.preamble, ...note.allSections.map((s) => s.ownNodes)].map(open);
+  const out = [opened(note.preamble)];
+  for (const s of note.allSections) if (s.ownNodes.length) out.push(opened(s.ownNodes));
+  return out;
+}
+
+/** The nodes with every block quote among them replaced by its content (the nodes themselves when none is). */
+function opened(nodes: RootContent[]): RootContent[] {
+  return nodes.some((n) => n.type === 'blockquote') ? nodes.flatMap((n) => (n.type === 'blockquote' ? opened(n.children) : [n])) : nodes;
 }
 
 /** A cell, or the opening of a list item, that is a box still to tick: "[ ]", ⬜, ☐, 🔲. */
 const OPEN_BOX = /^(?:\[ \]|⬜|☐|🔲)/u;
+const MAY_OPEN = /[:：[&⬜☐🔲]/u;
 /** A cell that holds only a marker of state: ✅, ⬜, ❌, ⏳, "[x]", "[ ]". */
 const isMarker = (cell: string) => /^\[[ xX]\]$/.test(cell) || isStrongEmoji(cell);
 
@@ -46,15 +54,25 @@ export function openPlanRows(table: Table): number {
   const cols =
     named >= 0
       ? [named]
-      : header.children.map((_, col) => col).filter((col) => {
-          const cells = rows.map((row) => cellText(row, col)).filter(Boolean);
-          return cells.length > 0 && cells.every(isMarker);
-        });
+      : header.children.map((_, col) => col).filter((col) => onlyMarkers(rows, col));
   return rows.filter((row) => cols.some((col) => isOpen(cellText(row, col)))).length;
+}
+
+/** Whether column `col` holds a cell, and every cell it holds is a marker (stops at the first that is not). */
+function onlyMarkers(rows: TableRow[], col: number): boolean {
+  let any = false;
+  for (const row of rows) {
+    const cell = cellText(row, col);
+    if (!cell) continue;
+    if (!isMarker(cell)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** The label a list item or paragraph opens with, up to its first colon ("Next up: Module 6"). */
 function leadLabel(text: string): string | null {
+  if (!text.includes(':') && !text.includes('：')) return null;
   // What precedes the first Latin letter or digit is skipped; an accented capital is a letter
   // ("**À FAIRE** :"). A CJK lead is not read as a label ("予定 CRUD：" is a calendar's events).
   const m = /^[^\p{Script=Latin}\p{N}_]*([^:：]{1,40}?)\s*[:：]/u.exec(text);
@@ -63,8 +81,14 @@ function leadLabel(text: string): string | null {
 
 /** Whether the note leaves work open outside any next-steps heading. */
 export function hasOpenWork(note: Note): boolean {
-  return bodies(note).some((nodes) => {
+  const all = bodies(note);
+  // An unchecked task item answers at once, before any item's text is built.
+  if (all.some((nodes) => hasUncheckedTask(nodes, 0))) return true;
+  return all.some((nodes) => {
     if (nodes.some((n) => n.type === 'table' && openPlanRows(n) > 0)) return true;
+    // A box to tick or a lead label needs one of these characters in the source (`&` for a
+    // character reference that decodes to one): without them, no item's text need be built.
+    if (!nodes.length || !MAY_OPEN.test(note.text.slice(startOf(nodes[0]), endOf(nodes[nodes.length - 1])))) return false;
     const items = itemsIn(nodes, 0, 8);
     // An unchecked task item, or a list item that opens with a box still to tick ("⬜ Deploy").
     if (items.some((i) => i.kind === 'list' && (i.checked === false || OPEN_BOX.test(i.text.trim())))) return true;
@@ -74,4 +98,17 @@ export function hasOpenWork(note: Note): boolean {
       return lead !== null && leadRole(lead) === 'next';
     });
   });
+}
+
+/** Whether a list among `nodes` (down to the depth `itemsIn` reads to) holds an unchecked task item. */
+function hasUncheckedTask(nodes: RootContent[], depth: number): boolean {
+  for (const node of nodes) {
+    if (node.type === 'blockquote' && hasUncheckedTask(node.children, depth)) return true;
+    if (node.type !== 'list') continue;
+    for (const li of node.children) {
+      if (li.checked === false) return true;
+      if (depth < 8 && hasUncheckedTask(li.children.slice(1).filter((c) => c.type === 'list'), depth + 1)) return true;
+    }
+  }
+  return false;
 }

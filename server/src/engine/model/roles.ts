@@ -53,6 +53,7 @@ export function leadRole(label: string): Role | null {
 // has the same headings): each label is matched once, in a bounded memo.
 const HEADING_ROLE = new Map<string, Role | null>();
 const LEAD_ROLE = new Map<string, Role | null>();
+const HEADING_ROLES = new Map<string, readonly Role[]>();
 const ROLE_OF_MAX = 10_000;
 
 function memoized(memo: Map<string, Role | null>, label: string, pending: boolean): Role | null {
@@ -65,8 +66,13 @@ function memoized(memo: Map<string, Role | null>, label: string, pending: boolea
 }
 
 /** Every role the parts of a compound heading name ("In Corso / Rimasto da Fare": wip and next). */
-export function rolesOf(label: string): Role[] {
-  return partRoles(label, true);
+export function rolesOf(label: string): readonly Role[] {
+  const known = HEADING_ROLES.get(label);
+  if (known) return known;
+  const roles = Object.freeze(partRoles(label, true));
+  if (HEADING_ROLES.size >= ROLE_OF_MAX) HEADING_ROLES.clear();
+  HEADING_ROLES.set(label, roles);
+  return roles;
 }
 
 function roleOfLabel(label: string, pending: boolean): Role | null {

@@ -42,7 +42,7 @@ export function headingInfo(text: string, node: Heading): HeadingInfo {
   const last = node.children[node.children.length - 1];
   const textStart = first ? startOf(first) : Math.min(end, start + node.depth + 1);
   const textEnd = last ? endOf(last) : textStart;
-  const setext = !/^#/.test(text.slice(start, start + 1));
+  const setext = text.charCodeAt(start) !== 35;
   return { text: plainText(node).trim(), depth: node.depth, start, end, textStart, textEnd, setext, node };
 }
 
@@ -52,7 +52,7 @@ export function buildSections(text: string, root: Root): { title: HeadingInfo | 
   const firstHeading = children.findIndex((n) => n.type === 'heading');
   const title = firstHeading >= 0 && (children[firstHeading] as Heading).depth === 1 ? headingInfo(text, children[firstHeading] as Heading) : null;
   const rest = children.filter((n, i): n is Heading => n.type === 'heading' && !(title && i === firstHeading));
-  const level = rest.length ? Math.min(...rest.map((h) => h.depth)) : 2;
+  const level = rest.length ? minDepth(rest) : 2;
   const bodyStartIndex = title ? firstHeading + 1 : 0;
   const firstSection = children.findIndex((n, i) => i >= bodyStartIndex && n.type === 'heading');
   const preamble = children.slice(bodyStartIndex, firstSection < 0 ? children.length : firstSection).filter((n) => n.type !== 'yaml');
@@ -68,9 +68,15 @@ function buildLevel(text: string, nodes: RootContent[], from: number, to: number
     if (node.type !== 'heading' || node.depth > level) { i++; continue; }
     let j = i + 1;
     while (j < to && !(nodes[j].type === 'heading' && (nodes[j] as Heading).depth <= node.depth)) j++;
-    const body = nodes.slice(i + 1, j);
-    const subAt = body.findIndex((n) => n.type === 'heading');
-    const childLevel = subAt < 0 ? 0 : Math.min(...body.filter((n): n is Heading => n.type === 'heading').map((h) => h.depth));
+    const body = j > i + 1 ? nodes.slice(i + 1, j) : [];
+    let subAt = -1;
+    for (let k = 0; k < body.length; k++) {
+      if (body[k].type === 'heading') {
+        subAt = k;
+        break;
+      }
+    }
+    const childLevel = subAt < 0 ? 0 : minDepth(body);
     out.push({
       heading: headingInfo(text, node),
       start: startOf(node),
@@ -87,7 +93,18 @@ function buildLevel(text: string, nodes: RootContent[], from: number, to: number
   return out;
 }
 
+/** The lowest depth of the headings among `nodes` (a loop: a spread of 100,000 arguments overflows the stack). */
+function minDepth(nodes: RootContent[]): number {
+  let min = Infinity;
+  for (const n of nodes) if (n.type === 'heading' && n.depth < min) min = n.depth;
+  return min;
+}
+
 /** Every section, depth first, in document order. */
-export function flatten(sections: Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+export function flatten(sections: Section[], out: Section[] = []): Section[] {
+  for (const s of sections) {
+    out.push(s);
+    flatten(s.children, out);
+  }
+  return out;
 }

@@ -21,14 +21,15 @@ function hasImage(node: Node): boolean {
  */
 function carriesValue(heading: string): boolean {
   const text = normalizeLabel(heading);
-  // A label that counts ("Phase 7", "Part B", "Step IV") numbers a section; it does not name a field.
-  const counts = (label: string) => /\d/u.test(label) || /\s(?:[a-z]|[ivx]+)$/u.test(label);
-  const named = (label: string, value: string) => !counts(label) && /\p{L}/u.test(label) && /[\p{L}\p{N}]/u.test(value) && !PLACEHOLDER.test(value.trim());
   const field = /^([^:：()（）[\]]{1,40}?)\s*[:：]\s+(\S.*)$/u.exec(text);
   if (field) return named(field[1], field[2]);
   const statement = /^([^()（）[\]]{1,40}?)\s+[—–-]\s+(\S.*)$/u.exec(text);
   return statement !== null && named(statement[1], statement[2]) && statement[2].split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 3;
 }
+
+// A label that counts ("Phase 7", "Part B", "Step IV") numbers a section; it does not name a field.
+const counts = (label: string) => /\d/u.test(label) || /\s(?:[a-z]|[ivx]+)$/u.test(label);
+const named = (label: string, value: string) => !counts(label) && /\p{L}/u.test(label) && /[\p{L}\p{N}]/u.test(value) && !PLACEHOLDER.test(value.trim());
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|fixme|xxx|\.{2,}|…|-+|—|–|\?+|n\/?a|\(empty\)|\(none yet\)|<[^>]*>|lorem ipsum.*|placeholder)$/i;
 

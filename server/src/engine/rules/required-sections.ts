@@ -168,7 +168,8 @@ const SESSION_WORDS = /\b(?:session|sesi[oó]n|sess[aã]o|sessione|sitzung|séan
 
 /** The note's title and headings, or the start of its text when it has none: what roles are read from. */
 function headingsOf(note: Note): string {
-  const headings = [note.title, ...note.allSections.map((s) => s.heading)].flatMap((h) => (h ? [h.text] : []));
+  const headings = note.title ? [note.title.text] : [];
+  for (const s of note.allSections) headings.push(s.heading.text);
   return headings.length ? headings.join('\n') : note.text.slice(0, 4000);
 }
 

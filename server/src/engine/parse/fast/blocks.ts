@@ -13,8 +13,13 @@ class Scanner {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly points: Points;
-  /** First and last line of each block, for blank lines between siblings. */
-  readonly lines = new Map<RootContent, [number, number]>();
+  /**
+   * First and last line of the block marked last: every block builder marks its node last, so
+   * `blocks` reads them right after it and hands them to the containers that ask (blank lines
+   * between siblings).
+   */
+  markedFirst = 0;
+  markedLast = 0;
   /** Lines taken as lazy continuation lines, and the lines paragraphs continued on. */
   readonly lazyLines = new Set<number>();
   readonly continued = new Set<number>();
@@ -25,8 +30,15 @@ class Scanner {
   offsets: Int32Array = new Int32Array(1024);
 
   mark<T extends RootContent>(node: T, first: number, last: number): T {
-    this.lines.set(node, [first, last]);
+    this.markedFirst = first;
+    this.markedLast = last;
     return node;
+  }
+
+  /** Adds a block just built (and marked) to `out`, and its lines to `ranges` when asked. */
+  put(out: Block[], node: Block, ranges: number[] | null): void {
+    out.push(node);
+    if (ranges) ranges.push(this.markedFirst, this.markedLast);
   }
 
   constructor(readonly text: string) {
@@ -93,7 +105,7 @@ class Scanner {
 
   /** The blocks of a container, given its lines and where each line's content starts. */
   /** The blocks of a container; after a task item's checkbox its first line is a paragraph's. */
-  blocks(lines: number[], cs: number[], depth: number, task = false): Block[] {
+  blocks(lines: number[], cs: number[], depth: number, task = false, ranges: number[] | null = null): Block[] {
     if (depth > 32) throw new Decline('deep nesting');
     const out: Block[] = [];
     const text = this.text;
@@ -101,7 +113,7 @@ class Scanner {
     if (task) {
       if (lines.length > 1 && this.delimiterRow(lines[1], cs[1])) throw new Decline('table after a checkbox');
       const { node, used } = this.paragraph(lines, cs, 0, cs[0]);
-      out.push(node);
+      this.put(out, node, ranges);
       k = used;
     }
     while (k < lines.length) {
@@ -114,7 +126,7 @@ class Scanner {
       if (ind >= 4) {
         const prev = out[out.length - 1]?.type;
         const { node, used } = this.indented(lines, cs, k, prev === 'list' || prev === 'blockquote');
-        out.push(node);
+        this.put(out, node, ranges);
         k += used;
         continue;
       }
@@ -123,14 +135,14 @@ class Scanner {
       const end = this.ends[i];
       if (ch === 62) {
         const { node, used } = this.quote(lines, cs, k, depth);
-        out.push(node);
+        this.put(out, node, ranges);
         k += used;
         continue;
       }
       if (ch === 35) {
         const h = this.heading(i, p);
         if (h) {
-          out.push(h);
+          this.put(out, h, ranges);
           k++;
           continue;
         }
@@ -138,32 +150,32 @@ class Scanner {
       const fence = this.fenceOpen(i, p);
       if (fence) {
         const { node, used } = this.code(lines, cs, k, p, ind, fence);
-        out.push(node);
+        this.put(out, node, ranges);
         k += used;
         continue;
       }
       if (this.thematic(i, p)) {
-        out.push(this.mark({ type: 'thematicBreak', position: this.points.span(p, this.ends[i]) }, i, i));
+        this.put(out, this.mark({ type: 'thematicBreak', position: this.points.span(p, this.ends[i]) }, i, i), ranges);
         k++;
         continue;
       }
       const marker = this.listMarker(i, p);
       if (marker) {
         const { node, used } = this.list(lines, cs, k, depth);
-        out.push(node);
+        this.put(out, node, ranges);
         k += used;
         continue;
       }
       if (ch === 60) {
         if (text.startsWith('<!--', p)) {
           const { node, used } = this.html(lines, cs, k, p);
-          out.push(node);
+          this.put(out, node, ranges);
           k += used;
           continue;
         }
         if (/^<[A-Za-z/!?]/.test(text.slice(p, p + 2))) {
           const { node, used } = this.htmlBlock(lines, cs, k, p);
-          out.push(node);
+          this.put(out, node, ranges);
           k += used;
           continue;
         }
@@ -171,12 +183,12 @@ class Scanner {
       if (ch === 91 && this.mayDefine(p, end)) throw new Decline('definition');
       if (k + 1 < lines.length && this.delimiterRow(lines[k + 1], cs[k + 1])) {
         const { node, used } = this.table(lines, cs, k, p);
-        out.push(node);
+        this.put(out, node, ranges);
         k += used;
         continue;
       }
       const { node, used } = this.paragraph(lines, cs, k, p);
-      out.push(node);
+      this.put(out, node, ranges);
       k += used;
     }
     return out;
@@ -384,14 +396,15 @@ class Scanner {
         const after = text.charCodeAt(c0 + 3);
         if (after === 32 || after === 9 || c0 + 3 >= this.ends[i]) throw new Decline('task item of an unusual shape');
       }
-      const children = this.blocks(own, ocs, depth + 1, checked !== null);
+      const ranges: number[] = [];
+      const children = this.blocks(own, ocs, depth + 1, checked !== null, ranges);
       if (checked !== null && children[0]?.type !== 'paragraph') throw new Decline('task item without a paragraph');
       // mdast moves the paragraph past the checkbox only when text follows it; before other
       // markup the paragraph starts at the checkbox.
       if (checked !== null && (children[0] as Paragraph).children[0]?.type !== 'text') children[0].position!.start = this.points.point(c0);
       let itemSpread = false;
       for (let c = 1; c < children.length; c++) {
-        if (this.lines.get(children[c])![0] > this.lines.get(children[c - 1])![1] + 1) itemSpread = true;
+        if (ranges[2 * c] > ranges[2 * c - 1] + 1) itemSpread = true;
       }
       const item = { type: 'listItem', spread: itemSpread, checked, children: children as BlockContent[], position: this.points.span(p, this.ends[lastLine]) } as ListItem;
       items.push(item);
@@ -464,9 +477,10 @@ class Scanner {
       own.push(i);
       ocs.push(after === 32 ? q + 2 : q + 1);
     }
-    const children = this.blocks(own, ocs, depth + 1);
+    const ranges: number[] = [];
+    const children = this.blocks(own, ocs, depth + 1, false, ranges);
     const last = own[own.length - 1];
-    this.stretchContainers(children, own, ocs);
+    this.stretchContainers(children, ranges, own, ocs);
     const p = cs[k] + this.indent(lines[k], cs[k]);
     const node = { type: 'blockquote', children: children as BlockContent[], position: this.points.span(p, this.ends[last]) } as Blockquote;
     this.mark(node, lines[k], last);
@@ -478,11 +492,12 @@ class Scanner {
    * block quote in one too when they end the document (a list at the top level or in an item
    * ends with its last item).
    */
-  stretchContainers(children: RootContent[], own: number[], ocs: number[]): void {
+  stretchContainers(children: RootContent[], ranges: number[], own: number[], ocs: number[]): void {
     let j = 0;
-    for (const child of children) {
+    for (let c = 0; c < children.length; c++) {
+      const child = children[c];
       if (child.type !== 'list' && child.type !== 'blockquote') continue;
-      const lastLine = this.lines.get(child)![1];
+      const lastLine = ranges[2 * c + 1];
       while (own[j] <= lastLine) j++;
       let b = j;
       while (b < own.length && this.blank(own[b], ocs[b])) b++;

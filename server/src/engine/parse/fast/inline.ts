@@ -129,15 +129,12 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
   const { v } = src;
   const items: Item[] = [];
   let textFrom = from;
-  const flush = (upTo: number) => {
-    if (upTo > textFrom) items.push({ kind: 'text', from: textFrom, to: upTo });
-  };
   let i = from;
   while (i < to) {
     const c = v.charCodeAt(i);
     const brk = c === 10 ? src.breaks?.get(i) : undefined;
     if (brk !== undefined) {
-      flush(i);
+      textBefore(items, textFrom, i);
       items.push({ kind: 'node', node: { type: 'break', position: points.span(src.at[i], brk) }, from: i, to: i + 1 });
       i++;
       textFrom = i;
@@ -149,7 +146,7 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
       const close = runs.get(i);
       if (close === undefined) throw new Decline('code span');
       if (close >= 0 && close < to) {
-        flush(i);
+        textBefore(items, textFrom, i);
         const len = j - i;
         items.push({ kind: 'node', node: codeSpan(src, points, i, j, close, close + len), from: i, to: close + len });
         i = close + len;
@@ -162,7 +159,7 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
     if (c === 91) {
       const link = tryLink(src, points, i, to, runs);
       if (link) {
-        flush(i);
+        textBefore(items, textFrom, i);
         items.push({ kind: 'node', node: link.node, from: i, to: link.end });
         i = link.end;
         textFrom = i;
@@ -176,7 +173,7 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
       while (j < to && v.charCodeAt(j) === c) j++;
       const d = delimiter(v, i, j, c);
       if (d.open || d.close) {
-        flush(i);
+        textBefore(items, textFrom, i);
         items.push({ kind: 'delim', d, from: i, to: j });
         textFrom = j;
       }
@@ -189,7 +186,7 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
       // Three or more tildes are text (micromark's strikethrough takes one or two).
       const d = j - i <= 2 ? delimiter(v, i, j, c) : null;
       if (d && (d.open || d.close)) {
-        flush(i);
+        textBefore(items, textFrom, i);
         items.push({ kind: 'delim', d, from: i, to: j });
         textFrom = j;
       }
@@ -200,7 +197,7 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
       const n = v.charCodeAt(i + 1);
       if (n === 10 || n === 13) throw new Decline('hard break by a backslash');
       if (isAsciiPunct(n) && i + 1 < to) {
-        flush(i);
+        textBefore(items, textFrom, i);
         items.push({ kind: 'text', from: i, to: i + 2, drop: i });
         i += 2;
         textFrom = i;
@@ -214,7 +211,7 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
       if ((n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 47) {
         const node = angle(src, points, i, to);
         if (node) {
-          flush(i);
+          textBefore(items, textFrom, i);
           items.push({ kind: 'node', node: node.node, from: i, to: node.end });
           i = node.end;
           textFrom = i;
@@ -227,8 +224,13 @@ function phrasing(src: Inline, points: Points, from: number, to: number, runs: R
     }
     i++;
   }
-  flush(to);
+  textBefore(items, textFrom, to);
   return resolve(src, points, items);
+}
+
+/** The text item from `textFrom` up to `upTo`, when there is any. */
+function textBefore(items: Item[], textFrom: number, upTo: number): void {
+  if (upTo > textFrom) items.push({ kind: 'text', from: textFrom, to: upTo });
 }
 
 /**
@@ -283,10 +285,11 @@ function angle(src: Inline, points: Points, i: number, to: number): { node: Phra
   return { node: { type: 'html', value: tag[0], position: points.span(src.at[i], src.at[end - 1] + 1) } as PhrasingContent, end };
 }
 
+const pad = (c: number) => c === 32 || c === 10 || c === 13;
+
 function codeSpan(src: Inline, points: Points, openFrom: number, openTo: number, closeFrom: number, closeTo: number): PhrasingContent {
   // mdast keeps line endings in the value; one space (or line ending) of padding goes.
   let value = src.v.slice(openTo, closeFrom);
-  const pad = (c: number) => c === 32 || c === 10 || c === 13;
   if (value.length > 2 && pad(value.charCodeAt(0)) && pad(value.charCodeAt(value.length - 1)) && /[^ \r\n]/.test(value)) {
     // A CR LF pads as one.
     if (value.charCodeAt(0) === 13 || value.charCodeAt(value.length - 1) === 13 || value.charCodeAt(value.length - 2) === 13) throw new Decline('code span padded with a CR');
@@ -371,17 +374,11 @@ function resolve(src: Inline, points: Points, items: Item[]): PhrasingContent[] 
 function pair(cells: Cell[], src: Inline, points: Points, budget: number): void {
   // Openers still available, by marker (`~` by length), oldest first.
   const stacks = new Map<number, Cell[]>();
-  const stackOf = (d: Delim) => {
-    const key = d.char === 126 ? -d.count : d.char;
-    let st = stacks.get(key);
-    if (!st) stacks.set(key, (st = []));
-    return st;
-  };
   let skips = budget * SKIP_BUDGET + 64;
   for (const cell of cells) {
     const d = (cell.item as { d: Delim }).d;
     while (d.close && d.count > 0) {
-      const st = stackOf(d);
+      const st = stackOf(stacks, d);
       let k = st.length - 1;
       if (d.char !== 126) {
         for (; k >= 0; k--) {
@@ -419,30 +416,31 @@ function pair(cells: Cell[], src: Inline, points: Points, budget: number): void 
       cell.prev = wrap;
       if (od.count === 0) st.pop();
     }
-    if (d.open && d.count > 0) stackOf(d).push(cell);
+    if (d.open && d.count > 0) stackOf(stacks, d).push(cell);
   }
+}
+
+function stackOf(stacks: Map<number, Cell[]>, d: Delim): Cell[] {
+  const key = d.char === 126 ? -d.count : d.char;
+  let st = stacks.get(key);
+  if (!st) stacks.set(key, (st = []));
+  return st;
 }
 
 function build(s: Inline, p: Points, first: Cell | null, depth: number): PhrasingContent[] {
   // Emphasis nested this deep is no note's; remark (and its guard) decide.
   if (depth > 64) throw new Decline('emphasis nested too deep');
   const out: PhrasingContent[] = [];
-  let text: Text | null = null;
-  let textFrom = 0;
+  // The text node being gathered: v[textFrom, textTo) (-1: none). Its pieces are contiguous, so
+  // its value is that slice of v unless an escape dropped a backslash: then `value` holds it.
+  let textFrom = -1;
   let textTo = 0;
-  let value = '';
-  const close = () => {
-    if (text) {
-      text.value = value;
-      text.position = p.span(s.at[textFrom], s.at[textTo - 1] + 1);
-      out.push(text);
-      text = null;
-    }
-  };
+  let value: string | null = null;
   for (let c = first; c; c = c.next) {
     const it = c.item;
     if (it.kind === 'node') {
-      close();
+      if (textFrom >= 0) out.push(textNode(s, p, value, textFrom, textTo));
+      textFrom = -1;
       if (c.sub !== undefined) (it.node as { children: PhrasingContent[] }).children = build(s, p, c.sub, depth + 1);
       out.push(it.node);
       continue;
@@ -450,18 +448,26 @@ function build(s: Inline, p: Points, first: Cell | null, depth: number): Phrasin
     const from = it.kind === 'delim' ? it.d.from : it.from;
     const to = it.kind === 'delim' ? it.d.from + it.d.count : it.to;
     if (to <= from) continue;
-    const piece = it.kind === 'text' && it.drop !== undefined ? s.v.slice(from, it.drop) + s.v.slice(it.drop + 1, to) : s.v.slice(from, to);
-    if (text && textTo === from) {
+    const drop = it.kind === 'text' && it.drop !== undefined ? it.drop : -1;
+    if (textFrom >= 0 && textTo === from) {
+      if (drop >= 0 || value !== null) value = (value ?? s.v.slice(textFrom, textTo)) + piece(s.v, from, to, drop);
       textTo = to;
-      value += piece;
     } else {
-      close();
-      text = { type: 'text', value: '' };
+      if (textFrom >= 0) out.push(textNode(s, p, value, textFrom, textTo));
       textFrom = from;
       textTo = to;
-      value = piece;
+      value = drop >= 0 ? piece(s.v, from, to, drop) : null;
     }
   }
-  close();
+  if (textFrom >= 0) out.push(textNode(s, p, value, textFrom, textTo));
   return out;
+}
+
+/** v[from, to) without the backslash at `drop` (-1: none). */
+function piece(v: string, from: number, to: number, drop: number): string {
+  return drop >= 0 ? v.slice(from, drop) + v.slice(drop + 1, to) : v.slice(from, to);
+}
+
+function textNode(s: Inline, p: Points, value: string | null, from: number, to: number): Text {
+  return { type: 'text', value: value ?? s.v.slice(from, to), position: p.span(s.at[from], s.at[to - 1] + 1) };
 }

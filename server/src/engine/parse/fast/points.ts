@@ -5,13 +5,28 @@ import type { Position } from 'unist';
 /** The fast front end does not handle the note exactly; remark parses it. */
 export class Decline extends Error {}
 
+type Point = { line: number; column: number; offset: number };
+
+/** Points kept for reuse, by offset modulo this size (a power of two). */
+const RECENT = 64;
+
 export class Points {
   /** The line of the last point: the next one is mostly on it or the line after. */
   private last = 0;
+  /**
+   * Recent points by offset: where one node ends the next mostly starts, and a block starts
+   * where its first text does, so nodes share the point object (a tree of a million nodes
+   * otherwise allocates, and collects, two points each). Nothing changes a point in place but
+   * the incremental parser's shift, which moves each object once.
+   */
+  private readonly recent: Array<Point | undefined> = new Array(RECENT);
 
   constructor(readonly starts: number[]) {}
 
-  point(offset: number): { line: number; column: number; offset: number } {
+  point(offset: number): Point {
+    const slot = offset & (RECENT - 1);
+    const known = this.recent[slot];
+    if (known !== undefined && known.offset === offset) return known;
     const s = this.starts;
     let lo = this.last;
     if (s[lo] <= offset && !(s[lo + 1] <= offset)) {
@@ -27,7 +42,7 @@ export class Points {
       }
     }
     this.last = lo;
-    return { line: lo + 1, column: offset - s[lo] + 1, offset };
+    return (this.recent[slot] = { line: lo + 1, column: offset - s[lo] + 1, offset });
   }
 
   span(start: number, end: number): Position {
