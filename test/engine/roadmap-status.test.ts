@@ -81,6 +81,24 @@ describe('roadmap statuses by meaning (real notes)', () => {
       const row = item(note, /^2 \| claude_code \| any \|/);
       assert.notEqual(row.style, 'emoji');
     });
+
+    it('"Notification … nếu audit phát hiện 🔴 GOAL DRIFT" (Vietnamese roadmap): a marker in an item\'s sentence is not its status', () => {
+      const file = resolve(__dirname, '../fixtures/unseen/Dempty-glitch__shadow-scribe__ROADMAP.vi.md');
+      const note = noteOf({ text: readFileSync(file, 'utf8'), path: PATH });
+      const drift = item(note, /GOAL DRIFT/);
+      assert.equal(drift.style, null);
+      assert.equal(drift.status, 'planned', 'it keeps the status of its pending phase');
+    });
+
+    it('"the agent chains the 🟢auto steps" among checkbox items: no status, no odd style out', () => {
+      const text = '# Roadmap\n\n## Phase 2 — Agents\n\n- [x] Step runner\n- [ ] Approval gate: the agent chains the 🟢auto steps and stops at the 🔴manual ones\n- [ ] Retry policy\n';
+      const note = noteOf({ text, path: PATH });
+      const gate = item(note, /Approval gate/);
+      assert.equal(gate.style, 'checkbox');
+      assert.equal(gate.status, 'planned');
+      const result = lint({ text, path: PATH, today: '2026-12-06', git: exampleGit({}), workspace: exampleWorkspace({}), roadmap: null });
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === 'roadmap-structure').map((f) => f.message), []);
+    });
   });
 
   it('"- 💡 **Suggestion**: …" among checkbox tasks: the icon of a bold label is no status (an odd emoji out before)', () => {
