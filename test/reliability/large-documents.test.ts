@@ -1,5 +1,5 @@
 // Large and hard documents never hold up the others (level P, over stdio): a document over
-// 1 MB is linted in the server's lint worker, so a small note opened after it gets its
+// 1 MB or 50,000 lines is linted in the server's lint worker, so a small note opened after it gets its
 // diagnostics first, and requests about other documents are answered while it is linted.
 // Ordering of events is asserted, never a duration.
 import { strict as assert } from 'node:assert';
@@ -33,6 +33,7 @@ describe('reliability: a large document is linted off the server thread', functi
   for (const [label, body] of [
     ['a 12 MB document', Array.from({ length: 150_000 }, (_, i) => `- Item ${i}: checked \`src/file-${i % 50}.ts\` and moved on.`).join('\n')],
     ['300,000 headings (1.2 MB)', '# h\n'.repeat(300_000)],
+    ['100,000 headings (0.4 MB: under 1 MB, over 50,000 lines)', '# h\n'.repeat(100_000)],
     ['1.6 MB of fence lines', '```\n'.repeat(400_000)],
   ] as const)
     it(`${label} is opened first, a small broken note second: the small note's diagnostics arrive first, and its requests are answered`, async () => {

@@ -1,8 +1,8 @@
 // Linting open documents: debounced on change, immediate on open, results only for the
 // version they were computed from, `[]` on close. Text rules never wait for git: the text
 // findings are published first and git-based findings join when their facts arrive. A document
-// over LARGE_CHARS is linted in a worker thread (lint-worker.ts), so that it never holds up the
-// others; it gets its diagnostics but no git facts, and the requests that need its model (quick
+// over LARGE_CHARS or LARGE_LINES is linted in a worker thread (lint-worker.ts), so that it never
+// holds up the others; it gets its diagnostics but no git facts, and the requests that need its model (quick
 // fixes, outline, hovers, Update) are not answered for it.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +19,17 @@ import type { Timeline } from './timeline';
 
 /** Documents longer than this (UTF-16 units; about 1 MB) are linted in the lint worker. */
 export const LARGE_CHARS = 1_000_000;
+/** So are documents of more lines than this: 100,000 headings are 0.4 MB and cost seconds to model. */
+export const LARGE_LINES = 50_000;
+
+/** Whether a text is linted and indexed in a worker thread rather than the server's own. */
+export function isLargeText(text: string): boolean {
+  if (text.length > LARGE_CHARS) return true;
+  if (text.length < LARGE_LINES) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > LARGE_LINES) return true;
+  return false;
+}
 
 export interface Facts {
   git: GitFacts | null;
@@ -170,7 +181,7 @@ export class DocumentLinter {
 
   /** Linted in the worker: no model of it is kept in this thread. */
   isLarge(doc: TextDocument): boolean {
-    return this.lintWorker !== null && doc.getText().length > LARGE_CHARS;
+    return this.lintWorker !== null && isLargeText(doc.getText());
   }
 
   /** Last result for the document's current version, or a fresh one (none for a large document). */

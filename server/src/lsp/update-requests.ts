@@ -23,7 +23,7 @@ export function registerUpdateRequests(state: ServerState, git: GitFactsSource):
     if (!doc || !file) return none('Open the handoff note in an editor first');
     if (!state.trusted) return none(UPDATE_REFUSALS.untrusted);
     if (!insideFolders(state.roots, file)) return none(`Update Handoff runs git only for notes inside the workspace folders; ${file} is outside them`);
-    if (state.linter.isLarge(doc)) return none('Update Handoff does not run on a note this large (over 1 MB)');
+    if (state.linter.isLarge(doc)) return none('Update Handoff does not run on a note this large (over 1 MB or 50,000 lines)');
     const result = state.linter.resultFor(doc);
     if (!result || result.note.kind !== 'handoff') return none(UPDATE_REFUSALS.notHandoff);
     const location = await git.provider.locate(dirname(file));

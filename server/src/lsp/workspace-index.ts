@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteOf, type GitFacts, type LintResult, type Note } from '../engine';
 import { outlineNote } from '../engine';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
-import { filePathOf, LARGE_CHARS, today, type NotesSource } from './linting';
+import { filePathOf, isLargeText, today, type NotesSource } from './linting';
 import { insideAny, notePath } from '../project/paths';
 import { byPath } from '../project/candidates';
 import { chooseRoadmap, configuredRoadmap, handoffsOfRoadmap } from '../project/link';
@@ -246,7 +246,7 @@ export class WorkspaceIndex implements NotesSource {
     const path = notePath(file, project.root);
     const text = doc.getText();
     // A large document is read in a worker, as the linter lints it in one: never in this thread.
-    if (!linted && text.length > LARGE_CHARS) return void this.largeFromEditor(doc, file, path, text);
+    if (!linted && isLargeText(text)) return void this.largeFromEditor(doc, file, path, text);
     let note: Note;
     try {
       if (text.lastIndexOf('\u0000', 8192) >= 0) throw new Error('binary');
