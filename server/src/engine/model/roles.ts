@@ -31,13 +31,27 @@ function roleOfPart(part: string, pending: boolean): Role | null {
   return pending && namesPendingWork(fold(stripQualifiers(part))) ? 'next' : null;
 }
 
+// The lexicon's patterns are costly and labels repeat (every version of a note in its history
+// has the same headings): each label is matched once, in a bounded memo.
+const HEADING_ROLES = new Map<string, readonly Role[]>();
+const LEAD_ROLE = new Map<string, Role | null>();
+const MEMO_MAX = 10_000;
+
+function memoized<T>(memo: Map<string, T>, label: string, compute: (label: string) => T): T {
+  if (memo.has(label)) return memo.get(label) as T;
+  const value = compute(label);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(label, value);
+  return value;
+}
+
 /**
  * The role a heading plays, or null when nothing matches. A compound label ("Remaining risks /
  * TODO", "Open findings / next-session candidates") takes the first part that names a strong
  * role (next steps, risks, changes, work in progress, snapshot), else its first role.
  */
 export function roleOf(label: string): Role | null {
-  return memoized(HEADING_ROLE, label, true);
+  return chosen(rolesOf(label));
 }
 
 /**
@@ -46,37 +60,15 @@ export function roleOf(label: string): Role | null {
  * it in passing: only a heading's word for pending work gives it the role of next steps.
  */
 export function leadRole(label: string): Role | null {
-  return memoized(LEAD_ROLE, label, false);
-}
-
-// The lexicon's patterns are costly and labels repeat (every version of a note in its history
-// has the same headings): each label is matched once, in a bounded memo.
-const HEADING_ROLE = new Map<string, Role | null>();
-const LEAD_ROLE = new Map<string, Role | null>();
-const HEADING_ROLES = new Map<string, readonly Role[]>();
-const ROLE_OF_MAX = 10_000;
-
-function memoized(memo: Map<string, Role | null>, label: string, pending: boolean): Role | null {
-  const known = memo.get(label);
-  if (known !== undefined) return known;
-  const role = roleOfLabel(label, pending);
-  if (memo.size >= ROLE_OF_MAX) memo.clear();
-  memo.set(label, role);
-  return role;
+  return memoized(LEAD_ROLE, label, (l) => chosen(partRoles(l, false)));
 }
 
 /** Every role the parts of a compound heading name ("In Corso / Rimasto da Fare": wip and next). */
 export function rolesOf(label: string): readonly Role[] {
-  const known = HEADING_ROLES.get(label);
-  if (known) return known;
-  const roles = Object.freeze(partRoles(label, true));
-  if (HEADING_ROLES.size >= ROLE_OF_MAX) HEADING_ROLES.clear();
-  HEADING_ROLES.set(label, roles);
-  return roles;
+  return memoized(HEADING_ROLES, label, (l) => Object.freeze(partRoles(l, true)));
 }
 
-function roleOfLabel(label: string, pending: boolean): Role | null {
-  const roles = partRoles(label, pending);
+function chosen(roles: readonly Role[]): Role | null {
   return roles.find((r) => STRONG.has(r)) ?? roles[0] ?? null;
 }
 
