@@ -3,27 +3,11 @@
 // corpus measurement lints it), on the same principle in another language, and where the rule
 // must still speak.
 import { strict as assert } from 'node:assert';
-import { defaultConfig, lint } from '../../server/src/engine';
 import { leadRole, roleOf, rolesOf } from '../../server/src/engine/model/roles';
 import { statusOfText } from '../../server/src/engine/model/status';
 import { findPersonalData } from '../../server/src/engine/scan/personal';
 import { findSecrets } from '../../server/src/engine/scan/secrets';
-import { lintText, readNote, unseenIndex } from './unseen/measure';
-
-const TODAY = '2026-12-06';
-
-/** Findings of `rule` on a real unseen note, as `scripts/unseen.ts` lints it. */
-function onNote(file: string, rule: string) {
-  const entry = unseenIndex().find((n) => n.file === file);
-  assert.ok(entry, `${file} is in the unseen corpus`);
-  return lintText(readNote(entry), entry).findings.filter((f) => f.ruleId === rule);
-}
-
-function onText(text: string, path: string, rule: string) {
-  const config = defaultConfig();
-  config.handoffGlobs.push(path);
-  return lint({ text, path, config, today: TODAY }).findings.filter((f) => f.ruleId === rule);
-}
+import { findingsOnNote as onNote, findingsOnText as onText } from './unseen/measure';
 
 const statusOf = (heading: string) => statusOfText(heading)?.status ?? null;
 

@@ -2,24 +2,9 @@
 // principle: tested on the real note that showed it (linted as the corpus measurement lints it),
 // on the same principle in another language, and where the rule must still speak.
 import { strict as assert } from 'node:assert';
-import { defaultConfig, lint } from '../../server/src/engine';
 import { rolesOf, roleOf } from '../../server/src/engine/model/roles';
 import { findPersonalData } from '../../server/src/engine/scan/personal';
-import { lintText, readNote, unseenIndex } from './unseen/measure';
-
-const TODAY = '2026-12-06';
-
-function onNote(file: string, rule: string) {
-  const entry = unseenIndex().find((n) => n.file === file);
-  assert.ok(entry, `${file} is in the unseen corpus`);
-  return lintText(readNote(entry), entry).findings.filter((f) => f.ruleId === rule);
-}
-
-function onText(text: string, path: string, rule: string, kind: 'handoff' | 'roadmap' = 'handoff') {
-  const config = defaultConfig();
-  (kind === 'roadmap' ? config.roadmapGlobs : config.handoffGlobs).push(path);
-  return lint({ text, path, config, today: TODAY }).findings.filter((f) => f.ruleId === rule);
-}
+import { findingsOnNote as onNote, findingsOnText as onText } from './unseen/measure';
 
 const messages = (findings: Array<{ message: string }>) => findings.map((f) => f.message);
 const emails = (text: string) => findPersonalData(text).filter((h) => h.kind === 'email');

@@ -42,7 +42,7 @@ export function unseenIndex(): UnseenNote[] {
   });
 }
 
-export function lintText(text: string, note: UnseenNote, template: Dialect | null = null): LintResult {
+export function lintText(text: string, note: Pick<UnseenNote, 'path' | 'kind'>, template: Dialect | null = null): LintResult {
   const config = defaultConfig();
   if (note.kind === 'roadmap') config.roadmapGlobs.push(note.path);
   else config.handoffGlobs.push(note.path);
@@ -52,6 +52,18 @@ export function lintText(text: string, note: UnseenNote, template: Dialect | nul
 
 export function readNote(note: UnseenNote): string {
   return readFileSync(resolve(UNSEEN, note.file), 'utf8');
+}
+
+/** Findings of `rule` on a note of the unseen corpus, linted as `scripts/unseen.ts` lints it. */
+export function findingsOnNote(file: string, rule: string): LintResult['findings'] {
+  const note = unseenIndex().find((n) => n.file === file);
+  if (!note) throw new Error(`${file} is not in the unseen corpus`);
+  return lintText(readNote(note), note).findings.filter((f) => f.ruleId === rule);
+}
+
+/** Findings of `rule` on a text, linted as a note of that kind at `path` is. */
+export function findingsOnText(text: string, path: string, rule: string, kind: 'handoff' | 'roadmap' = 'handoff'): LintResult['findings'] {
+  return lintText(text, { path, kind }).findings.filter((f) => f.ruleId === rule);
 }
 
 /** Kind, dialect and every finding as `rule:line:severity:message`, or the rules that threw. */
