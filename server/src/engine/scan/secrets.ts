@@ -113,7 +113,12 @@ function merge(sorted: Candidate[]): SecretHit[] {
  * on the raw range it was read from.
  */
 export function findSecrets(text: string): SecretHit[] {
-  scanObserver?.(text);
+  announceScan(text);
+  return scanText(text);
+}
+
+/** findSecrets without telling the observer: the whole-text scan, or one piece of a note's (chunked-secrets.ts). */
+export function scanText(text: string): SecretHit[] {
   const all = candidates(text);
   const view = readerView(text);
   if (view) {
@@ -127,6 +132,11 @@ export function findSecrets(text: string): SecretHit[] {
 }
 
 let scanObserver: ((text: string) => void) | null = null;
+
+/** Tells the observer that `text` is being scanned, whether whole or piece by piece. */
+export function announceScan(text: string): void {
+  scanObserver?.(text);
+}
 
 /**
  * Calls `listener` with every text `findSecrets` is about to scan, until called again (null to
