@@ -70,7 +70,7 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
   // so without a parser of the caller's the scanner goes first and the guard only runs after it
   // declines.
   const first = options.parse ? null : fastParse(text);
-  const tooHard = first ? null : tooComplex(text);
+  const tooHard = first ? null : input.parser ? input.parser.tooComplex(text) : tooComplex(text);
   const fast = first ?? (tooHard && options.parse ? fastParse(text) : null);
   if (tooHard && !fast) return unparsedNote(text, options, tooHard);
   try {

@@ -9,6 +9,7 @@
 // is merged with the next, so a wrong guess costs time, never correctness (test/engine/
 // incremental.test.ts checks equality with a full parse on random edits).
 import type { Root, RootContent, Node } from 'mdast';
+import { tooComplexInPieces, type Complexity } from './complexity';
 
 export interface Chunk {
   text: string;
@@ -137,12 +138,29 @@ export class IncrementalParser {
   private chunks: Chunk[] = [];
   last: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
 
+  /** The complexity guard's pass over each chunk of the last text guarded. */
+  private guarded = new Map<string, Complexity>();
+  /** The chunk starts of the last text cut: the guard and the parse of one version cut it once. */
+  private cut: { text: string; starts: number[]; lines: number[] } | null = null;
+
   constructor(private readonly parseText: (text: string) => Root) {}
+
+  private chunkStartsOf(text: string): { starts: number[]; lines: number[] } {
+    if (this.cut?.text !== text) this.cut = { text, ...(DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text)) };
+    return this.cut;
+  }
+
+  /** tooComplex(text) (parse/complexity.ts), reusing the guard's pass over the chunks of the previous call. */
+  tooComplex(text: string): string | null {
+    const { why, pieces } = tooComplexInPieces(text, this.chunkStartsOf(text).starts, this.guarded);
+    this.guarded = pieces;
+    return why;
+  }
 
   /** Parses text, reusing the chunks of the previous call whose text did not change. */
   parse(text: string): Root {
     const stats: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
-    const { starts, lines } = DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text);
+    const { starts, lines } = this.chunkStartsOf(text);
     stats.fallback = starts.length === 1;
     const pool = new Map<string, Chunk[]>();
     for (const c of this.chunks) {
