@@ -10,6 +10,7 @@
 // incremental.test.ts checks equality with a full parse on random edits).
 import type { Root, RootContent, Node } from 'mdast';
 import { tooComplexInPieces, type Complexity } from './complexity';
+import { nodesByType } from './nodes';
 
 export interface Chunk {
   text: string;
@@ -21,6 +22,8 @@ export interface Chunk {
   rootStart: { line: number; column: number; offset: number };
   /** Its isolated parse closed every block before the trailing blank line. */
   clean: boolean;
+  /** Its nodes by type (parse/nodes.ts), made on first use: kept with the nodes, which a shift moves in place. */
+  byType?: Map<string, Node[]>;
 }
 
 /** Whether no node of an isolated chunk parse reaches into the chunk's trailing blank lines. */
@@ -142,6 +145,7 @@ export class IncrementalParser {
   private guarded = new Map<string, Complexity>();
   /** The chunk starts of the last text cut: the guard and the parse of one version cut it once. */
   private cut: { text: string; starts: number[]; lines: number[] } | null = null;
+  private lastRoot: Root | null = null;
 
   constructor(private readonly parseText: (text: string) => Root) {}
 
@@ -155,6 +159,27 @@ export class IncrementalParser {
     const { why, pieces } = tooComplexInPieces(text, this.chunkStartsOf(text).starts, this.guarded);
     this.guarded = pieces;
     return why;
+  }
+
+  /**
+   * nodesByType(root) (parse/nodes.ts) for the root this parser returned last, from each chunk's
+   * own lists: a chunk's nodes are a run of the tree's walk, so its lists end to end are the note's.
+   */
+  nodesByType(root: Root): Map<string, Node[]> {
+    if (root !== this.lastRoot) return nodesByType(root);
+    const index = new Map<string, Node[]>([['root', [root]]]);
+    for (const c of this.chunks) {
+      if (!c.byType) {
+        c.byType = nodesByType({ type: 'root', children: c.children } as Root);
+        c.byType.delete('root');
+      }
+      for (const [type, nodes] of c.byType) {
+        const list = index.get(type);
+        if (list) for (const n of nodes) list.push(n);
+        else index.set(type, nodes.slice());
+      }
+    }
+    return index;
   }
 
   /** Parses text, reusing the chunks of the previous call whose text did not change. */
@@ -216,10 +241,11 @@ export class IncrementalParser {
     stats.chunks = next.length;
     this.last = stats;
     const last = next[next.length - 1];
-    return {
+    this.lastRoot = {
       type: 'root',
       children: next.flatMap((c) => c.children),
       position: { start: next[0] ? { ...next[0].rootStart } : { line: 1, column: 1, offset: 0 }, end: last ? { ...last.end } : { line: 1, column: 1, offset: 0 } },
     };
+    return this.lastRoot;
   }
 }
