@@ -132,7 +132,7 @@ export function measure(text: string, maxBlocks: number, maxCost: number): Compl
 }
 
 /**
- * tooComplex(text) for a text cut into pieces at lines where the guard's pass holds no state (after
+ * tooComplex(text) for a text cut into pieces (`texts`, end to end) at lines where the guard's pass holds no state (after
  * a blank line, outside fenced code: the incremental parser's chunks), each piece's pass kept by
  * its text in `memo`. Exact: each piece's pass starts as the whole pass would there, so the note is
  * over a limit only if a piece is over the limits any piece has, or the sums are over the note's,
@@ -140,16 +140,16 @@ export function measure(text: string, maxBlocks: number, maxCost: number): Compl
  * scan and this pass disagree on fences) also sends the text to the whole pass. `pieces`: this
  * call's passes, for the next call as `previous`.
  */
-export function tooComplexInPieces(text: string, starts: readonly number[], previous: ReadonlyMap<string, Complexity>): { why: string | null; pieces: Map<string, Complexity> } {
+export function tooComplexInPieces(text: string, texts: readonly string[], previous: ReadonlyMap<string, Complexity>): { why: string | null; pieces: Map<string, Complexity> } {
   const pieces = new Map<string, Complexity>();
-  if (starts.length < 2) return { why: tooComplex(text), pieces };
+  if (texts.length < 2) return { why: tooComplex(text), pieces };
   let blocks = 0;
   let cost = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const piece = text.slice(starts[k], starts[k + 1] ?? text.length);
+  for (let k = 0; k < texts.length; k++) {
+    const piece = texts[k] as string;
     const c = previous.get(piece) ?? pieces.get(piece) ?? measure(piece, Infinity, Infinity);
     pieces.set(piece, c);
-    if (c.why || (c.fenced && k < starts.length - 1)) return { why: tooComplex(text), pieces };
+    if (c.why || (c.fenced && k < texts.length - 1)) return { why: tooComplex(text), pieces };
     blocks += c.blocks;
     cost += c.cost;
   }

@@ -144,19 +144,23 @@ export class IncrementalParser {
   /** The complexity guard's pass over each chunk of the last text guarded. */
   private guarded = new Map<string, Complexity>();
   /** The chunk starts of the last text cut: the guard and the parse of one version cut it once. */
-  private cut: { text: string; starts: number[]; lines: number[] } | null = null;
+  private cut: { text: string; starts: number[]; lines: number[]; texts: string[] } | null = null;
   private lastRoot: Root | null = null;
 
   constructor(private readonly parseText: (text: string) => Root) {}
 
-  private chunkStartsOf(text: string): { starts: number[]; lines: number[] } {
-    if (this.cut?.text !== text) this.cut = { text, ...(DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text)) };
+  /** The chunks' starts and texts; one string per chunk text, so that its hash is computed once for the guard's and the parse's lookups. */
+  private chunkStartsOf(text: string): { starts: number[]; lines: number[]; texts: string[] } {
+    if (this.cut?.text !== text) {
+      const { starts, lines } = DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text);
+      this.cut = { text, starts, lines, texts: starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length)) };
+    }
     return this.cut;
   }
 
   /** tooComplex(text) (parse/complexity.ts), reusing the guard's pass over the chunks of the previous call. */
   tooComplex(text: string): string | null {
-    const { why, pieces } = tooComplexInPieces(text, this.chunkStartsOf(text).starts, this.guarded);
+    const { why, pieces } = tooComplexInPieces(text, this.chunkStartsOf(text).texts, this.guarded);
     this.guarded = pieces;
     return why;
   }
@@ -185,7 +189,7 @@ export class IncrementalParser {
   /** Parses text, reusing the chunks of the previous call whose text did not change. */
   parse(text: string): Root {
     const stats: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
-    const { starts, lines } = this.chunkStartsOf(text);
+    const { starts, lines, texts } = this.chunkStartsOf(text);
     stats.fallback = starts.length === 1;
     const pool = new Map<string, Chunk[]>();
     for (const c of this.chunks) {
@@ -227,7 +231,8 @@ export class IncrementalParser {
       // scanner may be wrong about such blocks, the parse is not.
       let j = i + 1;
       for (;;) {
-        const chunk = take(text.slice(starts[i], j < starts.length ? starts[j] : text.length), starts[i], lines[i], i === 0);
+        const chunkText = j === i + 1 ? (texts[i] as string) : text.slice(starts[i], j < starts.length ? starts[j] : text.length);
+        const chunk = take(chunkText, starts[i], lines[i], i === 0);
         if (chunk.clean || j >= starts.length) {
           next.push(chunk);
           break;
