@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { scanSecrets, secretCuts } from '../../../server/src/engine/scan/chunked-secrets';
+import { forgetSecretPieces, scanSecrets, secretCuts } from '../../../server/src/engine/scan/chunked-secrets';
 import { findSecrets } from '../../../server/src/engine/scan/secrets';
 import { SHAPES } from '../../../server/src/engine/scan/shapes';
 import { makeR, prng, sampleOf, SETS } from './util';
@@ -20,11 +20,19 @@ function mdFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? mdFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
 }
 
-/** Equal to the whole-text scan, piece by piece at the smallest cut and at the editor's; how many hits. */
+/**
+ * Equal to the whole-text scan, at the smallest cut and at the editor's: each piece scanned alone,
+ * and the pieces' hits split from a whole scan of a new text, then read back; how many hits.
+ */
 function assertSameScan(text: string, label: string, mins: Array<number | undefined> = [1, undefined]): number {
   const whole = findSecrets(text);
   for (const min of mins) {
-    assert.deepStrictEqual(scanSecrets(text, min), whole, `${label} (min ${min ?? 'default'}): ${JSON.stringify(text.slice(0, 300))}`);
+    const what = `${label} (min ${min ?? 'default'}): ${JSON.stringify(text.slice(0, 300))}`;
+    forgetSecretPieces();
+    assert.deepStrictEqual(scanSecrets(text, min, false), whole, `${what}, piece by piece`);
+    forgetSecretPieces();
+    assert.deepStrictEqual(scanSecrets(text, min), whole, `${what}, new text`);
+    assert.deepStrictEqual(scanSecrets(text, min, false), whole, `${what}, pieces kept from the whole scan`);
   }
   return whole.length;
 }
@@ -151,6 +159,7 @@ describe('scan: the piece-by-piece secret scan equals the whole-text scan', () =
           const at = e.at % (text.length + 1);
           text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.drop));
           assert.deepStrictEqual(scanSecrets(text, min), findSecrets(text), JSON.stringify(text));
+          assert.deepStrictEqual(scanSecrets(text, min, false), findSecrets(text), `${JSON.stringify(text)}, piece by piece`);
           steps++;
         }
       }),

@@ -21,9 +21,11 @@
 //     the whole text to findSecrets. Both rules need those words, which no cut can split.
 // No match crosses a cut and each piece keeps its matches' order, so merging overlapping hits per
 // piece equals merging them over the whole text.
+// For the same reason a text mostly not seen before is scanned whole (cheaper than piece by
+// piece: each piece's scan has a fixed cost) and its hits are split among its pieces.
 import { LRUCache } from 'lru-cache';
-import { readerView } from './reader-view';
-import { announceScan, scanText } from './secrets';
+import type { ReaderView } from './reader-view';
+import { announceScan, scanText, scanWithView } from './secrets';
 import type { SecretHit } from './types';
 
 interface Piece {
@@ -93,29 +95,66 @@ function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function pieceOf(text: string): Piece {
-  let piece = pieces.get(text);
-  if (!piece) {
-    const privateKey = text.includes('PRIVATE KEY') || !!readerView(text)?.text.includes('PRIVATE KEY');
-    piece = { hits: privateKey ? [] : scanText(text), privateKey };
-    pieces.set(detached(text), piece);
-  }
-  return piece;
+const privateKeyIn = (text: string, view: ReaderView | null): boolean => text.includes('PRIVATE KEY') || !!view?.text.includes('PRIVATE KEY');
+
+function scanPiece(text: string): Piece {
+  const { hits, view } = scanWithView(text);
+  const privateKey = privateKeyIn(text, view);
+  return { hits: privateKey ? [] : hits, privateKey };
 }
 
-/** findSecrets(text), reusing the hits of the pieces scanned before. `min`: see secretCuts. */
-export function scanSecrets(text: string, min = MIN_PIECE): SecretHit[] {
+/**
+ * findSecrets(text), reusing the hits of the pieces scanned before. A text mostly new (a note
+ * opened, a file read) is scanned whole, which costs less than a scan per piece, and its hits,
+ * which no cut crosses, are kept as its pieces' (`wholeWhenNew` false: each piece scanned alone,
+ * for tests). `min`: see secretCuts.
+ */
+export function scanSecrets(text: string, min = MIN_PIECE, wholeWhenNew = true): SecretHit[] {
   announceScan(text);
   const cuts = secretCuts(text, min);
   if (!cuts.length) return scanText(text);
+  const bounds = [0, ...cuts, text.length];
+  const texts: string[] = [];
+  const kept: Array<Piece | undefined> = [];
+  let missing = 0;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const piece = text.slice(bounds[k], bounds[k + 1]);
+    const found = pieces.get(piece);
+    if (found?.privateKey) return scanText(text);
+    if (!found) missing += piece.length;
+    texts.push(piece);
+    kept.push(found);
+  }
+  if (wholeWhenNew && missing * 4 > text.length) return scanWhole(text, bounds, texts, kept);
   const out: SecretHit[] = [];
-  let start = 0;
-  for (let k = 0; k <= cuts.length; k++) {
-    const end = cuts[k] ?? text.length;
-    const piece = pieceOf(text.slice(start, end));
+  for (let k = 0; k < texts.length; k++) {
+    let piece = kept[k];
+    if (!piece) pieces.set(detached(texts[k] as string), (piece = scanPiece(texts[k] as string)));
     if (piece.privateKey) return scanText(text);
+    const start = bounds[k] as number;
     for (const h of piece.hits) out.push(start ? { ...h, start: h.start + start, end: h.end + start } : h);
-    start = end;
   }
   return out;
+}
+
+/** The whole text's scan, its hits kept as the pieces' that were not kept yet. */
+function scanWhole(text: string, bounds: number[], texts: string[], kept: Array<Piece | undefined>): SecretHit[] {
+  const { hits, view } = scanWithView(text);
+  if (privateKeyIn(text, view)) return hits;
+  let h = 0;
+  for (let k = 0; k < texts.length; k++) {
+    const start = bounds[k] as number;
+    const own: SecretHit[] = [];
+    for (; h < hits.length && (hits[h] as SecretHit).start < (bounds[k + 1] as number); h++) {
+      const hit = hits[h] as SecretHit;
+      own.push(start ? { ...hit, start: hit.start - start, end: hit.end - start } : hit);
+    }
+    if (!kept[k]) pieces.set(detached(texts[k] as string), { hits: own, privateKey: false });
+  }
+  return hits;
+}
+
+/** Forgets every piece's hits: for tests that scan pieces afresh. */
+export function forgetSecretPieces(): void {
+  pieces.clear();
 }
