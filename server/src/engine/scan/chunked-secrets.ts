@@ -34,8 +34,8 @@ interface Piece {
   privateKey: boolean;
 }
 
-/** Hits by piece text, bounded by the characters kept (a 4 MB note's pieces fit). */
-const pieces = new LRUCache<string, Piece>({ maxSize: 8_000_000, sizeCalculation: (_piece, text) => text.length + 64 });
+/** Hits by piece text, bounded by the characters kept: a note at the lint's cap (2 MB) twice over. */
+const pieces = new LRUCache<string, Piece>({ maxSize: 4_000_000, sizeCalculation: (_piece, text) => text.length + 64 });
 
 const INVISIBLE = /[\u0000\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** What the two shapes may skip around an operator, and what the reader's view may drop, when cut. */
