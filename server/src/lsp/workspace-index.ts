@@ -49,6 +49,9 @@ export interface IndexStats {
   ms: number;
 }
 
+/** A changed note up to this size is indexed in the server's thread when no worker runs (a few ms). */
+const SMALL_NOTE_BYTES = 64 * 1024;
+
 /** Parsed notes of closed handoffs kept for the roadmap rules. */
 const PARSED_CACHE = 64;
 
@@ -142,6 +145,10 @@ export class WorkspaceIndex implements NotesSource {
       );
       if (generation !== this.generation) return this.lastScan ?? { files, notes: 0, skipped: 0, ms: 0 };
     }
+    // The scan's workers are done: their memory goes back before the scan is reported over.
+    const threads = this.workers.size;
+    await this.workers.retire();
+    if (generation !== this.generation) return this.lastScan ?? { files, notes: 0, skipped: 0, ms: 0 };
     const removed: string[] = [];
     for (const uri of [...this.notes.keys(), ...this.skipped.keys()]) {
       if (!seen.has(uri) && !this.state.documents.get(uri)) {
@@ -153,7 +160,7 @@ export class WorkspaceIndex implements NotesSource {
     this.indexing = false;
     this.lastScan = { files, notes: this.notes.size, skipped: this.skipped.size, ms: Math.round(performance.now() - started) };
     this.state.log.info(
-      `Indexed ${this.lastScan.notes} notes (${files} Markdown files looked at, ${this.lastScan.skipped} skipped) in ${this.lastScan.ms} ms with ${this.workers.size || 'no'} worker thread${this.workers.size === 1 ? '' : 's'}`,
+      `Indexed ${this.lastScan.notes} notes (${files} Markdown files looked at, ${this.lastScan.skipped} skipped) in ${this.lastScan.ms} ms with ${threads || 'no'} worker thread${threads === 1 ? '' : 's'}`,
     );
     this.onChanged(batch, removed);
     // Roadmaps found by their title, not their name, came after their handoffs were counted.
@@ -193,11 +200,11 @@ export class WorkspaceIndex implements NotesSource {
   }
 
   /** Indexes a file from disk through the workers. */
-  private async indexFromDisk(file: string, uri: string): Promise<'note' | 'skipped' | 'none'> {
+  private async indexFromDisk(file: string, uri: string, small = false): Promise<'note' | 'skipped' | 'none'> {
     const forgotten = this.forgotten.get(uri) ?? 0;
     let result: IndexJobResult;
     try {
-      result = await this.workers.run(this.job(file));
+      result = await this.workers.run(this.job(file), small);
     } catch (e) {
       this.state.log.error(`Indexing ${file} failed`, e);
       return this.forget(uri);
@@ -322,13 +329,10 @@ export class WorkspaceIndex implements NotesSource {
     const pending = this.fromFolder.get(file);
     if (pending) return pending;
     const wasRoadmap = this.notes.get(uri)?.kind === 'roadmap';
-    const exists = await fs.stat(file).then(
-      (st) => st.isFile(),
-      () => false,
-    );
-    if (!exists) this.forget(uri);
+    const st = await fs.stat(file).catch(() => null);
+    if (!st?.isFile()) this.forget(uri);
     else {
-      if (byPath(file, this.state.configs.forFile(file)).named || (await looksLikeNote(file))) await this.indexFromDisk(file, uri);
+      if (byPath(file, this.state.configs.forFile(file)).named || (await looksLikeNote(file))) await this.indexFromDisk(file, uri, st.size <= SMALL_NOTE_BYTES);
       else this.forget(uri);
     }
     this.afterChange(uri, wasRoadmap);
