@@ -1,6 +1,6 @@
 // The index's worker threads: a job gives the same result in a worker and in the server's thread;
 // workers are retired when the work runs out, a small job then runs in this thread, and the next
-// burst starts them again.
+// burst (jobs for the workers, or small ones piling up) starts them again.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,13 @@ describe('index workers', function () {
     const again = await workers.run(job);
     assert.equal(workers.size, 1, 'a job for the workers starts them');
     assert.deepEqual(timeless(again), timeless(inWorker));
+  });
+
+  it('small jobs that pile up in this thread start the workers', async () => {
+    workers = new IndexWorkers(1, SERVER);
+    const results = await Promise.all(Array.from({ length: 8 }, () => workers.run(job, true)));
+    assert.equal(workers.size, 1);
+    assert.ok(results.every((r) => r.type === 'note'));
   });
 
   it('a busy worker is not retired', async () => {

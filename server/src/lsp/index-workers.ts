@@ -5,7 +5,7 @@
 // A worker holds a second copy of the bundle and its own heap (about half the server's memory
 // after a scan), so workers are retired once the work runs out and started again for the next
 // burst; a small job that comes while none runs is done in this thread, which costs less than
-// starting one.
+// starting one, unless jobs pile up there (a checkout that changes many notes).
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { indexJobCaches, runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
@@ -32,6 +32,8 @@ export function serveIndexJobs(): boolean {
 
 /** Workers with nothing to do for this long are retired. */
 export const IDLE_MS = 2000;
+/** Small jobs waiting in this thread beyond this many make a burst: the workers start. */
+const LOCAL_QUEUE = 4;
 
 interface Pending {
   job: IndexJob;
@@ -99,7 +101,7 @@ export class IndexWorkers {
    */
   run(job: IndexJob, small = false): Promise<IndexJobResult> {
     return new Promise((resolve, reject) => {
-      if (small && !this.workers.length) {
+      if (small && !this.workers.length && this.local.length < LOCAL_QUEUE) {
         this.local.push({ job, resolve, reject });
         this.inProcess ??= this.drainInProcess();
         return;

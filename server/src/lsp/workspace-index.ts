@@ -49,8 +49,11 @@ export interface IndexStats {
   ms: number;
 }
 
-/** A changed note up to this size is indexed in the server's thread when no worker runs (a few ms). */
-const SMALL_NOTE_BYTES = 64 * 1024;
+/**
+ * A changed note up to this size is indexed in the server's thread when no worker runs: a few
+ * ms for most notes, about 100 ms at this size, where a worker's start costs several hundred.
+ */
+const SMALL_NOTE_BYTES = 256 * 1024;
 
 /** Parsed notes of closed handoffs kept for the roadmap rules. */
 const PARSED_CACHE = 64;
