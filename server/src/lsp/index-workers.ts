@@ -31,7 +31,7 @@ export function serveIndexJobs(): boolean {
 }
 
 /** Workers with nothing to do for this long are retired. */
-export const IDLE_MS = 2000;
+const IDLE_MS = 2000;
 /** Small jobs waiting in this thread beyond this many make a burst: the workers start. */
 const LOCAL_QUEUE = 4;
 
