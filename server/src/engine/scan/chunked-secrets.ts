@@ -149,7 +149,8 @@ function scanWhole(text: string, bounds: number[], texts: string[], kept: Array<
       const hit = hits[h] as SecretHit;
       own.push(start ? { ...hit, start: hit.start - start, end: hit.end - start } : hit);
     }
-    if (!kept[k]) pieces.set(detached(texts[k] as string), { hits: own, privateKey: false });
+    // Not detached: the pieces of one text keep that text alive together, as its copies would.
+    if (!kept[k]) pieces.set(texts[k] as string, { hits: own, privateKey: false });
   }
   return hits;
 }
