@@ -219,6 +219,9 @@ const STEP: readonly string[] = [
   'adim*', 'eylem*', 'gorev*', 'langkah', 'tindakan', 'tugas', 'buoc', 'hanh dong', 'nhiem vu', 'steg', 'skridt', 'askel*', 'samm*', 'ulesan*',
 ];
 
+/** Every list, for the test that holds the matcher to the regular expressions it replaced. */
+export const LISTS = { roles: LEXICON, pending: PENDING, awaiting: AWAITING, imperative: IMPERATIVE, current: CURRENT, forward: FORWARD, step: STEP };
+
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /** Lower case without accents, so that one entry covers "Próximos" and "proximos". */
@@ -238,46 +241,164 @@ export function fold(s: string): string {
     .replace(/[’‘`´]/g, "'");
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LETTER = /^\p{L}$/u;
 
-const BEFORE = '(?<![\\p{L}\\p{N}])';
-const AFTER = '(?![\\p{L}\\p{N}])';
-
-/**
- * One pattern per role. Entries are grouped by shape (whole word, `stem*`, `*suffix`, `*infix*`,
- * unspaced scripts) so that each group shares one pair of look-arounds: a look-around and a
- * `\p{L}` class per entry made a pattern V8 took seconds to compile and run.
- */
-function compile(entries: readonly string[]): RegExp {
-  const groups = { word: [] as string[], stem: [] as string[], suffix: [] as string[], infix: [] as string[], unspaced: [] as string[] };
-  for (const entry of entries) {
-    const e = fold(entry);
-    const bare = escape(e.replace(/^\*|\*$/g, ''));
-    if (UNSPACED.test(e)) groups.unspaced.push(escape(e));
-    else if (e.startsWith('*') && e.endsWith('*')) groups.infix.push(bare);
-    else if (e.startsWith('*')) groups.suffix.push(bare);
-    else if (e.endsWith('*')) groups.stem.push(bare);
-    else groups.word.push(bare);
-  }
-  const any = (list: string[]) => `(?:${list.join('|')})`;
-  const branches = [
-    groups.word.length && `${BEFORE}${any(groups.word)}${AFTER}`,
-    groups.stem.length && `${BEFORE}${any(groups.stem)}\\p{L}*${AFTER}`,
-    groups.suffix.length && `${BEFORE}\\p{L}*${any(groups.suffix)}${AFTER}`,
-    groups.infix.length && `${BEFORE}\\p{L}*${any(groups.infix)}\\p{L}*${AFTER}`,
-    groups.unspaced.length && any(groups.unspaced),
-  ].filter(Boolean);
-  return new RegExp(branches.join('|'), 'u');
+/** Whether the code point is a letter or a digit (`[\p{L}\p{N}]`): what ends a word. */
+function wordChar(cp: number): boolean {
+  if (cp < 128) return (cp | 32) >= 97 && (cp | 32) <= 122 ? true : cp >= 48 && cp <= 57;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
-const COMPILED = new Map<Role, RegExp>((Object.entries(LEXICON) as Array<[Role, readonly string[]]>).map(([role, entries]) => [role, compile(entries)]));
+function letter(cp: number): boolean {
+  if (cp < 128) return (cp | 32) >= 97 && (cp | 32) <= 122;
+  return LETTER.test(String.fromCodePoint(cp));
+}
 
-const PENDING_RE = compile(PENDING);
-const CURRENT_RE = compile(CURRENT);
-const AWAITING_RE = compile(AWAITING);
-const IMPERATIVE_RE = new RegExp(`^(?:${IMPERATIVE.map((v) => escape(fold(v))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-const FORWARD_RE = compile(FORWARD);
-const STEP_RE = compile(STEP);
+/** The code point that ends just before `i` (a surrogate pair read as one), or -1 at the start. */
+function before(s: string, i: number): number {
+  if (i === 0) return -1;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return s.codePointAt(i - 2)!;
+  }
+  return c;
+}
+
+/** Whether a word ends at `i`: no letter or digit there. */
+const endsAt = (s: string, i: number) => i >= s.length || !wordChar(s.codePointAt(i)!);
+/** Whether a word may start at `i`: no letter or digit before it. */
+const startsAt = (s: string, i: number) => i === 0 || !wordChar(before(s, i));
+
+/** Past the letters from `i`. */
+function lettersFrom(s: string, i: number): number {
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (!letter(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Back to the first of the letters that end at `i`. */
+function lettersTo(s: string, i: number): number {
+  while (i > 0) {
+    const cp = before(s, i);
+    if (!letter(cp)) break;
+    i -= cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Entries that start a word, spelled out character by character. */
+interface Node {
+  readonly next: Map<string, Node>;
+  /** An entry ends here and must end a word ("nasta steg"). */
+  word: boolean;
+  /** A `stem*` ends here: the word may go on in letters ("riesgo*": riesgos). */
+  stem: boolean;
+}
+
+const node = (): Node => ({ next: new Map(), word: false, stem: false });
+
+function add(root: Node, text: string, kind: 'word' | 'stem'): void {
+  let n = root;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    let child = n.next.get(c);
+    if (!child) n.next.set(c, (child = node()));
+    n = child;
+  }
+  n[kind] = true;
+}
+
+/**
+ * One list's entries by shape, looked up without a regular expression: compiling one Unicode
+ * alternation per list cost V8 tens of milliseconds in every process that read a heading.
+ * Characters are compared as UTF-16 code units; letters and digits around a match are read as
+ * code points, as a `u` pattern reads them.
+ */
+interface Matcher {
+  /** Whole words and `stem*`, from the start of a word. */
+  readonly start: Node;
+  /** `*suffix`: the end of a word. */
+  readonly suffix: readonly string[];
+  /** `*infix*`: inside a word. */
+  readonly infix: readonly string[];
+  /** Unspaced scripts, anywhere in the label, by first character. */
+  readonly anywhere: ReadonlyMap<string, readonly string[]>;
+}
+
+function matcher(entries: readonly string[]): Matcher {
+  const start = node();
+  const suffix: string[] = [];
+  const infix: string[] = [];
+  const anywhere = new Map<string, string[]>();
+  for (const entry of entries) {
+    const e = fold(entry);
+    const bare = e.replace(/^\*|\*$/g, '');
+    if (UNSPACED.test(e)) {
+      const list = anywhere.get(e[0]);
+      if (list) list.push(e);
+      else anywhere.set(e[0], [e]);
+    } else if (e.startsWith('*') && e.endsWith('*')) infix.push(bare);
+    else if (e.startsWith('*')) suffix.push(bare);
+    else add(start, bare, e.endsWith('*') ? 'stem' : 'word');
+  }
+  return { start, suffix, infix, anywhere };
+}
+
+/** Whether an entry starting a word at `i` matches there. */
+function fromWordStart(root: Node, s: string, i: number): boolean {
+  let n: Node | undefined = root;
+  for (let j = i; j < s.length; ) {
+    n = n.next.get(s[j++]);
+    if (!n) return false;
+    if (n.word && endsAt(s, j)) return true;
+    if (n.stem && endsAt(s, lettersFrom(s, j))) return true;
+  }
+  return false;
+}
+
+/** Whether `part` occurs after the letters that open a word (and, `inside`, before the ones that close it). */
+function inWord(s: string, part: string, inside: boolean): boolean {
+  for (let at = s.indexOf(part); at >= 0; at = s.indexOf(part, at + 1)) {
+    const end = at + part.length;
+    if (startsAt(s, lettersTo(s, at)) && endsAt(s, inside ? lettersFrom(s, end) : end)) return true;
+  }
+  return false;
+}
+
+function matches(m: Matcher, s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const spelled = m.anywhere.get(c);
+    if (spelled?.some((e) => s.startsWith(e, i))) return true;
+    if (m.start.next.has(c) && startsAt(s, i) && fromWordStart(m.start, s, i)) return true;
+  }
+  return m.suffix.some((x) => inWord(s, x, false)) || m.infix.some((x) => inWord(s, x, true));
+}
+
+const MATCHERS = new Map<readonly string[], Matcher>();
+
+/** Whether a label holds one of the list's entries (its matcher is built on first use). */
+export function namesEntry(entries: readonly string[], label: string): boolean {
+  let m = MATCHERS.get(entries);
+  if (!m) MATCHERS.set(entries, (m = matcher(entries)));
+  return matches(m, label);
+}
+
+let imperative: Node | undefined;
+
+/** The verbs, as written (no `*`, no unspaced script), matched as whole words at the start. */
+function imperativeVerbs(): Node {
+  if (!imperative) {
+    imperative = node();
+    for (const verb of IMPERATIVE) add(imperative, fold(verb), 'word');
+  }
+  return imperative;
+}
 
 /** The scripts the lexicon has words in. */
 const READ_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Hebrew}\p{Script=Arabic}]/u;
@@ -307,29 +428,28 @@ export function readsScript(labels: string): boolean {
   return other <= read;
 }
 
-const LETTER = /^\p{L}$/u;
-
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {
-  return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));
+  return namesEntry(PENDING, folded) || (namesEntry(FORWARD, folded) && namesEntry(STEP, folded));
 }
 
 /** Whether a (folded) label says its items await work: to fix, to do, unresolved. */
 export function namesAwaiting(folded: string): boolean {
-  return AWAITING_RE.test(folded);
+  return namesEntry(AWAITING, folded);
 }
 
 /** Whether a line of text opens with an instruction ("Build the Level 4 plan …"). */
 export function opensWithImperative(text: string): boolean {
-  return IMPERATIVE_RE.test(fold(text.replace(/^[\s*_`~"'“]+/u, '')));
+  return fromWordStart(imperativeVerbs(), fold(text.replace(/^[\s*_`~"'“]+/u, '')), 0);
 }
 
 /** Whether a (folded) label says "current" in one of the lexicon's languages. */
 export function namesCurrent(folded: string): boolean {
-  return CURRENT_RE.test(folded);
+  return namesEntry(CURRENT, folded);
 }
 
 /** Whether a (normalised) label names the role in one of the lexicon's languages. */
 export function namesRole(folded: string, role: Role): boolean {
-  return COMPILED.get(role)?.test(folded) ?? false;
+  const entries = LEXICON[role];
+  return entries !== undefined && namesEntry(entries, folded);
 }
