@@ -226,6 +226,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** Lower case without accents, so that one entry covers "Próximos" and "proximos". */
 export function fold(s: string): string {
+  if (plain(s)) return s;
   return s
     .toLowerCase()
     .normalize('NFD')
@@ -239,6 +240,15 @@ export function fold(s: string): string {
     .replace(/æ/g, 'ae')
     .replace(/œ/g, 'oe')
     .replace(/[’‘`´]/g, "'");
+}
+
+/** ASCII without capitals or a backtick: what `fold` leaves as it is (most entries and labels). */
+function plain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90) || c === 96) return false;
+  }
+  return true;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
