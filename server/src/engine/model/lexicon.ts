@@ -301,37 +301,26 @@ function lettersTo(s: string, i: number): number {
   return i;
 }
 
-/** Entries that start a word, spelled out character by character. */
-interface Node {
-  readonly next: Map<string, Node>;
-  /** An entry ends here and must end a word ("nasta steg"). */
-  word: boolean;
-  /** A `stem*` ends here: the word may go on in letters ("riesgo*": riesgos). */
-  stem: boolean;
+/** An entry matched from the start of a word: whole ("nasta steg"), or a `stem*` the word may go on from ("riesgo*": riesgos). */
+interface Opening {
+  readonly text: string;
+  readonly stem: boolean;
 }
 
-const node = (): Node => ({ next: new Map(), word: false, stem: false });
-
-function add(root: Node, text: string, kind: 'word' | 'stem'): void {
-  let n = root;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    let child = n.next.get(c);
-    if (!child) n.next.set(c, (child = node()));
-    n = child;
-  }
-  n[kind] = true;
-}
+/** Entries are filed under their first two characters (UTF-16 code units), or all of a shorter one. */
+const KEY = 2;
 
 /**
  * One list's entries by shape, looked up without a regular expression: compiling one Unicode
- * alternation per list cost V8 tens of milliseconds in every process that read a heading.
- * Characters are compared as UTF-16 code units; letters and digits around a match are read as
- * code points, as a `u` pattern reads them.
+ * alternation per list cost V8 tens of milliseconds in every process that read a heading, and a
+ * character trie cost as much in building it. Characters are compared as UTF-16 code units;
+ * letters and digits around a match are read as code points, as a `u` pattern reads them.
  */
 interface Matcher {
-  /** Whole words and `stem*`, from the start of a word. */
-  readonly start: Node;
+  /** Whole words and `stem*`, by their first characters. */
+  readonly openings: ReadonlyMap<string, readonly Opening[]>;
+  /** Whether an opening is shorter than KEY (filed under all of itself). */
+  readonly short: boolean;
   /** `*suffix`: the end of a word. */
   readonly suffix: readonly string[];
   /** `*infix*`: inside a word. */
@@ -340,35 +329,37 @@ interface Matcher {
   readonly anywhere: ReadonlyMap<string, readonly string[]>;
 }
 
+function file<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function matcher(entries: readonly string[]): Matcher {
-  const start = node();
+  const openings = new Map<string, Opening[]>();
   const suffix: string[] = [];
   const infix: string[] = [];
   const anywhere = new Map<string, string[]>();
+  let short = false;
   for (const entry of entries) {
     const e = fold(entry);
     const bare = e.replace(/^\*|\*$/g, '');
-    if (UNSPACED.test(e)) {
-      const list = anywhere.get(e[0]);
-      if (list) list.push(e);
-      else anywhere.set(e[0], [e]);
-    } else if (e.startsWith('*') && e.endsWith('*')) infix.push(bare);
+    if (UNSPACED.test(e)) file(anywhere, e[0], e);
+    else if (e.startsWith('*') && e.endsWith('*')) infix.push(bare);
     else if (e.startsWith('*')) suffix.push(bare);
-    else add(start, bare, e.endsWith('*') ? 'stem' : 'word');
+    else {
+      file(openings, bare.slice(0, KEY), { text: bare, stem: e.endsWith('*') });
+      short ||= bare.length < KEY;
+    }
   }
-  return { start, suffix, infix, anywhere };
+  return { openings, short, suffix, infix, anywhere };
 }
 
-/** Whether an entry starting a word at `i` matches there. */
-function fromWordStart(root: Node, s: string, i: number): boolean {
-  let n: Node | undefined = root;
-  for (let j = i; j < s.length; ) {
-    n = n.next.get(s[j++]);
-    if (!n) return false;
-    if (n.word && endsAt(s, j)) return true;
-    if (n.stem && endsAt(s, lettersFrom(s, j))) return true;
-  }
-  return false;
+/** Whether the opening, found at the start of a word at `i`, ends where it must. */
+function opens(o: Opening, s: string, i: number): boolean {
+  if (!s.startsWith(o.text, i)) return false;
+  const end = i + o.text.length;
+  return endsAt(s, o.stem ? lettersFrom(s, end) : end);
 }
 
 /** Whether `part` occurs after the letters that open a word (and, `inside`, before the ones that close it). */
@@ -382,10 +373,13 @@ function inWord(s: string, part: string, inside: boolean): boolean {
 
 function matches(m: Matcher, s: string): boolean {
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const spelled = m.anywhere.get(c);
-    if (spelled?.some((e) => s.startsWith(e, i))) return true;
-    if (m.start.next.has(c) && startsAt(s, i) && fromWordStart(m.start, s, i)) return true;
+    const spelled = m.anywhere.get(s[i]);
+    if (spelled && spelled.some((e) => s.startsWith(e, i))) return true;
+    if (!startsAt(s, i)) continue;
+    const listed = m.openings.get(s.slice(i, i + KEY));
+    if (listed && listed.some((o) => opens(o, s, i))) return true;
+    const shorter = m.short ? m.openings.get(s[i]) : undefined;
+    if (shorter && shorter.some((o) => opens(o, s, i))) return true;
   }
   return m.suffix.some((x) => inWord(s, x, false)) || m.infix.some((x) => inWord(s, x, true));
 }
@@ -399,13 +393,14 @@ export function namesEntry(entries: readonly string[], label: string): boolean {
   return matches(m, label);
 }
 
-let imperative: Node | undefined;
+let imperative: Matcher | undefined;
 
 /** The verbs, as written (no `*`, no unspaced script), matched as whole words at the start. */
-function imperativeVerbs(): Node {
+function imperativeVerbs(): Matcher {
   if (!imperative) {
-    imperative = node();
-    for (const verb of IMPERATIVE) add(imperative, fold(verb), 'word');
+    const openings = new Map<string, Opening[]>();
+    for (const verb of IMPERATIVE) file(openings, fold(verb).slice(0, KEY), { text: fold(verb), stem: false });
+    imperative = { openings, short: IMPERATIVE.some((v) => fold(v).length < KEY), suffix: [], infix: [], anywhere: new Map() };
   }
   return imperative;
 }
@@ -450,7 +445,10 @@ export function namesAwaiting(folded: string): boolean {
 
 /** Whether a line of text opens with an instruction ("Build the Level 4 plan …"). */
 export function opensWithImperative(text: string): boolean {
-  return fromWordStart(imperativeVerbs(), fold(text.replace(/^[\s*_`~"'“]+/u, '')), 0);
+  const s = fold(text.replace(/^[\s*_`~"'“]+/u, ''));
+  const { openings } = imperativeVerbs();
+  const opening = (o: Opening) => opens(o, s, 0);
+  return (openings.get(s.slice(0, KEY))?.some(opening) ?? false) || (openings.get(s.slice(0, 1))?.some(opening) ?? false);
 }
 
 /** Whether a (folded) label says "current" in one of the lexicon's languages. */
