@@ -2,7 +2,7 @@
 // drives it (initialize with the workspace folder and trust, initialized, didOpen of the note
 // the window shows), in a git repository of 60 notes with a roadmap and a template.
 //
-//   node --import tsx bench/first-squiggle.ts [--runs N] [--before DIR] [--out FILE]
+//   node --import tsx bench/first-squiggle.ts [--runs N] [--before DIR] [--empty-cache] [--out FILE]
 //
 //   cold      spawn (this build: out/server/cached-start.js with a code-cache folder, as VS Code
 //             starts it) → initialize answered → didOpen (sent at once, as VS Code does for the
@@ -18,6 +18,9 @@
 // with this one, so both see the same machine load: its out/server/cached-start.js with a
 // code-cache folder of its own when it has one, else its out/server/server.js. The load average
 // is printed with the figures: the machine is shared.
+//
+// --empty-cache starts every run with an empty code-cache folder: the first start after an
+// install or an update, when the bundle is compiled from its text.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +39,7 @@ const value = (name: string) => {
 };
 const RUNS = Number(value('--runs') ?? 7);
 const BEFORE = value('--before');
+const EMPTY_CACHE = argv.includes('--empty-cache');
 const OUT = value('--out') ?? join(ROOT, 'bench/results/first-squiggle.json');
 
 /** A repository like a real one: a handoff, its roadmap, a template, 60 notes, a few commits. */
@@ -142,6 +146,7 @@ async function main(): Promise<void> {
   const loads: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
     for (const b of i % 2 ? builds : [...builds].reverse()) {
+      if (b.cache && EMPTY_CACHE) for (const f of readdirSync(b.cache)) rmSync(join(b.cache, f), { force: true });
       if (b.cache) process.env.HANDOFF_COMPILE_CACHE = b.cache;
       else delete process.env.HANDOFF_COMPILE_CACHE;
       const s = await once(b.server, dir);
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
     loads.push(Number((load().loadavg as number[])[0]));
   }
   const cached = readdirSync(cache).map((f) => `${f} (${Math.round(statSync(join(cache, f)).size / 1024)} KB)`);
-  const result: Record<string, unknown> = { codeCache: cached, date: new Date().toISOString(), machine: machine(), load: load(), loadDuring: loads, runs: RUNS };
+  const result: Record<string, unknown> = { codeCache: EMPTY_CACHE ? 'emptied before every run' : cached, date: new Date().toISOString(), machine: machine(), load: load(), loadDuring: loads, runs: RUNS };
   const rows: Array<Array<string | number>> = [];
   for (const b of builds) {
     const s = samples.get(b.id)!;
@@ -173,7 +178,7 @@ async function main(): Promise<void> {
     result.breakdown = Object.fromEntries(steps);
   }
   const report = [
-    `## First squiggle (median of ${RUNS} runs, load average ${loads.map((l) => l.toFixed(1)).join(' ')}; code cache: ${cached.join(', ') || 'none written'})\n`,
+    `## First squiggle (median of ${RUNS} runs, load average ${loads.map((l) => l.toFixed(1)).join(' ')}; code cache: ${EMPTY_CACHE ? 'emptied before every run' : cached.join(', ') || 'none written'})\n`,
     table(['what', 'median ms', 'p95 ms'], rows),
     '',
     ...(steps.length ? ['## Where the time goes (this build, the server\'s handoff/timings, median)\n', table(['step', 'ms'], steps), ''] : []),

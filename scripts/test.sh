@@ -26,7 +26,7 @@ npm run --silent coverage
 step "distribution: the packed CLI on Node 20 and 22, pre-commit, the GitHub Action, Neovim"
 bash scripts/dist-setup.sh
 npx mocha --no-config --node-option import=tsx --timeout 900000 --reporter dot 'test/dist/**/*.test.ts'
-node scripts/build.mjs   # npm pack left minified bundles in out/; the suites below read source maps
+node scripts/build.mjs   # npm pack left bundles without source maps in out/
 step "extension in VS Code (code-server)"
 bash scripts/vscode-setup.sh
 node test/vscode/run.mjs

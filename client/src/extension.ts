@@ -2,16 +2,18 @@
 // status item. Kept small; features live beside it.
 import { loadStarted } from './load-start';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TimingsRequest, TrustChangedNotification, type InitializationOptions, type ServerTimings } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerLanguageModelTools } from './lm-tools';
 import { registerMcpProvider } from './mcp-provider';
+import { startServerProcess, type ServerProcess } from './server-process';
 import type { McpStdioServerDefinition, TimelineItem } from './vscode-next';
 import { NoteStatusItem } from './status-item';
 import { registerViews } from './views';
 
 let client: LanguageClient | undefined;
+let server: ServerProcess | undefined;
 
 /** What the extension exports to other extensions (and its tests). */
 export interface HandoffApi {
@@ -47,13 +49,10 @@ const timings: Omit<ClientTimings, 'server'> = { loadStarted, loaded: performanc
 export function activate(context: vscode.ExtensionContext): HandoffApi {
   timings.activated = performance.now();
   const output = vscode.window.createOutputChannel('Handoff');
-  // The server bundle with V8's code cache (cached-start.ts), kept in the extension's storage.
-  const module = context.asAbsolutePath('out/server/cached-start.js');
-  const cache = { env: { HANDOFF_COMPILE_CACHE: vscode.Uri.joinPath(context.globalStorageUri, 'v8-cache').fsPath } };
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: cache },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+  // The server bundle with V8's code cache (cached-start.ts), kept in the extension's storage;
+  // its process starts now, before anything else activation does.
+  server = startServerProcess(context.asAbsolutePath('out/server/cached-start.js'), { HANDOFF_COMPILE_CACHE: vscode.Uri.joinPath(context.globalStorageUri, 'v8-cache').fsPath }, output);
+  const serverOptions: ServerOptions = server.transports;
   const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -123,5 +122,7 @@ export function activate(context: vscode.ExtensionContext): HandoffApi {
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+  await server?.ended();
   client = undefined;
+  server = undefined;
 }
