@@ -311,10 +311,11 @@ interface Opening {
 const KEY = 2;
 
 /**
- * One list's entries by shape, looked up without a regular expression: compiling one Unicode
- * alternation per list cost V8 tens of milliseconds in every process that read a heading, and a
- * character trie cost as much in building it. Characters are compared as UTF-16 code units;
- * letters and digits around a match are read as code points, as a `u` pattern reads them.
+ * One list's entries by shape, looked up without a regular expression (one Unicode alternation
+ * per list cost V8 tens of milliseconds to compile in every process that read a heading) and
+ * filed by a short key, so that building it costs little too. Characters are compared as UTF-16
+ * code units; letters and digits around a match are read as code points, as a `u` pattern reads
+ * them.
  */
 interface Matcher {
   /** Whole words and `stem*`, by their first characters. */
@@ -371,15 +372,19 @@ function inWord(s: string, part: string, inside: boolean): boolean {
   return false;
 }
 
+/** Whether one of the list's openings matches at `i`, the start of a word. */
+function opensAt(m: Matcher, s: string, i: number): boolean {
+  const listed = m.openings.get(s.slice(i, i + KEY));
+  if (listed && listed.some((o) => opens(o, s, i))) return true;
+  const shorter = m.short ? m.openings.get(s[i]) : undefined;
+  return shorter !== undefined && shorter.some((o) => opens(o, s, i));
+}
+
 function matches(m: Matcher, s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const spelled = m.anywhere.get(s[i]);
     if (spelled && spelled.some((e) => s.startsWith(e, i))) return true;
-    if (!startsAt(s, i)) continue;
-    const listed = m.openings.get(s.slice(i, i + KEY));
-    if (listed && listed.some((o) => opens(o, s, i))) return true;
-    const shorter = m.short ? m.openings.get(s[i]) : undefined;
-    if (shorter && shorter.some((o) => opens(o, s, i))) return true;
+    if (startsAt(s, i) && opensAt(m, s, i)) return true;
   }
   return m.suffix.some((x) => inWord(s, x, false)) || m.infix.some((x) => inWord(s, x, true));
 }
@@ -399,8 +404,13 @@ let imperative: Matcher | undefined;
 function imperativeVerbs(): Matcher {
   if (!imperative) {
     const openings = new Map<string, Opening[]>();
-    for (const verb of IMPERATIVE) file(openings, fold(verb).slice(0, KEY), { text: fold(verb), stem: false });
-    imperative = { openings, short: IMPERATIVE.some((v) => fold(v).length < KEY), suffix: [], infix: [], anywhere: new Map() };
+    let short = false;
+    for (const verb of IMPERATIVE) {
+      const text = fold(verb);
+      file(openings, text.slice(0, KEY), { text, stem: false });
+      short ||= text.length < KEY;
+    }
+    imperative = { openings, short, suffix: [], infix: [], anywhere: new Map() };
   }
   return imperative;
 }
@@ -445,10 +455,7 @@ export function namesAwaiting(folded: string): boolean {
 
 /** Whether a line of text opens with an instruction ("Build the Level 4 plan …"). */
 export function opensWithImperative(text: string): boolean {
-  const s = fold(text.replace(/^[\s*_`~"'“]+/u, ''));
-  const { openings } = imperativeVerbs();
-  const opening = (o: Opening) => opens(o, s, 0);
-  return (openings.get(s.slice(0, KEY))?.some(opening) ?? false) || (openings.get(s.slice(0, 1))?.some(opening) ?? false);
+  return opensAt(imperativeVerbs(), fold(text.replace(/^[\s*_`~"'“]+/u, '')), 0);
 }
 
 /** Whether a (folded) label says "current" in one of the lexicon's languages. */
