@@ -242,6 +242,42 @@ describe('workspace index over stdio', function () {
     assert.equal(doneNext.range.start.line, 67);
   });
 
+  it('keeps no text of closed notes: a change on disk is read again for the outline, the counts, the roadmap rules', async () => {
+    await client.initialize(dir);
+    await watcher.indexed();
+    const sessionUri = uriOf(dir, 'HANDOFF.md');
+    const before = (await outline([sessionUri])).files[0];
+    assert.ok(before.problems, 'counted at the scan');
+
+    // The handoff names an id its roadmap lacks: a new next step and one more warning.
+    const session = readFileSync(join(dir, 'HANDOFF.md'), 'utf8');
+    write(dir, 'HANDOFF.md', session.replace('Implement ST-04-05 user run pages', 'Implement ST-04-09 user run pages'));
+    let changed = watcher.next((p) => Boolean(p.uris?.includes(sessionUri)));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: sessionUri, type: FileChangeType.Changed }] });
+    await changed;
+    const after = (await outline([sessionUri])).files[0];
+    assert.match(after.nextSteps[4].text, /ST-04-09 user run pages/);
+    assert.equal(after.problems!.warnings, before.problems!.warnings + 1);
+
+    // The roadmap changes on disk: the closed handoff is counted against the roadmap as it is now.
+    const roadmapUri = uriOf(dir, 'docs/ROADMAP.md');
+    write(dir, 'docs/ROADMAP.md', ROADMAP.replace('- [ ] ST-04-04 Governance handlers\n', ''));
+    changed = watcher.next((p) => Boolean(p.uris?.includes(sessionUri)));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: roadmapUri, type: FileChangeType.Changed }] });
+    await changed;
+    assert.equal((await outline([sessionUri])).files[0].problems!.warnings, before.problems!.warnings + 2);
+
+    // A closed handoff written after the scan: the open roadmap's rules read it from disk.
+    const chatUri = uriOf(dir, 'NEXT_CHAT_HANDOFF.md');
+    write(dir, 'NEXT_CHAT_HANDOFF.md', '# Next Chat Handoff\n\n## What Landed\n\n- ST-04-02 runner: docker execution\n');
+    changed = watcher.next((p) => Boolean(p.uris?.includes(chatUri)));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: chatUri, type: FileChangeType.Changed }] });
+    await changed;
+    await client.open(roadmapUri, readFileSync(join(dir, 'docs/ROADMAP.md'), 'utf8'));
+    const landed = await client.diagnostics(roadmapUri, (p) => p.diagnostics.some((d) => d.code === 'roadmap-landed'));
+    assert.match(landed.diagnostics.find((d) => d.code === 'roadmap-landed')!.message, /NEXT_CHAT_HANDOFF\.md reports it landed/);
+  });
+
   it('hover on a roadmap id shows its text and status; completion offers roadmap ids', async () => {
     await client.initialize(dir);
     await watcher.indexed();

@@ -1,7 +1,8 @@
 // Indexing one note, the same in a worker thread and in the server's own thread: read it
 // (a file over the size limit is not read, a binary one is skipped), parse it, outline it, and
 // count the problems the text rules find (against its roadmap, when it is a handoff that has
-// one). Only plain data goes in and comes out, so a job can cross to a worker.
+// one). Only plain data goes in and comes out, so a job can cross to a worker; the note's text
+// stays here (the index re-reads a closed note from disk when it needs it).
 import { statSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { readText, skipReason } from '../project/read';
@@ -18,15 +19,18 @@ export interface IndexJob {
   config: HandoffConfig;
   /** Absolute path of the project's template, when it has one. */
   templateFile: string | null;
-  /** The roadmap a handoff is checked against, as text. */
-  roadmap: { path: string; text: string } | null;
+  /**
+   * The roadmap a handoff is checked against: read from `file`, or the editor's text when the
+   * roadmap is open there.
+   */
+  roadmap: { path: string; file: string; text?: string } | null;
   /** The text when it is already known; read from disk otherwise. */
   text?: string;
   today: string;
 }
 
 export type IndexJobResult =
-  | { type: 'note'; text: string; mtime: number; hygieneOnly: boolean; data: OutlineData; problems: NonNullable<FileOutline['problems']> }
+  | { type: 'note'; mtime: number; hygieneOnly: boolean; data: OutlineData; problems: NonNullable<FileOutline['problems']> }
   | { type: 'skipped'; reason: string }
   | { type: 'other' }
   | { type: 'gone' };
@@ -34,7 +38,8 @@ export type IndexJobResult =
 /** What a thread running index jobs keeps between them: templates and roadmaps, bounded. */
 export interface IndexJobCaches {
   templates: LRUCache<string, { mtime: number; dialect: Dialect | null }>;
-  roadmaps: LRUCache<string, { text: string; note: Note }>;
+  /** By path: the note, and the editor text or the file's time and size it was built from. */
+  roadmaps: LRUCache<string, { text?: string; stamp?: string; note: Note | null }>;
 }
 
 export function indexJobCaches(): IndexJobCaches {
@@ -57,11 +62,27 @@ function template(file: string | null, caches: IndexJobCaches): Dialect | null {
 }
 
 function roadmapNote(job: IndexJob, tpl: Dialect | null, caches: IndexJobCaches): Note | null {
-  if (!job.roadmap) return null;
-  const cached = caches.roadmaps.get(job.roadmap.path);
-  if (cached?.text === job.roadmap.text) return cached.note;
-  const note = noteOf({ text: job.roadmap.text, path: job.roadmap.path, config: job.config, template: tpl });
-  caches.roadmaps.set(job.roadmap.path, { text: job.roadmap.text, note });
+  const roadmap = job.roadmap;
+  if (!roadmap) return null;
+  const cached = caches.roadmaps.get(roadmap.path);
+  if (roadmap.text !== undefined) {
+    if (cached?.text === roadmap.text) return cached.note;
+    const note = noteOf({ text: roadmap.text, path: roadmap.path, config: job.config, template: tpl });
+    caches.roadmaps.set(roadmap.path, { text: roadmap.text, note });
+    return note;
+  }
+  // Read from disk: built again only when the file's time or size moved.
+  let stamp: string;
+  try {
+    const st = statSync(roadmap.file);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return null;
+  }
+  if (cached?.stamp === stamp) return cached.note;
+  const read = readText(roadmap.file, job.config.maxLintBytes);
+  const note = 'problem' in read ? null : noteOf({ text: read.text, path: roadmap.path, config: job.config, template: tpl });
+  caches.roadmaps.set(roadmap.path, { stamp, note });
   return note;
 }
 
@@ -81,7 +102,6 @@ export function runIndexJob(job: IndexJob, caches: IndexJobCaches): IndexJobResu
   const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
   return {
     type: 'note',
-    text,
     mtime,
     hygieneOnly: note.hygieneOnly,
     data: outlineData(outlineNote(note), note.lines, maskerForNote(note)),

@@ -2,6 +2,10 @@
 // for a 10 KB note), so notes read from disk are indexed in workers while the server's own
 // thread keeps answering. Workers run the server bundle itself (see server.ts); without them
 // (a worker fails to start), jobs run in this thread, one per turn of the event loop.
+// A worker holds a second copy of the bundle and its own heap (about half the server's memory
+// after a scan), so workers are retired once the work runs out and started again for the next
+// burst; a small job that comes while none runs is done in this thread, which costs less than
+// starting one, unless jobs pile up there (a checkout that changes many notes).
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { indexJobCaches, runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
@@ -26,6 +30,11 @@ export function serveIndexJobs(): boolean {
   return true;
 }
 
+/** Workers with nothing to do for this long are retired. */
+const IDLE_MS = 2000;
+/** Small jobs waiting in this thread beyond this many make a burst: the workers start. */
+const LOCAL_QUEUE = 4;
+
 interface Pending {
   job: IndexJob;
   resolve: (r: IndexJobResult) => void;
@@ -35,6 +44,9 @@ interface Pending {
 export class IndexWorkers {
   private readonly workers: Array<{ worker: Worker; busy: Pending | null; id: number }> = [];
   private readonly queue: Pending[] = [];
+  /** Jobs for this thread, one per turn of the event loop. */
+  private readonly local: Pending[] = [];
+  private idleTimer: NodeJS.Timeout | undefined;
   private nextId = 0;
   private inProcess: Promise<void> | null = null;
   /** Templates and roadmaps kept for jobs run in this thread. */
@@ -83,16 +95,27 @@ export class IndexWorkers {
     return this.workers.length;
   }
 
-  run(job: IndexJob): Promise<IndexJobResult> {
+  /**
+   * Runs a job in a worker, started if none runs; `small`: in this thread when no worker runs
+   * (one changed note of a few KB takes milliseconds, a worker's start far longer).
+   */
+  run(job: IndexJob, small = false): Promise<IndexJobResult> {
     return new Promise((resolve, reject) => {
+      if (small && !this.workers.length && this.local.length < LOCAL_QUEUE) {
+        this.local.push({ job, resolve, reject });
+        this.inProcess ??= this.drainInProcess();
+        return;
+      }
       this.queue.push({ job, resolve, reject });
       this.pump();
     });
   }
 
   private pump(): void {
+    clearTimeout(this.idleTimer);
     if (!this.started) this.start();
     if (!this.workers.length) {
+      this.local.push(...this.queue.splice(0));
       this.inProcess ??= this.drainInProcess();
       return;
     }
@@ -103,11 +126,23 @@ export class IndexWorkers {
       slot.id = this.nextId++;
       slot.worker.postMessage({ id: slot.id, job: p.job });
     }
+    if (!this.queue.length && this.workers.every((s) => !s.busy)) {
+      this.idleTimer = setTimeout(() => void this.retire(), IDLE_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** Ends the workers when none has a job (the next job starts them again). */
+  async retire(): Promise<void> {
+    if (this.queue.length || this.workers.some((s) => s.busy)) return;
+    clearTimeout(this.idleTimer);
+    this.started = false;
+    await Promise.all(this.workers.splice(0).map((s) => s.worker.terminate()));
   }
 
   private async drainInProcess(): Promise<void> {
-    while (this.queue.length) {
-      const p = this.queue.shift()!;
+    while (this.local.length) {
+      const p = this.local.shift()!;
       try {
         p.resolve(runIndexJob(p.job, this.caches));
       } catch (e) {
@@ -128,6 +163,7 @@ export class IndexWorkers {
   }
 
   dispose(): void {
+    clearTimeout(this.idleTimer);
     for (const s of this.workers.splice(0)) void s.worker.terminate();
   }
 }

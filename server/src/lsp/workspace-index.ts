@@ -1,15 +1,17 @@
 // The workspace index: every handoff and roadmap note of the workspace folders, kept current
 // from file events and (debounced) editor changes. Notes read from disk are parsed in worker
-// threads (index-workers.ts) and kept as outline data and text; a parsed Note is kept only for
-// open notes and, on demand, for roadmaps and recently used handoffs. It links each handoff to
+// threads (index-workers.ts) and kept as outline data and problem counts, not as text: a closed
+// note is read from disk again when its Note is needed. A parsed Note is kept only for open notes
+// and, on demand, for roadmaps and recently used handoffs. It links each handoff to
 // the roadmap it is checked against, gives the linter those notes, re-checks the notes that
 // read a changed one, holds problem counts for the Status view, and answers the outline request.
 import { maskerForNote } from '../engine';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteOf, type GitFacts, type LintResult, type Note } from '../engine';
+import { readText } from '../project/read';
 import { outlineNote } from '../engine';
 import type { FileOutline, OutlineParams, OutlineResult, SkippedFile } from '../protocol';
 import { filePathOf, isLargeText, today, type NotesSource } from './linting';
@@ -30,7 +32,6 @@ export interface IndexedNote {
   /** Path relative to its project root (POSIX): what the globs and the outline see. */
   path: string;
   kind: 'handoff' | 'roadmap';
-  text: string;
   data: OutlineData;
   /** The editor version it was read from; null when read from disk. */
   version: number | null;
@@ -48,6 +49,12 @@ export interface IndexStats {
   ms: number;
 }
 
+/**
+ * A changed note up to this size is indexed in the server's thread when no worker runs: a few
+ * ms for most notes, about 100 ms at this size, where a worker's start costs several hundred.
+ */
+const SMALL_NOTE_BYTES = 256 * 1024;
+
 /** Parsed notes of closed handoffs kept for the roadmap rules. */
 const PARSED_CACHE = 64;
 
@@ -61,6 +68,9 @@ export class WorkspaceIndex implements NotesSource {
   private readonly skipped = new Map<string, SkippedFile>();
   /** Handoff uri → the uri of its roadmap; cleared when the set of roadmaps changes. */
   private readonly links = new Map<string, string | null>();
+  /** The same for any note of a folder (every handoff of a folder has one roadmap), and the roadmaps' files. */
+  private readonly linksByFolder = new Map<string, string | null>();
+  private roadmapFiles: string[] | null = null;
   /** Parsed notes of closed handoffs, least recently used first. */
   private readonly parsed = new Map<string, Note>();
   private generation = 0;
@@ -122,7 +132,7 @@ export class WorkspaceIndex implements NotesSource {
     const firstHandoff = candidates.findIndex((c) => !c.roadmapByName);
     const phases = [candidates.slice(0, firstHandoff < 0 ? candidates.length : firstHandoff), firstHandoff < 0 ? [] : candidates.slice(firstHandoff)];
     for (const phase of phases) {
-      this.links.clear();
+      this.unlink();
       await Promise.all(
         phase.map(async ({ file, uri }) => {
           const outcome = await this.indexFromDisk(file, uri);
@@ -138,6 +148,10 @@ export class WorkspaceIndex implements NotesSource {
       );
       if (generation !== this.generation) return this.lastScan ?? { files, notes: 0, skipped: 0, ms: 0 };
     }
+    // The scan's workers are done: their memory goes back before the scan is reported over.
+    const threads = this.workers.size;
+    await this.workers.retire();
+    if (generation !== this.generation) return this.lastScan ?? { files, notes: 0, skipped: 0, ms: 0 };
     const removed: string[] = [];
     for (const uri of [...this.notes.keys(), ...this.skipped.keys()]) {
       if (!seen.has(uri) && !this.state.documents.get(uri)) {
@@ -145,11 +159,11 @@ export class WorkspaceIndex implements NotesSource {
         this.skipped.delete(uri);
       }
     }
-    this.links.clear();
+    this.unlink();
     this.indexing = false;
     this.lastScan = { files, notes: this.notes.size, skipped: this.skipped.size, ms: Math.round(performance.now() - started) };
     this.state.log.info(
-      `Indexed ${this.lastScan.notes} notes (${files} Markdown files looked at, ${this.lastScan.skipped} skipped) in ${this.lastScan.ms} ms with ${this.workers.size || 'no'} worker thread${this.workers.size === 1 ? '' : 's'}`,
+      `Indexed ${this.lastScan.notes} notes (${files} Markdown files looked at, ${this.lastScan.skipped} skipped) in ${this.lastScan.ms} ms with ${threads || 'no'} worker thread${threads === 1 ? '' : 's'}`,
     );
     this.onChanged(batch, removed);
     // Roadmaps found by their title, not their name, came after their handoffs were counted.
@@ -181,18 +195,19 @@ export class WorkspaceIndex implements NotesSource {
       config: project.config,
       // Only a template the configuration accepted (inside the project): the worker reads it by path.
       templateFile: project.template && project.config.template ? resolve(project.root, project.config.template) : null,
-      roadmap: roadmap ? { path: roadmap.path, text: roadmap.text } : null,
+      // An open roadmap is read from the editor (its text may not be saved), any other from disk.
+      roadmap: roadmap ? { path: roadmap.path, file: roadmap.file, text: this.state.documents.get(roadmap.uri)?.getText() } : null,
       text,
       today: today(),
     };
   }
 
   /** Indexes a file from disk through the workers. */
-  private async indexFromDisk(file: string, uri: string, text?: string): Promise<'note' | 'skipped' | 'none'> {
+  private async indexFromDisk(file: string, uri: string, small = false): Promise<'note' | 'skipped' | 'none'> {
     const forgotten = this.forgotten.get(uri) ?? 0;
     let result: IndexJobResult;
     try {
-      result = await this.workers.run(this.job(file, text));
+      result = await this.workers.run(this.job(file), small);
     } catch (e) {
       this.state.log.error(`Indexing ${file} failed`, e);
       return this.forget(uri);
@@ -211,9 +226,9 @@ export class WorkspaceIndex implements NotesSource {
     this.skipped.delete(uri);
     const kind = result.data.kind === 'roadmap' ? 'roadmap' : 'handoff';
     const previous = this.notes.get(uri);
-    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.unlink();
     this.parsed.delete(uri);
-    this.notes.set(uri, { uri, file, path, kind, text: result.text, data: result.data, version: null, changed: result.mtime, problems: result.problems, note: null });
+    this.notes.set(uri, { uri, file, path, kind, data: result.data, version: null, changed: result.mtime, problems: result.problems, note: null });
     return 'note';
   }
 
@@ -226,7 +241,7 @@ export class WorkspaceIndex implements NotesSource {
     this.parsed.delete(uri);
     const gone = this.notes.get(uri);
     if (gone && this.notes.delete(uri)) {
-      if (gone.kind === 'roadmap') this.links.clear();
+      if (gone.kind === 'roadmap') this.unlink();
       this.onChanged([], [uri]);
     }
     return 'none';
@@ -261,7 +276,7 @@ export class WorkspaceIndex implements NotesSource {
       return;
     }
     const kind = note.kind;
-    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.unlink();
     this.skipped.delete(doc.uri);
     this.parsed.delete(doc.uri);
     this.notes.set(doc.uri, {
@@ -269,7 +284,6 @@ export class WorkspaceIndex implements NotesSource {
       file,
       path,
       kind,
-      text,
       data: outlineData(outlineNote(note), note.lines, maskerForNote(note)),
       version: doc.version,
       changed: Date.now(),
@@ -296,10 +310,10 @@ export class WorkspaceIndex implements NotesSource {
       return;
     }
     const kind = result.data.kind === 'roadmap' ? 'roadmap' : 'handoff';
-    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.links.clear();
+    if ((previous?.kind === 'roadmap') !== (kind === 'roadmap')) this.unlink();
     this.skipped.delete(doc.uri);
     this.parsed.delete(doc.uri);
-    this.notes.set(doc.uri, { uri: doc.uri, file, path, kind, text, data: result.data, version, changed: Date.now(), problems: result.problems, note: null });
+    this.notes.set(doc.uri, { uri: doc.uri, file, path, kind, data: result.data, version, changed: Date.now(), problems: result.problems, note: null });
     this.afterChange(doc.uri, previous?.kind === 'roadmap');
   }
 
@@ -318,13 +332,10 @@ export class WorkspaceIndex implements NotesSource {
     const pending = this.fromFolder.get(file);
     if (pending) return pending;
     const wasRoadmap = this.notes.get(uri)?.kind === 'roadmap';
-    const exists = await fs.stat(file).then(
-      (st) => st.isFile(),
-      () => false,
-    );
-    if (!exists) this.forget(uri);
+    const st = await fs.stat(file).catch(() => null);
+    if (!st?.isFile()) this.forget(uri);
     else {
-      if (byPath(file, this.state.configs.forFile(file)).named || (await looksLikeNote(file))) await this.indexFromDisk(file, uri);
+      if (byPath(file, this.state.configs.forFile(file)).named || (await looksLikeNote(file))) await this.indexFromDisk(file, uri, st.size <= SMALL_NOTE_BYTES);
       else this.forget(uri);
     }
     this.afterChange(uri, wasRoadmap);
@@ -374,7 +385,7 @@ export class WorkspaceIndex implements NotesSource {
       if (h.kind !== 'handoff' || this.roadmapUriFor(h.uri) !== roadmapUri) continue;
       if (h.version !== null) this.relint(h.uri);
       else
-        void this.indexFromDisk(h.file, h.uri, h.text).then((outcome) => {
+        void this.indexFromDisk(h.file, h.uri).then((outcome) => {
           if (outcome === 'note') this.onChanged([h.uri], []);
         });
     }
@@ -410,15 +421,34 @@ export class WorkspaceIndex implements NotesSource {
     return found;
   }
 
-  private findRoadmap(file: string): string | null {
-    const project = this.state.configs.forFile(file);
-    const roadmaps = this.all().filter((n) => n.kind === 'roadmap').map((n) => n.file);
-    const found = chooseRoadmap(file, roadmaps, configuredRoadmap(project), this.state.configs.rootOf(file));
-    return found ? URI.file(found).toString() : null;
+  /** The set of roadmaps or the configuration changed: every link is looked up again. */
+  private unlink(): void {
+    this.links.clear();
+    this.linksByFolder.clear();
+    this.roadmapFiles = null;
   }
 
-  /** The parsed note of an entry: kept for open notes and roadmaps, cached for the others. */
-  private noteOfEntry(entry: IndexedNote): Note {
+  private findRoadmap(file: string): string | null {
+    const roadmaps = (this.roadmapFiles ??= this.all()
+      .filter((n) => n.kind === 'roadmap')
+      .map((n) => n.file));
+    // A roadmap is never its own roadmap, so it is looked up by itself, not by its folder.
+    const key = roadmaps.includes(resolve(file)) ? file : dirname(resolve(file));
+    const known = this.linksByFolder.get(key);
+    if (known !== undefined) return known;
+    const project = this.state.configs.forFile(file);
+    const chosen = chooseRoadmap(file, roadmaps, configuredRoadmap(project), this.state.configs.rootOf(file));
+    const found = chosen ? URI.file(chosen).toString() : null;
+    this.linksByFolder.set(key, found);
+    return found;
+  }
+
+  /**
+   * The parsed note of an entry: kept for open notes and roadmaps, cached for the others. Its
+   * text is the editor's when the note is open, else the file's as it is now (null when it can
+   * no longer be read: its file event will drop it).
+   */
+  private noteOfEntry(entry: IndexedNote): Note | null {
     if (entry.note) return entry.note;
     const cached = this.parsed.get(entry.uri);
     if (cached) {
@@ -427,7 +457,13 @@ export class WorkspaceIndex implements NotesSource {
       return cached;
     }
     const project = this.state.configs.forFile(entry.file);
-    const note = noteOf({ text: entry.text, path: entry.path, config: project.config, template: project.template });
+    let text = this.state.documents.get(entry.uri)?.getText();
+    if (text === undefined) {
+      const read = readText(entry.file, project.config.maxLintBytes);
+      if ('problem' in read) return null;
+      text = read.text;
+    }
+    const note = noteOf({ text, path: entry.path, config: project.config, template: project.template });
     if (entry.kind === 'roadmap') entry.note = note;
     else {
       this.parsed.set(entry.uri, note);
@@ -447,12 +483,14 @@ export class WorkspaceIndex implements NotesSource {
     const handoffs = this.all()
       .filter((n) => n.kind === 'handoff')
       .map((n) => ({ file: n.file, open: n.version !== null, changed: n.changed, entry: n }));
-    return handoffsOfRoadmap(uri, handoffs, (h) => this.roadmapUriFor(h.entry.uri)).map((h) => this.noteOfEntry(h.entry));
+    return handoffsOfRoadmap(uri, handoffs, (h) => this.roadmapUriFor(h.entry.uri))
+      .map((h) => this.noteOfEntry(h.entry))
+      .filter((n): n is Note => n !== null);
   }
 
   /** Rescan after a configuration change (globs, roadmap, template). */
   configChanged(): void {
-    this.links.clear();
+    this.unlink();
     this.parsed.clear();
     for (const n of this.notes.values()) if (n.version === null) n.note = null;
     void this.scan();
