@@ -328,6 +328,8 @@ interface Matcher {
   readonly infix: readonly string[];
   /** Unspaced scripts, anywhere in the label, by first character. */
   readonly anywhere: ReadonlyMap<string, readonly string[]>;
+  /** The first characters (code units) of the openings and of the unspaced entries: most of a label's characters are neither. */
+  readonly firsts: ReadonlySet<number>;
 }
 
 function file<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -353,7 +355,13 @@ function matcher(entries: readonly string[]): Matcher {
       short ||= bare.length < KEY;
     }
   }
-  return { openings, short, suffix, infix, anywhere };
+  return { openings, short, suffix, infix, anywhere, firsts: firstsOf(openings, anywhere) };
+}
+
+function firstsOf(openings: ReadonlyMap<string, unknown>, anywhere: ReadonlyMap<string, unknown>): Set<number> {
+  const firsts = new Set<number>();
+  for (const key of [...openings.keys(), ...anywhere.keys()]) firsts.add(key.charCodeAt(0));
+  return firsts;
 }
 
 /** Whether the opening, found at the start of a word at `i`, ends where it must. */
@@ -375,18 +383,22 @@ function inWord(s: string, part: string, inside: boolean): boolean {
 /** Whether one of the list's openings matches at `i`, the start of a word. */
 function opensAt(m: Matcher, s: string, i: number): boolean {
   const listed = m.openings.get(s.slice(i, i + KEY));
-  if (listed && listed.some((o) => opens(o, s, i))) return true;
+  if (listed) for (const o of listed) if (opens(o, s, i)) return true;
   const shorter = m.short ? m.openings.get(s[i]) : undefined;
-  return shorter !== undefined && shorter.some((o) => opens(o, s, i));
+  if (shorter) for (const o of shorter) if (opens(o, s, i)) return true;
+  return false;
 }
 
 function matches(m: Matcher, s: string): boolean {
   for (let i = 0; i < s.length; i++) {
+    if (!m.firsts.has(s.charCodeAt(i))) continue;
     const spelled = m.anywhere.get(s[i]);
-    if (spelled && spelled.some((e) => s.startsWith(e, i))) return true;
+    if (spelled) for (const e of spelled) if (s.startsWith(e, i)) return true;
     if (startsAt(s, i) && opensAt(m, s, i)) return true;
   }
-  return m.suffix.some((x) => inWord(s, x, false)) || m.infix.some((x) => inWord(s, x, true));
+  for (const x of m.suffix) if (inWord(s, x, false)) return true;
+  for (const x of m.infix) if (inWord(s, x, true)) return true;
+  return false;
 }
 
 const MATCHERS = new Map<readonly string[], Matcher>();
@@ -410,7 +422,7 @@ function imperativeVerbs(): Matcher {
       file(openings, text.slice(0, KEY), { text, stem: false });
       short ||= text.length < KEY;
     }
-    imperative = { openings, short, suffix: [], infix: [], anywhere: new Map() };
+    imperative = { openings, short, suffix: [], infix: [], anywhere: new Map(), firsts: firstsOf(openings, new Map()) };
   }
   return imperative;
 }
