@@ -33,6 +33,8 @@ export interface Engine {
     Suppressions: new (html: any[], lines: any) => any;
     /** The secret scan of a text: a lint makes it once per note and text, and the rules read it. */
     findSecrets: (text: string) => any[];
+    /** The same scan piece by piece, as a lint makes it: pieces scanned before are reused. Absent before it existed. */
+    scanSecrets?: (text: string) => any[];
   };
 }
 
@@ -46,6 +48,7 @@ export async function loadEngine(): Promise<Engine> {
     nodesByType: (await import(join(ENGINE_DIR, 'parse/nodes'))).nodesByType,
     Suppressions: (await import(join(ENGINE_DIR, 'lint/suppress'))).Suppressions,
     findSecrets: (await import(join(ENGINE_DIR, 'scan/secrets'))).findSecrets,
+    scanSecrets: (await import(join(ENGINE_DIR, 'scan/chunked-secrets')).catch(() => null))?.scanSecrets,
   };
   const { defaultConfig } = await import(join(ENGINE_DIR, 'lint/config'));
   try {

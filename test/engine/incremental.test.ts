@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { IncrementalParser, parseMarkdown } from '../../server/src/engine';
+import { nodesByType } from '../../server/src/engine/parse/nodes';
 
 const CORPUS = join(__dirname, '../fixtures/corpus');
 const notes = [
@@ -41,6 +42,29 @@ describe('incremental parser', function () {
         }
       }),
       { seed: 20261122, numRuns: 120 },
+    );
+  });
+
+  it('gives the nodes by type of a walk of its tree (the same nodes, in order) after random edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...notes), fc.array(edit, { minLength: 1, maxLength: 12 }), (note, edits) => {
+        const parser = new IncrementalParser(parseMarkdown);
+        let text = note.text;
+        parser.parse(text);
+        for (const e of edits) {
+          text = apply(text, e);
+          const root = parser.parse(text);
+          const kept = parser.nodesByType(root);
+          const walked = nodesByType(root);
+          assert.deepEqual([...kept.keys()], [...walked.keys()], `${note.name} after ${JSON.stringify(e)}`);
+          for (const [type, nodes] of walked) {
+            const mine = kept.get(type)!;
+            assert.equal(mine.length, nodes.length, `${type} in ${note.name}`);
+            nodes.forEach((n, i) => assert.ok(mine[i] === n, `${type} ${i} in ${note.name} after ${JSON.stringify(e)}`));
+          }
+        }
+      }),
+      { seed: 20261207, numRuns: 80 },
     );
   });
 

@@ -8,6 +8,7 @@ import {
   gatherGitFacts,
   gitDirWatchPaths,
   isGitUnavailable,
+  touchedSince,
   type GitRequest,
   type GitRunner,
 } from '../../server/src/git';
@@ -295,5 +296,19 @@ describe('git: gitDirWatchPaths', () => {
 
   it('is null outside a repository', async () => {
     assert.equal(await gitDirWatchPaths(scratch.mkdir('plain')), null);
+  });
+
+  it('touchedSince: a commit made after a moment is seen by the times of the watched paths', async () => {
+    const repo = scratch.repo('r');
+    const watch = (await gitDirWatchPaths(repo))!;
+    // Every watched path last changed an hour ago: nothing since a minute ago.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const p of [...watch.files, ...watch.directories, path.join(watch.commonDir, 'refs', 'heads'), path.join(watch.commonDir, 'refs', 'heads', 'main')]) {
+      if (fs.existsSync(p)) fs.utimesSync(p, hourAgo, hourAgo);
+    }
+    const since = Date.now() - 60_000;
+    assert.equal(await touchedSince(watch, since), false);
+    scratch.commit(repo, { 'a.md': 'a\n' }, 'second');
+    assert.equal(await touchedSince(watch, since), true);
   });
 });

@@ -1,7 +1,7 @@
 // Public surface of the git layer: the server and CLI import from here only.
 export { gatherGitFacts, type GatherRequest } from './gather';
 export { GitFactsProvider, type GitFactsProviderOptions } from './cache';
-export { gitDirWatchPaths, type GitWatchPaths } from './watch';
+export { gitDirWatchPaths, touchedSince, type GitWatchPaths } from './watch';
 export { readRepoFacts, locateRepo, type RepoFacts, type RepoLocation, type ReadRepoFactsOptions } from './facts';
 export { lookupCommits, changedSince, changedSinceBase, resolveRevision, pathHistory, lastCommitDate, type LookupOptions } from './lookups';
 export type { ChangeList, ChangesSinceBase } from './changes';

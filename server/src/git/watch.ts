@@ -53,3 +53,14 @@ export async function gitDirWatchPaths(root: string): Promise<GitWatchPaths | nu
     directories: [path.join(commonDir, 'refs')],
   };
 }
+
+/**
+ * Whether any watched path changed at or after `since` (ms since the epoch). A watcher sees only
+ * what happens once it runs: a commit made between git's first read and the watchers' start is
+ * found here. A second of slack covers file systems with coarse times (a false alarm costs one
+ * read of git again, a missed change stale facts).
+ */
+export async function touchedSince(paths: GitWatchPaths, since: number): Promise<boolean> {
+  const times = await Promise.all([...paths.files, ...paths.directories, path.join(paths.commonDir, 'refs', 'heads')].map((p) => fs.stat(p).then((s) => s.mtimeMs, () => 0)));
+  return times.some((t) => t >= since - 1000);
+}

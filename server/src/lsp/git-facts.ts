@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GitFacts, LintResult, NoteHistoryFacts } from '../engine';
-import { GitFactsProvider, gitDirWatchPaths, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
+import { GitFactsProvider, gitDirWatchPaths, touchedSince, isGitUnavailable, relativeToWorkspace, type GitUnavailable } from '../git';
 import { CATALOG_FILES } from '../project/catalog';
 import { askGit } from '../project/facts';
 import { WorkspaceFolderFacts } from '../project/files';
@@ -62,8 +62,8 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     relint = setTimeout(() => state.linter.lintAll(), 300);
   };
 
-  /** Invalidate a repository's facts when its HEAD, index or refs change. */
-  const watchRepo = async (root: string) => {
+  /** Invalidate a repository's facts when its HEAD, index or refs change (`since`: when git was first asked). */
+  const watchRepo = async (root: string, since: number) => {
     if (watchers.has(root) || !state.trusted) return;
     watchers.set(root, []);
     const paths = await gitDirWatchPaths(root).catch(() => null);
@@ -81,6 +81,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
         /* a folder that does not exist yet (no packed refs): nothing to watch */
       }
     }
+    if (await touchedSince(paths, since)) onChange();
   };
 
   const unavailable = (u: GitUnavailable, folder: string): string => {
@@ -97,8 +98,9 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
 
   const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => {
     const previous = lastGathered.get(file);
+    const asking = Date.now();
     const asked = await askGit(provider, file, result.note, workspaceFor(file), (key) => (previous?.key === `${generation}:${key}` ? previous.facts : null));
-    if (asked.repoRoot) void watchRepo(asked.repoRoot);
+    if (asked.repoRoot) void watchRepo(asked.repoRoot, asking);
     // The same questions since git last changed: the same answer, so the linter need not lint again.
     if (asked.key && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
     return asked.facts;

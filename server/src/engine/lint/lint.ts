@@ -65,12 +65,13 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
     handoffGlobs: config.handoffGlobs,
     roadmapGlobs: config.roadmapGlobs,
     parse: input.parser ? (t: string) => input.parser!.parse(t) : undefined,
+    nodesByType: input.parser ? (root: Root) => input.parser!.nodesByType(root) : undefined,
   };
   // The guard is remark's: text the line scanner takes is parsed in linear time whatever it holds,
   // so without a parser of the caller's the scanner goes first and the guard only runs after it
   // declines.
   const first = options.parse ? null : fastParse(text);
-  const tooHard = first ? null : tooComplex(text);
+  const tooHard = first ? null : input.parser ? input.parser.tooComplex(text) : tooComplex(text);
   const fast = first ?? (tooHard && options.parse ? fastParse(text) : null);
   if (tooHard && !fast) return unparsedNote(text, options, tooHard);
   try {

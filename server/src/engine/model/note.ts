@@ -1,7 +1,7 @@
 // The Note: one parsed handoff or roadmap with its title, sections (with roles and their match
 // in the dialect), snapshot fields, items and labelled blocks. Built once per text version;
 // every rule, the outline and Update Handoff read it.
-import type { Html, Root, Yaml } from 'mdast';
+import type { Html, Node, Root, Yaml } from 'mdast';
 import { parseDocument, isMap } from 'yaml';
 import type { NoteKind } from '../types';
 import type { Dialect } from '../dialects/dialect';
@@ -22,6 +22,8 @@ export interface NoteOptions {
   path?: string | null;
   /** Parses the text; the editor passes an incremental parser that reuses unchanged chunks. */
   parse?: (text: string) => Root;
+  /** The parsed tree's nodes by type; the editor's incremental parser keeps them per chunk. */
+  nodesByType?: (root: Root) => Map<string, Node[]>;
   /** Dialect id from configuration: 'auto', a built-in id, or 'template'. */
   dialect?: string;
   /** The project's template, already turned into a dialect. */
@@ -81,7 +83,7 @@ export function buildNote(text: string, options: NoteOptions): Note {
   if (!fields.length && dialect.lenient && sections[0]) fields.push(...fieldsInNodes(text, sections[0].ownNodes, 'section'));
 
   const hygieneOnly = kind === 'handoff' && looksLikeDocumentation(sections.map((s) => s.heading.text), sections.map((s) => s.role), fields.length);
-  const byType = nodesByType(root);
+  const byType = (options.nodesByType ?? nodesByType)(root);
   const note: Note = {
     text,
     path: options.path ?? null,

@@ -30,17 +30,37 @@ const FENCE = /^(`{3,}|~{3,})/;
 
 /** Why the note is too complex to parse, or null. */
 export function tooComplex(text: string): string | null {
+  return measure(text, maxBlocksFor(text.length), MAX_DELIMITER_COST).why;
+}
+
+const maxBlocksFor = (length: number): number => MIN_BLOCKS + Math.floor((MAX_BLOCKS_PER_MB * length) / 1e6);
+
+/** What the guard counts in a piece of a note: the limits that hold for any piece, and the sums that hold for the note. */
+export interface Complexity {
+  /** Nesting or one paragraph's delimiters over the limit (or, with limits given, blocks or delimiter cost over them). */
+  why: string | null;
+  blocks: number;
+  cost: number;
+  /** The piece ends inside a fenced code block. */
+  fenced: boolean;
+}
+
+/**
+ * The guard's pass over `text` with the given limits on the note-wide sums (blocks, delimiter
+ * cost): stops at the first limit passed, as `why`.
+ */
+export function measure(text: string, maxBlocks: number, maxCost: number): Complexity {
   let run = 0;
   let cost = 0;
   let fence: string | null = null;
   let blocks = 0;
-  const maxBlocks = MIN_BLOCKS + Math.floor((MAX_BLOCKS_PER_MB * text.length) / 1e6);
   let blank = true;
+  const stop = (why: string): Complexity => ({ why, blocks, cost, fenced: fence !== null });
   const endRun = (): string | null => {
     if (run > MAX_RUN_DELIMITERS) return `a paragraph holds ${run} emphasis, link or HTML delimiters (more than ${MAX_RUN_DELIMITERS})`;
     cost += run * run;
     run = 0;
-    return cost > MAX_DELIMITER_COST ? 'too many emphasis, link and HTML delimiters in its paragraphs' : null;
+    return cost > maxCost ? 'too many emphasis, link and HTML delimiters in its paragraphs' : null;
   };
   let start = 0;
   while (start <= text.length) {
@@ -73,7 +93,7 @@ export function tooComplex(text: string): string | null {
       break;
     }
     // Nested lists indent by two or more columns a level.
-    if (quotes + items > MAX_NESTING || quotes + items + Math.floor(spaces / 2) > MAX_NESTING * 2) return `block quotes or lists nested more than ${MAX_NESTING} deep`;
+    if (quotes + items > MAX_NESTING || quotes + items + Math.floor(spaces / 2) > MAX_NESTING * 2) return stop(`block quotes or lists nested more than ${MAX_NESTING} deep`);
 
     const rest = line.slice(i);
     const fenced = FENCE.exec(rest);
@@ -87,25 +107,51 @@ export function tooComplex(text: string): string | null {
     blocks += items + (rest[0] === '#' || fenced || (blank && !empty) ? 1 : 0);
     for (let k = rest.indexOf('|'); k >= 0; k = rest.indexOf('|', k + 1)) blocks++;
     blank = empty;
-    if (blocks > maxBlocks) return `more than ${maxBlocks} blocks (list items, headings, table cells, code blocks or paragraphs; ${MAX_BLOCKS_PER_MB} per MB)`;
+    if (blocks > maxBlocks) return stop(`more than ${maxBlocks} blocks (list items, headings, table cells, code blocks or paragraphs; ${MAX_BLOCKS_PER_MB} per MB)`);
     if (fenced) {
       fence = fenced[1];
       const why = endRun();
-      if (why) return why;
+      if (why) return stop(why);
       continue;
     }
     // A blank line, a heading, a table row or a list item starts a new run of inline content.
     if (empty || rest[0] === '#' || rest[0] === '|' || items > 0) {
       const why = endRun();
-      if (why) return why;
+      if (why) return stop(why);
     }
     for (let k = 0; k < rest.length; k++) {
       const c = rest.charCodeAt(k);
       // * _ [ ] ( ) < >
       if (c === 42 || c === 95 || c === 91 || c === 93 || c === 40 || c === 41 || c === 60 || c === 62) run++;
     }
-    if (run > MAX_RUN_DELIMITERS) return endRun();
+    if (run > MAX_RUN_DELIMITERS) return stop(endRun() as string);
     if (end >= text.length) break;
   }
-  return endRun();
+  const why = endRun();
+  return why ? stop(why) : { why: null, blocks, cost, fenced: fence !== null };
+}
+
+/**
+ * tooComplex(text) for a text cut into pieces (`texts`, end to end) at lines where the guard's pass holds no state (after
+ * a blank line, outside fenced code: the incremental parser's chunks), each piece's pass kept by
+ * its text in `memo`. Exact: each piece's pass starts as the whole pass would there, so the note is
+ * over a limit only if a piece is over the limits any piece has, or the sums are over the note's,
+ * and then the whole pass says which limit; a piece that ends inside a fence (the parser's line
+ * scan and this pass disagree on fences) also sends the text to the whole pass. `pieces`: this
+ * call's passes, for the next call as `previous`.
+ */
+export function tooComplexInPieces(text: string, texts: readonly string[], previous: ReadonlyMap<string, Complexity>): { why: string | null; pieces: Map<string, Complexity> } {
+  const pieces = new Map<string, Complexity>();
+  if (texts.length < 2) return { why: tooComplex(text), pieces };
+  let blocks = 0;
+  let cost = 0;
+  for (let k = 0; k < texts.length; k++) {
+    const piece = texts[k] as string;
+    const c = previous.get(piece) ?? pieces.get(piece) ?? measure(piece, Infinity, Infinity);
+    pieces.set(piece, c);
+    if (c.why || (c.fenced && k < texts.length - 1)) return { why: tooComplex(text), pieces };
+    blocks += c.blocks;
+    cost += c.cost;
+  }
+  return { why: blocks > maxBlocksFor(text.length) || cost > MAX_DELIMITER_COST ? tooComplex(text) : null, pieces };
 }

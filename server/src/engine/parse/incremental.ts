@@ -9,6 +9,8 @@
 // is merged with the next, so a wrong guess costs time, never correctness (test/engine/
 // incremental.test.ts checks equality with a full parse on random edits).
 import type { Root, RootContent, Node } from 'mdast';
+import { tooComplexInPieces, type Complexity } from './complexity';
+import { nodesByType } from './nodes';
 
 export interface Chunk {
   text: string;
@@ -20,6 +22,8 @@ export interface Chunk {
   rootStart: { line: number; column: number; offset: number };
   /** Its isolated parse closed every block before the trailing blank line. */
   clean: boolean;
+  /** Its nodes by type (parse/nodes.ts), made on first use: kept with the nodes, which a shift moves in place. */
+  byType?: Map<string, Node[]>;
 }
 
 /** Whether no node of an isolated chunk parse reaches into the chunk's trailing blank lines. */
@@ -137,12 +141,55 @@ export class IncrementalParser {
   private chunks: Chunk[] = [];
   last: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
 
+  /** The complexity guard's pass over each chunk of the last text guarded. */
+  private guarded = new Map<string, Complexity>();
+  /** The chunk starts of the last text cut: the guard and the parse of one version cut it once. */
+  private cut: { text: string; starts: number[]; lines: number[]; texts: string[] } | null = null;
+  private lastRoot: Root | null = null;
+
   constructor(private readonly parseText: (text: string) => Root) {}
+
+  /** The chunks' starts and texts; one string per chunk text, so that its hash is computed once for the guard's and the parse's lookups. */
+  private chunkStartsOf(text: string): { starts: number[]; lines: number[]; texts: string[] } {
+    if (this.cut?.text !== text) {
+      const { starts, lines } = DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text);
+      this.cut = { text, starts, lines, texts: starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length)) };
+    }
+    return this.cut;
+  }
+
+  /** tooComplex(text) (parse/complexity.ts), reusing the guard's pass over the chunks of the previous call. */
+  tooComplex(text: string): string | null {
+    const { why, pieces } = tooComplexInPieces(text, this.chunkStartsOf(text).texts, this.guarded);
+    this.guarded = pieces;
+    return why;
+  }
+
+  /**
+   * nodesByType(root) (parse/nodes.ts) for the root this parser returned last, from each chunk's
+   * own lists: a chunk's nodes are a run of the tree's walk, so its lists end to end are the note's.
+   */
+  nodesByType(root: Root): Map<string, Node[]> {
+    if (root !== this.lastRoot) return nodesByType(root);
+    const index = new Map<string, Node[]>([['root', [root]]]);
+    for (const c of this.chunks) {
+      if (!c.byType) {
+        c.byType = nodesByType({ type: 'root', children: c.children } as Root);
+        c.byType.delete('root');
+      }
+      for (const [type, nodes] of c.byType) {
+        const list = index.get(type);
+        if (list) for (const n of nodes) list.push(n);
+        else index.set(type, nodes.slice());
+      }
+    }
+    return index;
+  }
 
   /** Parses text, reusing the chunks of the previous call whose text did not change. */
   parse(text: string): Root {
     const stats: UpdateStats = { chunks: 0, parsed: 0, parsedBytes: 0, shiftedChunks: 0, fallback: false, merged: 0 };
-    const { starts, lines } = DEFINITION.test(text) ? { starts: [0], lines: [0] } : chunkStarts(text);
+    const { starts, lines, texts } = this.chunkStartsOf(text);
     stats.fallback = starts.length === 1;
     const pool = new Map<string, Chunk[]>();
     for (const c of this.chunks) {
@@ -184,7 +231,8 @@ export class IncrementalParser {
       // scanner may be wrong about such blocks, the parse is not.
       let j = i + 1;
       for (;;) {
-        const chunk = take(text.slice(starts[i], j < starts.length ? starts[j] : text.length), starts[i], lines[i], i === 0);
+        const chunkText = j === i + 1 ? (texts[i] as string) : text.slice(starts[i], j < starts.length ? starts[j] : text.length);
+        const chunk = take(chunkText, starts[i], lines[i], i === 0);
         if (chunk.clean || j >= starts.length) {
           next.push(chunk);
           break;
@@ -198,10 +246,11 @@ export class IncrementalParser {
     stats.chunks = next.length;
     this.last = stats;
     const last = next[next.length - 1];
-    return {
+    this.lastRoot = {
       type: 'root',
       children: next.flatMap((c) => c.children),
       position: { start: next[0] ? { ...next[0].rootStart } : { line: 1, column: 1, offset: 0 }, end: last ? { ...last.end } : { line: 1, column: 1, offset: 0 } },
     };
+    return this.lastRoot;
   }
 }

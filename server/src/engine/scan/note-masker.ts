@@ -4,7 +4,7 @@
 import type { Note } from '../model/note';
 import { commitValueRanges } from '../model/commit-values';
 import { maskerFor, type Masker } from './masker';
-import { findSecrets } from './secrets';
+import { scanSecrets } from './chunked-secrets';
 import { secretsOf } from './note-secrets';
 
 const cache = new WeakMap<Note, Map<string, Masker>>();
@@ -12,13 +12,13 @@ const cache = new WeakMap<Note, Map<string, Masker>>();
 /**
  * The same masker, made on first use: what a reader of many versions of a note keeps for each
  * (the text and its commit fields, not the parsed note), paying the secret scan only for the
- * versions whose text is shown.
+ * versions whose text is shown; versions share most pieces, so each scans only its own (chunked-secrets.ts).
  */
 export function lazyMaskerForNote(note: Note): Masker {
   const text = note.text;
   const ranges = commitValueRanges(note);
   let masker: Masker | null = null;
-  return (s) => (masker ??= maskerFor(text, ranges, findSecrets(text)))(s);
+  return (s) => (masker ??= maskerFor(text, ranges, scanSecrets(text)))(s);
 }
 
 export function maskerForNote(note: Note, text: string = note.text): Masker {

@@ -19,7 +19,7 @@ import { findAssignments } from './assignment';
 import { findCredentials } from './credentials';
 import { knownPrefix, maskToken } from './mask';
 import { findPemBlocks } from './pem';
-import { rawRange, readerView } from './reader-view';
+import { rawRange, readerView, type ReaderView } from './reader-view';
 import { isPlaceholder, isPlaceholderCredential } from './placeholder';
 import { runSecretlint } from './secretlint-adapter';
 import { findShapes } from './shapes';
@@ -113,7 +113,17 @@ function merge(sorted: Candidate[]): SecretHit[] {
  * on the raw range it was read from.
  */
 export function findSecrets(text: string): SecretHit[] {
-  scanObserver?.(text);
+  announceScan(text);
+  return scanText(text);
+}
+
+/** findSecrets without telling the observer: the whole-text scan, or one piece of a note's (chunked-secrets.ts). */
+export function scanText(text: string): SecretHit[] {
+  return scanWithView(text).hits;
+}
+
+/** scanText, and the reader's view it scanned (null when the text reads as written). */
+export function scanWithView(text: string): { hits: SecretHit[]; view: ReaderView | null } {
   const all = candidates(text);
   const view = readerView(text);
   if (view) {
@@ -123,10 +133,15 @@ export function findSecrets(text: string): SecretHit[] {
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
-  return merge(all);
+  return { hits: merge(all), view };
 }
 
 let scanObserver: ((text: string) => void) | null = null;
+
+/** Tells the observer that `text` is being scanned, whether whole or piece by piece. */
+export function announceScan(text: string): void {
+  scanObserver?.(text);
+}
 
 /**
  * Calls `listener` with every text `findSecrets` is about to scan, until called again (null to
