@@ -219,10 +219,14 @@ const STEP: readonly string[] = [
   'adim*', 'eylem*', 'gorev*', 'langkah', 'tindakan', 'tugas', 'buoc', 'hanh dong', 'nhiem vu', 'steg', 'skridt', 'askel*', 'samm*', 'ulesan*',
 ];
 
+/** Every list, for the test that holds the matcher to the regular expressions it replaced. */
+export const LISTS = { roles: LEXICON, pending: PENDING, awaiting: AWAITING, imperative: IMPERATIVE, current: CURRENT, forward: FORWARD, step: STEP };
+
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /** Lower case without accents, so that one entry covers "Próximos" and "proximos". */
 export function fold(s: string): string {
+  if (plain(s)) return s;
   return s
     .toLowerCase()
     .normalize('NFD')
@@ -238,46 +242,190 @@ export function fold(s: string): string {
     .replace(/[’‘`´]/g, "'");
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const BEFORE = '(?<![\\p{L}\\p{N}])';
-const AFTER = '(?![\\p{L}\\p{N}])';
-
-/**
- * One pattern per role. Entries are grouped by shape (whole word, `stem*`, `*suffix`, `*infix*`,
- * unspaced scripts) so that each group shares one pair of look-arounds: a look-around and a
- * `\p{L}` class per entry made a pattern V8 took seconds to compile and run.
- */
-function compile(entries: readonly string[]): RegExp {
-  const groups = { word: [] as string[], stem: [] as string[], suffix: [] as string[], infix: [] as string[], unspaced: [] as string[] };
-  for (const entry of entries) {
-    const e = fold(entry);
-    const bare = escape(e.replace(/^\*|\*$/g, ''));
-    if (UNSPACED.test(e)) groups.unspaced.push(escape(e));
-    else if (e.startsWith('*') && e.endsWith('*')) groups.infix.push(bare);
-    else if (e.startsWith('*')) groups.suffix.push(bare);
-    else if (e.endsWith('*')) groups.stem.push(bare);
-    else groups.word.push(bare);
+/** ASCII without capitals or a backtick: what `fold` leaves as it is (most entries and labels). */
+function plain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90) || c === 96) return false;
   }
-  const any = (list: string[]) => `(?:${list.join('|')})`;
-  const branches = [
-    groups.word.length && `${BEFORE}${any(groups.word)}${AFTER}`,
-    groups.stem.length && `${BEFORE}${any(groups.stem)}\\p{L}*${AFTER}`,
-    groups.suffix.length && `${BEFORE}\\p{L}*${any(groups.suffix)}${AFTER}`,
-    groups.infix.length && `${BEFORE}\\p{L}*${any(groups.infix)}\\p{L}*${AFTER}`,
-    groups.unspaced.length && any(groups.unspaced),
-  ].filter(Boolean);
-  return new RegExp(branches.join('|'), 'u');
+  return true;
 }
 
-const COMPILED = new Map<Role, RegExp>((Object.entries(LEXICON) as Array<[Role, readonly string[]]>).map(([role, entries]) => [role, compile(entries)]));
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LETTER = /^\p{L}$/u;
 
-const PENDING_RE = compile(PENDING);
-const CURRENT_RE = compile(CURRENT);
-const AWAITING_RE = compile(AWAITING);
-const IMPERATIVE_RE = new RegExp(`^(?:${IMPERATIVE.map((v) => escape(fold(v))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-const FORWARD_RE = compile(FORWARD);
-const STEP_RE = compile(STEP);
+/** Whether the code point is a letter or a digit (`[\p{L}\p{N}]`): what ends a word. */
+function wordChar(cp: number): boolean {
+  if (cp < 128) return (cp | 32) >= 97 && (cp | 32) <= 122 ? true : cp >= 48 && cp <= 57;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+function letter(cp: number): boolean {
+  if (cp < 128) return (cp | 32) >= 97 && (cp | 32) <= 122;
+  return LETTER.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends just before `i` (a surrogate pair read as one), or -1 at the start. */
+function before(s: string, i: number): number {
+  if (i === 0) return -1;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return s.codePointAt(i - 2)!;
+  }
+  return c;
+}
+
+/** Whether a word ends at `i`: no letter or digit there. */
+const endsAt = (s: string, i: number) => i >= s.length || !wordChar(s.codePointAt(i)!);
+/** Whether a word may start at `i`: no letter or digit before it. */
+const startsAt = (s: string, i: number) => i === 0 || !wordChar(before(s, i));
+
+/** Past the letters from `i`. */
+function lettersFrom(s: string, i: number): number {
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (!letter(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Back to the first of the letters that end at `i`. */
+function lettersTo(s: string, i: number): number {
+  while (i > 0) {
+    const cp = before(s, i);
+    if (!letter(cp)) break;
+    i -= cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** An entry matched from the start of a word: whole ("nasta steg"), or a `stem*` the word may go on from ("riesgo*": riesgos). */
+interface Opening {
+  readonly text: string;
+  readonly stem: boolean;
+}
+
+/** Entries are filed under their first two characters (UTF-16 code units), or all of a shorter one. */
+const KEY = 2;
+
+/**
+ * One list's entries by shape, looked up without a regular expression (one Unicode alternation
+ * per list cost V8 tens of milliseconds to compile in every process that read a heading) and
+ * filed by a short key, so that building it costs little too. Characters are compared as UTF-16
+ * code units; letters and digits around a match are read as code points, as a `u` pattern reads
+ * them.
+ */
+interface Matcher {
+  /** Whole words and `stem*`, by their first characters. */
+  readonly openings: ReadonlyMap<string, readonly Opening[]>;
+  /** Whether an opening is shorter than KEY (filed under all of itself). */
+  readonly short: boolean;
+  /** `*suffix`: the end of a word. */
+  readonly suffix: readonly string[];
+  /** `*infix*`: inside a word. */
+  readonly infix: readonly string[];
+  /** Unspaced scripts, anywhere in the label, by first character. */
+  readonly anywhere: ReadonlyMap<string, readonly string[]>;
+  /** The first characters (code units) of the openings and of the unspaced entries: most of a label's characters are neither. */
+  readonly firsts: ReadonlySet<number>;
+}
+
+function file<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function matcher(entries: readonly string[]): Matcher {
+  const openings = new Map<string, Opening[]>();
+  const suffix: string[] = [];
+  const infix: string[] = [];
+  const anywhere = new Map<string, string[]>();
+  let short = false;
+  for (const entry of entries) {
+    const e = fold(entry);
+    const bare = e.replace(/^\*|\*$/g, '');
+    if (UNSPACED.test(e)) file(anywhere, e[0], e);
+    else if (e.startsWith('*') && e.endsWith('*')) infix.push(bare);
+    else if (e.startsWith('*')) suffix.push(bare);
+    else {
+      file(openings, bare.slice(0, KEY), { text: bare, stem: e.endsWith('*') });
+      short ||= bare.length < KEY;
+    }
+  }
+  return { openings, short, suffix, infix, anywhere, firsts: firstsOf(openings, anywhere) };
+}
+
+function firstsOf(openings: ReadonlyMap<string, unknown>, anywhere: ReadonlyMap<string, unknown>): Set<number> {
+  const firsts = new Set<number>();
+  for (const key of [...openings.keys(), ...anywhere.keys()]) firsts.add(key.charCodeAt(0));
+  return firsts;
+}
+
+/** Whether the opening, found at the start of a word at `i`, ends where it must. */
+function opens(o: Opening, s: string, i: number): boolean {
+  if (!s.startsWith(o.text, i)) return false;
+  const end = i + o.text.length;
+  return endsAt(s, o.stem ? lettersFrom(s, end) : end);
+}
+
+/** Whether `part` occurs after the letters that open a word (and, `inside`, before the ones that close it). */
+function inWord(s: string, part: string, inside: boolean): boolean {
+  for (let at = s.indexOf(part); at >= 0; at = s.indexOf(part, at + 1)) {
+    const end = at + part.length;
+    if (startsAt(s, lettersTo(s, at)) && endsAt(s, inside ? lettersFrom(s, end) : end)) return true;
+  }
+  return false;
+}
+
+/** Whether one of the list's openings matches at `i`, the start of a word. */
+function opensAt(m: Matcher, s: string, i: number): boolean {
+  const listed = m.openings.get(s.slice(i, i + KEY));
+  if (listed) for (const o of listed) if (opens(o, s, i)) return true;
+  const shorter = m.short ? m.openings.get(s[i]) : undefined;
+  if (shorter) for (const o of shorter) if (opens(o, s, i)) return true;
+  return false;
+}
+
+function matches(m: Matcher, s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (!m.firsts.has(s.charCodeAt(i))) continue;
+    const spelled = m.anywhere.get(s[i]);
+    if (spelled) for (const e of spelled) if (s.startsWith(e, i)) return true;
+    if (startsAt(s, i) && opensAt(m, s, i)) return true;
+  }
+  for (const x of m.suffix) if (inWord(s, x, false)) return true;
+  for (const x of m.infix) if (inWord(s, x, true)) return true;
+  return false;
+}
+
+const MATCHERS = new Map<readonly string[], Matcher>();
+
+/** Whether a label holds one of the list's entries (its matcher is built on first use). */
+export function namesEntry(entries: readonly string[], label: string): boolean {
+  let m = MATCHERS.get(entries);
+  if (!m) MATCHERS.set(entries, (m = matcher(entries)));
+  return matches(m, label);
+}
+
+let imperative: Matcher | undefined;
+
+/** The verbs, as written (no `*`, no unspaced script), matched as whole words at the start. */
+function imperativeVerbs(): Matcher {
+  if (!imperative) {
+    const openings = new Map<string, Opening[]>();
+    let short = false;
+    for (const verb of IMPERATIVE) {
+      const text = fold(verb);
+      file(openings, text.slice(0, KEY), { text, stem: false });
+      short ||= text.length < KEY;
+    }
+    imperative = { openings, short, suffix: [], infix: [], anywhere: new Map(), firsts: firstsOf(openings, new Map()) };
+  }
+  return imperative;
+}
 
 /** The scripts the lexicon has words in. */
 const READ_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Hebrew}\p{Script=Arabic}]/u;
@@ -307,29 +455,28 @@ export function readsScript(labels: string): boolean {
   return other <= read;
 }
 
-const LETTER = /^\p{L}$/u;
-
 /** Whether a (folded) label says work is still to come: remaining, on hold, later, to continue. */
 export function namesPendingWork(folded: string): boolean {
-  return PENDING_RE.test(folded) || (FORWARD_RE.test(folded) && STEP_RE.test(folded));
+  return namesEntry(PENDING, folded) || (namesEntry(FORWARD, folded) && namesEntry(STEP, folded));
 }
 
 /** Whether a (folded) label says its items await work: to fix, to do, unresolved. */
 export function namesAwaiting(folded: string): boolean {
-  return AWAITING_RE.test(folded);
+  return namesEntry(AWAITING, folded);
 }
 
 /** Whether a line of text opens with an instruction ("Build the Level 4 plan …"). */
 export function opensWithImperative(text: string): boolean {
-  return IMPERATIVE_RE.test(fold(text.replace(/^[\s*_`~"'“]+/u, '')));
+  return opensAt(imperativeVerbs(), fold(text.replace(/^[\s*_`~"'“]+/u, '')), 0);
 }
 
 /** Whether a (folded) label says "current" in one of the lexicon's languages. */
 export function namesCurrent(folded: string): boolean {
-  return CURRENT_RE.test(folded);
+  return namesEntry(CURRENT, folded);
 }
 
 /** Whether a (normalised) label names the role in one of the lexicon's languages. */
 export function namesRole(folded: string, role: Role): boolean {
-  return COMPILED.get(role)?.test(folded) ?? false;
+  const entries = LEXICON[role];
+  return entries !== undefined && namesEntry(entries, folded);
 }

@@ -31,7 +31,7 @@ function roleOfPart(part: string, pending: boolean): Role | null {
   return pending && namesPendingWork(fold(stripQualifiers(part))) ? 'next' : null;
 }
 
-// The lexicon's patterns are costly and labels repeat (every version of a note in its history
+// Reading a label for every role is costly and labels repeat (every version of a note in its history
 // has the same headings): each label is matched once, in a bounded memo.
 const HEADING_ROLES = new Map<string, readonly Role[]>();
 const LEAD_ROLE = new Map<string, Role | null>();
