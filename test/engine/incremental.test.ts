@@ -30,7 +30,8 @@ function apply(text: string, e: { at: number; piece: string; remove: number; kin
 describe('incremental parser', function () {
   this.timeout(120000);
 
-  it('equals a full parse after random edits (corpus and examples)', () => {
+  /** Runs `check` after each edit of random edit sequences on the corpus and examples, with one parser kept per sequence. */
+  const afterRandomEdits = (check: (parser: IncrementalParser, text: string, label: string) => void, seed: number, numRuns: number) =>
     fc.assert(
       fc.property(fc.constantFrom(...notes), fc.array(edit, { minLength: 1, maxLength: 12 }), (note, edits) => {
         const parser = new IncrementalParser(parseMarkdown);
@@ -38,33 +39,31 @@ describe('incremental parser', function () {
         parser.parse(text);
         for (const e of edits) {
           text = apply(text, e);
-          assert.deepEqual(plain(parser.parse(text)), plain(parseMarkdown(text)), `${note.name} after ${JSON.stringify(e)}`);
+          check(parser, text, `${note.name} after ${JSON.stringify(e)}`);
         }
       }),
-      { seed: 20261122, numRuns: 120 },
+      { seed, numRuns },
     );
+
+  it('equals a full parse after random edits (corpus and examples)', () => {
+    afterRandomEdits((parser, text, label) => assert.deepEqual(plain(parser.parse(text)), plain(parseMarkdown(text)), label), 20261122, 120);
   });
 
   it('gives the nodes by type of a walk of its tree (the same nodes, in order) after random edits', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...notes), fc.array(edit, { minLength: 1, maxLength: 12 }), (note, edits) => {
-        const parser = new IncrementalParser(parseMarkdown);
-        let text = note.text;
-        parser.parse(text);
-        for (const e of edits) {
-          text = apply(text, e);
-          const root = parser.parse(text);
-          const kept = parser.nodesByType(root);
-          const walked = nodesByType(root);
-          assert.deepEqual([...kept.keys()], [...walked.keys()], `${note.name} after ${JSON.stringify(e)}`);
-          for (const [type, nodes] of walked) {
-            const mine = kept.get(type)!;
-            assert.equal(mine.length, nodes.length, `${type} in ${note.name}`);
-            nodes.forEach((n, i) => assert.ok(mine[i] === n, `${type} ${i} in ${note.name} after ${JSON.stringify(e)}`));
-          }
+    afterRandomEdits(
+      (parser, text, label) => {
+        const root = parser.parse(text);
+        const kept = parser.nodesByType(root);
+        const walked = nodesByType(root);
+        assert.deepEqual([...kept.keys()], [...walked.keys()], label);
+        for (const [type, nodes] of walked) {
+          const mine = kept.get(type)!;
+          assert.equal(mine.length, nodes.length, `${type} in ${label}`);
+          nodes.forEach((n, i) => assert.ok(mine[i] === n, `${type} ${i} in ${label}`));
         }
-      }),
-      { seed: 20261207, numRuns: 80 },
+      },
+      20261207,
+      80,
     );
   });
 
