@@ -24,7 +24,7 @@
 // For the same reason a text mostly not seen before is scanned whole (cheaper than piece by
 // piece: each piece's scan has a fixed cost) and its hits are split among its pieces.
 import { LRUCache } from 'lru-cache';
-import type { ReaderView } from './reader-view';
+import { INVISIBLE, type ReaderView } from './reader-view';
 import { announceScan, scanText, scanWithView } from './secrets';
 import type { SecretHit } from './types';
 
@@ -37,7 +37,6 @@ interface Piece {
 /** Hits by piece text, bounded by the characters kept: a note at the lint's cap (2 MB) twice over. */
 const pieces = new LRUCache<string, Piece>({ maxSize: 4_000_000, sizeCalculation: (_piece, text) => text.length + 64 });
 
-const INVISIBLE = /[\u0000\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** What the two shapes may skip around an operator, and what the reader's view may drop, when cut. */
 const SKIPPABLE = /[\s'"`*_]/;
 /** Characters an operator starts with, or that the reader's view decodes into one (`\=`, `&#61;`, `%3D`). */
