@@ -19,7 +19,7 @@ export interface LintJob {
   workspace: WorkspaceFacts | null;
   roadmap: { path: string | null; text: string } | null;
   handoffs: Array<{ path: string | null; text: string }>;
-  /** The document's first lint: its text findings are sent on before the structure is modelled. */
+  /** The document has no whole lint out yet: its text findings are sent on before the structure is modelled. */
   textFirst: boolean;
 }
 

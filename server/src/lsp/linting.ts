@@ -358,8 +358,8 @@ export class DocumentLinter {
       handoffs: (this.notesSource?.handoffsFor(doc.uri) ?? []).map((n) => ({ path: n.path, text: n.text })),
       textFirst: !this.cost.has(doc.uri),
     };
-    // A large note's first lint: its text findings are shown while its structure is modelled. The
-    // whole lint finds them again; its publication replaces these (no status until then).
+    // Until a large note's first whole lint is out, its text findings are shown while its structure
+    // is modelled. The whole lint finds them again; its publication replaces these (no status until then).
     const early = (diagnostics: Diagnostic[]) => {
       if (this.documents.get(doc.uri)?.version === version) void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     };
