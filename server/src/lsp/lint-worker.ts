@@ -5,6 +5,7 @@
 // its queued job, and without a worker (it fails to start) jobs run in this thread. Whichever
 // thread runs them keeps each document's incremental parser until the document closes.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { workerStart } from '../worker-start';
 import { IncrementalParser, parseMarkdown } from '../engine';
 import { lintJobParsers, runLintJob, type LintJob, type LintJobResult } from './lint-job';
 import type { Feature } from './start';
@@ -82,7 +83,7 @@ export class LintWorker {
   private start(): Worker | null {
     if (this.worker || this.failed) return this.worker;
     try {
-      const worker = new Worker(this.script, { workerData: { [MARK]: true } });
+      const worker = new Worker(...workerStart(this.script, { [MARK]: true }));
       worker.unref();
       worker.on('message', (m: { id: number; result: LintJobResult | { error: string } } | { id: number; early: Diagnostic[] }) => {
         const p = this.busy;
