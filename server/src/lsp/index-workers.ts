@@ -73,7 +73,7 @@ export class IndexWorkers {
   private readonly caches = indexJobCaches();
 
   private started = false;
-  /** Jobs of a burst this thread took beside the workers (for tests and the log). */
+  /** Jobs of a burst this thread took beside the workers (the tests read it). */
   tailJobs = 0;
 
   /**
