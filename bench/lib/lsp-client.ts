@@ -52,6 +52,15 @@ export class LspClient {
         return false;
       });
     });
+    this.conn.onNotification('handoff/noteStatus', (p: { uri: string; version: number; settled: boolean }) => {
+      if (!p.settled) return;
+      const at = performance.now();
+      this.settledWaiters = this.settledWaiters.filter((w) => {
+        if (w.uri !== p.uri || w.version !== p.version) return true;
+        w.resolve(at);
+        return false;
+      });
+    });
     // Requests a server may send; answer them so it never waits on us.
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
@@ -82,6 +91,20 @@ export class LspClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) });
+    });
+  }
+
+  private settledWaiters: Array<{ uri: string; version: number; resolve: (at: number) => void }> = [];
+
+  /**
+   * Resolves (with the time) when the server says a version's lint settled (handoff/noteStatus):
+   * its whole lint published, after any early publication of its text findings. Ask before the
+   * version is sent.
+   */
+  settled(uri: string, version: number, timeoutMs = 120_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${uri} v${version} did not settle within ${timeoutMs} ms`)), timeoutMs);
+      this.settledWaiters.push({ uri, version, resolve: (at) => (clearTimeout(timer), resolve(at)) });
     });
   }
 

@@ -58,6 +58,29 @@ describe('reliability: language server over stdio, bad input and faults', functi
     await answers(uri);
   });
 
+  it('row 1: a large note shows its text findings first, and its whole lint adds the structural ones to them', async function () {
+    this.timeout(240000);
+    await client.start([dir]);
+    const secret = fakeSecrets().github;
+    // Over 1 MB: linted in the lint worker. A structural finding (no next steps) and a secret.
+    const filler = Array.from({ length: 25_000 }, (_, i) => `- Item ${i}: checked \`src/file-${i % 50}.ts\` and moved on.`).join('\n');
+    const text = `# Session Handoff\n\n## Snapshot\n\n- Date: 2026-11-20\n- Token: ${secret}\n\n## What changed\n\n${filler}\n`;
+    assert.ok(text.length > 1_000_000);
+    const uri = uriOf('HANDOFF.md');
+    await client.open(uri, text);
+    const first = await client.diagnostics(uri, (x) => x.diagnostics.length > 0, 170000);
+    const settled = await waitFor(() => client.sent<{ uri: string; version: number; settled: boolean }>('handoff/noteStatus').find((s) => s.uri === uri && s.settled), 170000);
+    assert.equal(settled.version, 1);
+    const ours = client.published.filter((p) => p.uri === uri);
+    assert.equal(ours[0], first, 'the text findings are the first publication');
+    assert.deepEqual(first.diagnostics.map((d) => d.code), ['no-secrets'], 'only text findings before the structure is modelled');
+    const last = ours[ours.length - 1];
+    assert.notEqual(last, first, 'the whole lint is published after them');
+    assert.ok(last.diagnostics.some((d) => d.code === 'required-sections'), JSON.stringify(last.diagnostics.map((d) => d.code)));
+    for (const d of first.diagnostics) assert.ok(last.diagnostics.some((l) => JSON.stringify(l) === JSON.stringify(d)), `${JSON.stringify(d)} is not in the whole lint`);
+    await answers(uri);
+  });
+
   it('row 3: a binary file named HANDOFF.md opened as text: no diagnostics, not treated as a note', async () => {
     await client.start([dir]);
     const uri = uriOf('HANDOFF.md');

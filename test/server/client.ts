@@ -32,8 +32,9 @@ export class TestClient {
   readonly sentVersions = new Map<string, { version: number; after: number }>();
   stderr = '';
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  /** `entry`: the script that starts the server (out/server/cached-start.js as VS Code starts it). */
+  constructor(env: NodeJS.ProcessEnv = process.env, entry: string = SERVER) {
+    this.process = spawn(process.execPath, [entry, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

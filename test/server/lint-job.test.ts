@@ -9,7 +9,7 @@ import { runLintJob, type LintJob } from '../../server/src/lsp/lint-job';
 const CORPUS = join(__dirname, '../fixtures/corpus');
 
 function job(text: string, version: number): LintJob {
-  return { version, text, path: 'HANDOFF.md', config: defaultConfig(), template: null, today: '2026-02-06', git: null, workspace: null, roadmap: null, handoffs: [] };
+  return { version, text, path: 'HANDOFF.md', config: defaultConfig(), template: null, today: '2026-02-06', git: null, workspace: null, roadmap: null, handoffs: [], textFirst: false };
 }
 
 /** mulberry32: the same edits on every run. */
@@ -44,5 +44,27 @@ describe('lint job: the incremental parser kept per document', () => {
       }
     }
     assert.equal(versions, notes.length * 8);
+  });
+});
+
+describe('lint job: text findings first', () => {
+  const secret = 'gh' + 'p_' + 'a1B2c3D4e5'.repeat(4) + 'zZ9y';
+  const text = `# Session Handoff\n\n## Snapshot\n\n- Token: ${secret}\n`;
+
+  it('sends the text findings of a first lint before its result, all of them among the result', () => {
+    const sent: unknown[][] = [];
+    const result = runLintJob({ ...job(text, 3), textFirst: true }, undefined, (d) => sent.push(d));
+    assert.equal(sent.length, 1);
+    const codes = (sent[0] as Array<{ code: string }>).map((d) => d.code);
+    assert.deepEqual(codes, ['no-secrets']);
+    assert.ok(result && result.diagnostics.some((d) => d.code === 'required-sections'), 'the structural finding comes with the result');
+    for (const d of sent[0]) assert.ok(result.diagnostics.some((r) => JSON.stringify(r) === JSON.stringify(d)), JSON.stringify(d));
+  });
+
+  it('sends none for a later lint, nor for a note whose path does not make it one', () => {
+    const sent: unknown[] = [];
+    runLintJob(job(text, 4), undefined, (d) => sent.push(d));
+    runLintJob({ ...job(text, 5), path: 'docs/notes.md', textFirst: true }, undefined, (d) => sent.push(d));
+    assert.deepEqual(sent, []);
   });
 });

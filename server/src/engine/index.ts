@@ -3,13 +3,17 @@ export * from './types';
 export type { GitFacts, WorkspaceFacts, CommitInfo, FileChange, PathHistory, CommandCatalog, NoteHistoryFacts, HistoryVersionFacts } from './facts';
 export type { Rule, RuleMeta, RuleContext, RuleExample, OptionSpec } from './lint/rule';
 export { RULES };
-import { lintWith, type LintInput, type LintResult } from './lint/lint';
+import { lintWith, lintTextFirst, type LintInput, type LintResult } from './lint/lint';
 import { RULES } from './rules';
 export { lintWith, noteOf, ruleApplies, type LintInput, type LintResult, type RuleFailure } from './lint/lint';
 
 /** Lints a note with every rule unless told otherwise. */
 export function lint(input: Omit<LintInput, 'rules'> & { rules?: LintInput['rules'] }): LintResult {
   return lintWith({ ...input, rules: input.rules ?? RULES });
+}
+/** The findings of the rules that read only the text, before the structure is modelled (lint.ts). */
+export function textFindings(input: Omit<LintInput, 'rules' | 'note'> & { rules?: LintInput['rules'] }): LintResult | null {
+  return lintTextFirst({ ...input, rules: input.rules ?? RULES });
 }
 /**
  * A file read as binary (a NUL byte, not UTF-16) is not linted, but it is still scanned for secrets:

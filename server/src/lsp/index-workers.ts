@@ -11,6 +11,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { workerStart } from '../worker-start';
 import { indexJobCaches, runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
 import { yieldToLoop } from '../project/scan';
 
@@ -91,7 +92,7 @@ export class IndexWorkers {
     this.started = true;
     for (let i = 0; i < this.wanted; i++) {
       try {
-        const worker = new Worker(this.script, { workerData: { [MARK]: true } });
+        const worker = new Worker(...workerStart(this.script, { [MARK]: true }));
         worker.unref();
         const slot = { worker, busy: null as Pending | null, id: -1 };
         worker.on('message', (m: { id: number; result: IndexJobResult | { type: 'error'; message: string } }) => {

@@ -5,7 +5,7 @@
 // thread does for the documents it lints, so a keystroke in a large note re-parses its chunk only.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { LRUCache } from 'lru-cache';
-import { lint, noteOf, type IncrementalParser, type Dialect, type GitFacts, type HandoffConfig, type WorkspaceFacts } from '../engine';
+import { lint, noteOf, textFindings, type IncrementalParser, type Dialect, type GitFacts, type HandoffConfig, type WorkspaceFacts } from '../engine';
 import { toDiagnostic } from './convert';
 
 export interface LintJob {
@@ -19,6 +19,8 @@ export interface LintJob {
   workspace: WorkspaceFacts | null;
   roadmap: { path: string | null; text: string } | null;
   handoffs: Array<{ path: string | null; text: string }>;
+  /** The document has no whole lint out yet: its text findings are sent on before the structure is modelled. */
+  textFirst: boolean;
 }
 
 export interface LintSummary {
@@ -40,8 +42,17 @@ export function lintJobParsers(): LRUCache<string, IncrementalParser> {
   return new LRUCache({ max: 3 });
 }
 
-export function runLintJob(job: LintJob, parser?: IncrementalParser): LintJobResult {
+/**
+ * `early` is given the text findings (secrets, personal data, characters, the size cap) of a
+ * job marked `textFirst`, before the note is modelled, when they are sure to be among the whole
+ * lint's (engine's `textFindings`): a large note's first diagnostics wait for no parse.
+ */
+export function runLintJob(job: LintJob, parser?: IncrementalParser, early?: (diagnostics: Diagnostic[]) => void): LintJobResult {
   const { text, path, config, template } = job;
+  if (job.textFirst && early) {
+    const first = textFindings({ text, path, config, template, today: job.today });
+    if (first) early(first.findings.map((f) => toDiagnostic(first.lines, f, job.version)));
+  }
   const note = noteOf({ text, path, config, template, parser });
   if (note.kind === 'other') return null;
   const other = (n: { path: string | null; text: string }) => noteOf({ text: n.text, path: n.path ?? undefined, config, template });

@@ -5,9 +5,11 @@
 // its queued job, and without a worker (it fails to start) jobs run in this thread. Whichever
 // thread runs them keeps each document's incremental parser until the document closes.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { workerStart } from '../worker-start';
 import { IncrementalParser, parseMarkdown } from '../engine';
 import { lintJobParsers, runLintJob, type LintJob, type LintJobResult } from './lint-job';
 import type { Feature } from './start';
+import type { Diagnostic } from 'vscode-languageserver/node';
 
 const MARK = 'handoffLintWorker';
 
@@ -20,7 +22,7 @@ export function serveLintJobs(): boolean {
     if ('forget' in m) return void parsers.delete(m.forget);
     let result: LintJobResult | { error: string };
     try {
-      result = runLintJob(m.job, parserFor(parsers, m.key));
+      result = runLintJob(m.job, parserFor(parsers, m.key), (diagnostics) => port.postMessage({ id: m.id, early: diagnostics }));
     } catch (e) {
       result = { error: e instanceof Error ? e.message : String(e) };
     }
@@ -40,6 +42,8 @@ interface Pending {
   job: LintJob;
   resolve: (r: LintJobResult | undefined) => void;
   reject: (e: Error) => void;
+  /** Told the job's text findings before its result, when the job sends them (lint-job.ts). */
+  early?: (diagnostics: Diagnostic[]) => void;
 }
 
 export class LintWorker {
@@ -57,7 +61,7 @@ export class LintWorker {
   ) {}
 
   /** Lints in the worker; resolves undefined when a newer job for the same key replaced it. */
-  run(key: string, job: LintJob): Promise<LintJobResult | undefined> {
+  run(key: string, job: LintJob, early?: (diagnostics: Diagnostic[]) => void): Promise<LintJobResult | undefined> {
     return new Promise((resolve, reject) => {
       for (const [i, p] of this.queue.entries())
         if (p.key === key) {
@@ -65,7 +69,7 @@ export class LintWorker {
           p.resolve(undefined);
           break;
         }
-      this.queue.push({ key, job, resolve, reject });
+      this.queue.push({ key, job, resolve, reject, early });
       this.pump();
     });
   }
@@ -79,11 +83,12 @@ export class LintWorker {
   private start(): Worker | null {
     if (this.worker || this.failed) return this.worker;
     try {
-      const worker = new Worker(this.script, { workerData: { [MARK]: true } });
+      const worker = new Worker(...workerStart(this.script, { [MARK]: true }));
       worker.unref();
-      worker.on('message', (m: { id: number; result: LintJobResult | { error: string } }) => {
+      worker.on('message', (m: { id: number; result: LintJobResult | { error: string } } | { id: number; early: Diagnostic[] }) => {
         const p = this.busy;
         if (!p || p.id !== m.id) return;
+        if ('early' in m) return void p.early?.(m.early);
         this.busy = null;
         if (m.result && 'error' in m.result) p.reject(new Error(m.result.error));
         else p.resolve(m.result);
@@ -117,7 +122,7 @@ export class LintWorker {
       // No worker: in this thread, in a later turn so the caller's turn ends first.
       setImmediate(() => {
         try {
-          p.resolve(runLintJob(p.job, parserFor(this.parsers, p.key)));
+          p.resolve(runLintJob(p.job, parserFor(this.parsers, p.key), p.early));
         } catch (e) {
           p.reject(e instanceof Error ? e : new Error(String(e)));
         }

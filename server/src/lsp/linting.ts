@@ -4,7 +4,7 @@
 // over LARGE_CHARS or LARGE_LINES is linted in a worker thread (lint-worker.ts), so that it never
 // holds up the others; it gets its diagnostics but no git facts, and the requests that need its model (quick
 // fixes, outline, hovers, Update) are not answered for it.
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { localDate } from '../engine';
@@ -81,7 +81,7 @@ export class DocumentLinter {
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
   /** Lints large documents off this thread; null lints every document here. */
-  lintWorker: { run(key: string, job: LintJob): Promise<LintJobResult | undefined>; forget(key: string): void } | null = null;
+  lintWorker: { run(key: string, job: LintJob, early?: (diagnostics: Diagnostic[]) => void): Promise<LintJobResult | undefined>; forget(key: string): void } | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -356,11 +356,17 @@ export class DocumentLinter {
       workspace: null,
       roadmap: roadmap && { path: roadmap.path, text: roadmap.text },
       handoffs: (this.notesSource?.handoffsFor(doc.uri) ?? []).map((n) => ({ path: n.path, text: n.text })),
+      textFirst: !this.cost.has(doc.uri),
+    };
+    // Until a large note's first whole lint is out, its text findings are shown while its structure
+    // is modelled. The whole lint finds them again; its publication replaces these (no status until then).
+    const early = (diagnostics: Diagnostic[]) => {
+      if (this.documents.get(doc.uri)?.version === version) void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     };
     const started = performance.now();
     let result;
     try {
-      result = await this.lintWorker!.run(doc.uri, job);
+      result = await this.lintWorker!.run(doc.uri, job, early);
     } catch (e) {
       this.log.error('Lint failed', e);
       result = null;

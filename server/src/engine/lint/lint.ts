@@ -9,10 +9,11 @@ import { buildNote, type Note } from '../model/note';
 import { LineIndex } from '../parse/lines';
 import { tooComplex } from '../parse/complexity';
 import { fastParse } from '../parse/fast/blocks';
-import { detectKind } from '../model/detect';
+import { detectKind, matchesGlobs } from '../model/detect';
 import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 import { maskerForNote } from '../scan/note-masker';
+import { mayDisable } from './suppress';
 import { masksNothing, type Masker } from '../scan/masker';
 import { secretsOf } from '../scan/note-secrets';
 
@@ -86,9 +87,16 @@ export function noteOf(input: Pick<LintInput, 'text' | 'path' | 'config' | 'temp
 /**
  * A note whose Markdown is not parsed: the structure of an empty note, the real text, and only
  * the rules that read the text itself (secrets, personal data, invisible and broken characters).
- * Its kind comes from its path, front matter type or first heading line.
  */
 function unparsedNote(text: string, options: Parameters<typeof buildNote>[1], why: string): Note {
+  return { ...structurelessNote(text, options), unparsed: why };
+}
+
+/**
+ * The structure of an empty note over the real text, hygiene rules only. Its kind comes from its
+ * path, front matter type or first heading line.
+ */
+function structurelessNote(text: string, options: Parameters<typeof buildNote>[1]): Note {
   // An empty root spanning the text: parsing even a blank copy of it costs as much as its lines.
   const lines = new LineIndex(text);
   const endAt = lines.position(text.length);
@@ -98,7 +106,27 @@ function unparsedNote(text: string, options: Parameters<typeof buildNote>[1], wh
   const type = /^---\r?\n[\s\S]*?^type:\s*(handoff|roadmap)\b/im.exec(head)?.[1] ?? null;
   const note = buildNote(text, { ...options, parse: () => root });
   const { kind } = detectKind({ path: options.path ?? null, title, frontmatterType: type, handoffGlobs: options.handoffGlobs, roadmapGlobs: options.roadmapGlobs });
-  return { ...note, text, lines, kind, hygieneOnly: true, unparsed: why };
+  return { ...note, text, lines, kind, hygieneOnly: true };
+}
+
+/**
+ * The findings of the rules that read only the text (secrets, personal data, characters, the size
+ * cap), before the structure is modelled: what a large note shows first, while the whole lint,
+ * which finds them again with the structural findings, runs. Null when they could differ from the
+ * whole lint's: the path alone does not make the text a note (only its content could, or nothing
+ * would be shown), or a suppression comment could hide some of them (which comments count is the
+ * tree's to say).
+ */
+export function lintTextFirst(input: Omit<LintInput, 'note'>): LintResult | null {
+  const config = input.config ?? defaultConfig();
+  const path = input.path ?? null;
+  if (!path || !(matchesGlobs(path, config.handoffGlobs) || matchesGlobs(path, config.roadmapGlobs))) return null;
+  const rules = input.rules.filter((r) => r.meta.hygiene);
+  if (mayDisable(input.text, new Set(rules.map((r) => r.meta.id)))) return null;
+  const cut = utf8Cut(input.text, config.maxLintBytes);
+  const text = cut === null ? input.text : capAtLine(input.text, cut);
+  const note = structurelessNote(text, { path, dialect: config.dialect, template: input.template ?? null, handoffGlobs: config.handoffGlobs, roadmapGlobs: config.roadmapGlobs });
+  return lintWith({ ...input, config, note, rules });
 }
 
 /**

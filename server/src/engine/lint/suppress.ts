@@ -27,7 +27,7 @@ export class Suppressions {
       for (const m of value.matchAll(COMMENT)) {
         const line = lines.position(base + m.index).line;
         const endLine = lines.position(base + m.index + m[0].length).line;
-        const ids = m[2].split(/\s--\s|\s—\s/)[0].split(/[\s,]+/).filter(Boolean);
+        const ids = idsOf(m[2]);
         const rules = ids.length ? new Set(ids) : null;
         switch (m[1]) {
           case 'disable-next-line':
@@ -59,4 +59,22 @@ export class Suppressions {
   isSuppressed(ruleId: string, line: number): boolean {
     return this.spans.some((s) => line >= s.from && line <= s.to && (s.rules === null || s.rules.has(ruleId)));
   }
+}
+
+/** The rule ids a comment names (before its `--` reason). */
+function idsOf(rest: string): string[] {
+  return rest.split(/\s--\s|\s—\s/)[0].split(/[\s,]+/).filter(Boolean);
+}
+
+/**
+ * Whether the text holds anything that reads as a comment disabling one of these rules (or every
+ * rule), wherever it stands: before the tree says which are real comments, what could hide one.
+ */
+export function mayDisable(text: string, ruleIds: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(COMMENT)) {
+    if (m[1] === 'enable') continue;
+    const ids = idsOf(m[2]);
+    if (!ids.length || ids.some((id) => ruleIds.has(id))) return true;
+  }
+  return false;
 }

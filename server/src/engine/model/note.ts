@@ -73,13 +73,15 @@ export function buildNote(text: string, options: NoteOptions): Note {
   const pinned = typeof data?.handoff === 'string' ? data.handoff : typeof data?.dialect === 'string' ? data.dialect : null;
   const { dialect, dialectPinned } = chooseDialect(kind, title, sections, pinned, options);
   matchSections(sections, dialect);
-  for (const s of flatten(sections)) if (s.role === null) s.role = roleOf(s.heading.text);
+  // Matching and roles change no section's place: one flat list serves every pass below.
+  const allSections = flatten(sections);
+  for (const s of allSections) if (s.role === null) s.role = roleOf(s.heading.text);
   inheritRoles(sections);
 
   const fields: Field[] = [];
   if (yaml) fields.push(...fieldsInFrontmatter(text, yaml));
   fields.push(...fieldsInNodes(text, preamble, 'preamble'));
-  for (const s of flatten(sections)) if (s.role === 'snapshot') fields.push(...fieldsInNodes(text, s.ownNodes, 'section'));
+  for (const s of allSections) if (s.role === 'snapshot') fields.push(...fieldsInNodes(text, s.ownNodes, 'section'));
   if (!fields.length && dialect.lenient && sections[0]) fields.push(...fieldsInNodes(text, sections[0].ownNodes, 'section'));
 
   const hygieneOnly = kind === 'handoff' && looksLikeDocumentation(sections.map((s) => s.heading.text), sections.map((s) => s.role), fields.length);
@@ -96,7 +98,7 @@ export function buildNote(text: string, options: NoteOptions): Note {
     title,
     preamble,
     sections,
-    allSections: flatten(sections),
+    allSections,
     fields,
     frontmatter: yaml ? { start: yaml.position?.start.offset ?? 0, end: yaml.position?.end.offset ?? 0, data } : null,
     suppressions: new Suppressions((byType.get('html') ?? []) as Html[], lines),

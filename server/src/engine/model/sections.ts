@@ -51,8 +51,13 @@ export function buildSections(text: string, root: Root): { title: HeadingInfo | 
   const children = root.children;
   const firstHeading = children.findIndex((n) => n.type === 'heading');
   const title = firstHeading >= 0 && (children[firstHeading] as Heading).depth === 1 ? headingInfo(text, children[firstHeading] as Heading) : null;
-  const rest = children.filter((n, i): n is Heading => n.type === 'heading' && !(title && i === firstHeading));
-  const level = rest.length ? minDepth(rest) : 2;
+  // The sections' level: the lowest depth of the headings but the title (2 without any).
+  let level = Infinity;
+  for (let i = 0; i < children.length; i++) {
+    const n = children[i];
+    if (n.type === 'heading' && n.depth < level && !(title && i === firstHeading)) level = n.depth;
+  }
+  if (level === Infinity) level = 2;
   const bodyStartIndex = title ? firstHeading + 1 : 0;
   const firstSection = children.findIndex((n, i) => i >= bodyStartIndex && n.type === 'heading');
   const preamble = children.slice(bodyStartIndex, firstSection < 0 ? children.length : firstSection).filter((n) => n.type !== 'yaml');
