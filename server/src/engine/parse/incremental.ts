@@ -22,6 +22,8 @@ export interface Chunk {
   rootStart: { line: number; column: number; offset: number };
   /** Its isolated parse closed every block before the trailing blank line. */
   clean: boolean;
+  /** The position points of its nodes, which a shift moves in place. */
+  points: Point[];
   /** Its nodes by type (parse/nodes.ts), made on first use: kept with the nodes, which a shift moves in place. */
   byType?: Map<string, Node[]>;
 }
@@ -117,24 +119,33 @@ export function chunkStarts(text: string): { starts: number[]; lines: number[] }
   return { starts, lines };
 }
 
-function shift(nodes: Node[], dOffset: number, dLine: number): void {
-  if (!dOffset && !dLine) return;
-  const seen = new Set<object>();
-  const move = (p: { line: number; offset?: number } | undefined) => {
-    if (!p || seen.has(p)) return;
-    seen.add(p);
-    p.line += dLine;
-    if (p.offset !== undefined) p.offset += dOffset;
-  };
+type Point = { line: number; offset?: number };
+
+/**
+ * The distinct position points of a chunk's nodes (the scanner shares one point between nodes),
+ * collected once when the chunk is parsed: shifting a chunk is then a pass over this list, not a
+ * walk of its tree.
+ */
+function pointsOf(nodes: Node[]): Point[] {
+  const seen = new Set<Point>();
   const walk = (n: Node) => {
     if (n.position) {
-      move(n.position.start);
-      move(n.position.end);
+      seen.add(n.position.start);
+      seen.add(n.position.end);
     }
     const children = (n as { children?: Node[] }).children;
     if (children) for (const c of children) walk(c);
   };
   for (const n of nodes) walk(n);
+  return [...seen];
+}
+
+function shift(points: Point[], dOffset: number, dLine: number): void {
+  if (!dOffset && !dLine) return;
+  for (const p of points) {
+    p.line += dLine;
+    if (p.offset !== undefined) p.offset += dOffset;
+  }
 }
 
 export class IncrementalParser {
@@ -207,7 +218,7 @@ export class IncrementalParser {
         const dOffset = start - reuse.start;
         const dLine = line - reuse.line;
         if (dOffset || dLine) {
-          shift(reuse.children, dOffset, dLine);
+          shift(reuse.points, dOffset, dLine);
           reuse.end = { ...reuse.end, line: reuse.end.line + dLine, offset: reuse.end.offset + dOffset };
           reuse.start = start;
           reuse.line = line;
@@ -218,8 +229,8 @@ export class IncrementalParser {
       const root = this.parseText(chunkText);
       const e = root.position!.end;
       const s0 = root.position!.start;
-      const chunk: Chunk = { text: chunkText, start, line, children: root.children, end: { line: e.line + line, column: e.column, offset: (e.offset ?? 0) + start }, rootStart: { line: s0.line, column: s0.column, offset: s0.offset ?? 0 }, clean: cleanEnd(chunkText, root) };
-      shift(root.children, start, line);
+      const chunk: Chunk = { text: chunkText, start, line, children: root.children, points: pointsOf(root.children), end: { line: e.line + line, column: e.column, offset: (e.offset ?? 0) + start }, rootStart: { line: s0.line, column: s0.column, offset: s0.offset ?? 0 }, clean: cleanEnd(chunkText, root) };
+      shift(chunk.points, start, line);
       stats.parsed++;
       stats.parsedBytes += chunkText.length;
       return chunk;
