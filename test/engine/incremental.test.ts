@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { IncrementalParser, parseMarkdown } from '../../server/src/engine';
 import { nodesByType } from '../../server/src/engine/parse/nodes';
+import { cutOf, recut, type Cut } from '../../server/src/engine/parse/incremental';
 
 const CORPUS = join(__dirname, '../fixtures/corpus');
 const notes = [
@@ -65,6 +66,47 @@ describe('incremental parser', function () {
       20261207,
       80,
     );
+  });
+
+  it('recuts an edited text into the chunks of a cut from scratch after random edits', () => {
+    const plainCut = (c: Cut) => ({ starts: c.starts, lines: c.lines, texts: c.texts, whole: c.whole });
+    let resumed = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...notes), fc.array(edit, { minLength: 1, maxLength: 12 }), (note, edits) => {
+        let text = note.text;
+        let cut = cutOf(text);
+        for (const e of edits) {
+          text = apply(text, e);
+          const next = recut(cut, text);
+          assert.deepEqual(plainCut(next), plainCut(cutOf(text)), `${note.name} after ${JSON.stringify(e)}`);
+          // Chunks after the change keep the old chunk's string (unless every chunk was cut again).
+          if (next.texts.length > 2 && next.texts[next.texts.length - 1] === cut.texts[cut.texts.length - 1] && next.starts.length > 1) resumed++;
+          cut = next;
+        }
+      }),
+      { seed: 20261208, numRuns: 300 },
+    );
+    assert.ok(resumed > 300, `the scan fell in step with the old cut ${resumed} times`);
+  });
+
+  it('recuts when an edit adds a definition, a front matter or a fence, or joins a line break', () => {
+    const base = '# Handoff\n\nIntro.\n\n## One\n\n- a\n\n## Two\n\n- b\r\n\r\n## Three\n\n```\ncode\n```\n\n## Four\n\n- d\n';
+    const cases = [
+      (t: string) => t.replace('- b', '- b [x]: y'),
+      (t: string) => '---\ntitle: x\n---\n' + t,
+      (t: string) => t.replace('- a\n', '- a\n```\n'),
+      (t: string) => t.replace('- b\r', '- b\r\n\r'),
+      (t: string) => t.replace('\n\n## Two', '\n## Two'),
+      (t: string) => t.replace('## Four', '# Four'),
+      (t: string) => t.replace('Intro.\n\n', ''),
+      (t: string) => t + '\n\n## Five\n',
+      (t: string) => t.slice(0, -20),
+    ];
+    for (const change of cases) {
+      const text = change(base);
+      assert.deepEqual(recut(cutOf(base), text), cutOf(text), JSON.stringify(text));
+      assert.deepEqual(recut(cutOf(text), base), cutOf(base), JSON.stringify(text));
+    }
   });
 
   it('re-parses only the chunk an edit touches', () => {
