@@ -172,6 +172,7 @@ export class DocumentLinter {
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.large.delete(uri);
     this.lintWorker?.forget(uri);
     this.timeline?.closed(uri);
     this.settled(uri, null);
@@ -181,8 +182,16 @@ export class DocumentLinter {
 
   /** Linted in the worker: no model of it is kept in this thread. */
   isLarge(doc: TextDocument): boolean {
-    return this.lintWorker !== null && isLargeText(doc.getText());
+    if (this.lintWorker === null) return false;
+    const known = this.large.get(doc.uri);
+    if (known?.version === doc.version) return known.large;
+    const large = isLargeText(doc.getText());
+    this.large.set(doc.uri, { version: doc.version, large });
+    return large;
   }
+
+  /** isLarge per document version: counting a note's lines is a pass over its text. */
+  private readonly large = new Map<string, { version: number; large: boolean }>();
 
   /** Last result for the document's current version, or a fresh one (none for a large document). */
   resultFor(doc: TextDocument): LintResult | null {
