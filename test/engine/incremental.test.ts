@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { IncrementalParser, defaultConfig, lint, noteOf, parseMarkdown } from '../../server/src/engine';
-import { commandRefs, pathRefs } from '../../server/src/engine/model/references';
+import { commandRefs, commitRefs, pathRefs } from '../../server/src/engine/model/references';
 import { exampleWorkspace } from '../../server/src/engine/examples/example-facts';
 import { nodesByType } from '../../server/src/engine/parse/nodes';
 import { cutOf, recut, type Cut } from '../../server/src/engine/parse/incremental';
@@ -113,7 +113,7 @@ describe('incremental parser', function () {
 
   it('a note built with a kept parser names the paths and commands, and gets the findings, of a fresh note after random edits', () => {
     // Nodes an edit left keep what they refer to (model/references.ts): pieces that add, split and join references.
-    const refEdit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...PIECES, '`src/app.ts`', '`docs/gone.md:12`', '[plan](docs/PLAN.md)', '`npm run build && npm test`', '`', '`npm run\nlint`', 'src/app.ts', '](', '\n\n    npm ci\n'), remove: fc.nat(30), kind: fc.constantFrom('insert', 'delete', 'replace') });
+    const refEdit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...PIECES, '`src/app.ts`', '`docs/gone.md:12`', '[plan](docs/PLAN.md)', 'abc1234f', '[`deadbeef1`](x.md)', '\n# abc1234f\n', '\n\n## Moved `src/app.ts`\n\n', '`npm run build && npm test`', '`', '`npm run\nlint`', 'src/app.ts', '](', '\n\n    npm ci\n'), remove: fc.nat(30), kind: fc.constantFrom('insert', 'delete', 'replace') });
     const workspace = exampleWorkspace({ files: ['src/app.ts', 'docs/PLAN.md', 'README.md'] });
     const config = defaultConfig();
     let compared = 0;
@@ -130,6 +130,7 @@ describe('incremental parser', function () {
           const label = `${note.name} after ${JSON.stringify(e)}`;
           assert.deepEqual(pathRefs(kept), pathRefs(fresh), label);
           assert.deepEqual(commandRefs(kept), commandRefs(fresh), label);
+          assert.deepEqual(commitRefs(kept), commitRefs(fresh), label);
           const findings = (n: typeof kept) => lint({ ...input(), note: n, workspace }).findings.map((f) => ({ ...f }));
           assert.deepEqual(plain(findings(kept)), plain(findings(fresh)), label);
           compared += pathRefs(kept).length;

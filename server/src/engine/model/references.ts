@@ -41,21 +41,35 @@ interface Walked {
 
 /** The nodes references come from, with what the rules need of their ancestors; once per note. */
 const walked = new WeakMap<Note, Walked[]>();
+/**
+ * The same for one top-level node: the note's list is its top-level nodes' lists end to end, and a
+ * top-level node an edit left (the incremental parser reuses it) has the same subtree.
+ */
+const walkedTop = new WeakMap<Node, Walked[]>();
 const WANTED = new Set(['text', 'inlineCode', 'link', 'code']);
 
 function walk(note: Note): Walked[] {
   const cached = walked.get(note);
   if (cached) return cached;
   const out: Walked[] = [];
-  const visit = (node: Node, inLinkOrHeading: boolean, holder: Parent | null) => {
-    if (WANTED.has(node.type)) out.push({ node, inLinkOrHeading, holder });
+  const visit = (node: Node, inLinkOrHeading: boolean, holder: Parent | null, into: Walked[]) => {
+    if (WANTED.has(node.type)) into.push({ node, inLinkOrHeading, holder });
     const children = (node as Parent).children;
     if (!children) return;
     const inside = inLinkOrHeading || node.type === 'link' || node.type === 'heading';
     const h = node.type === 'listItem' || node.type === 'paragraph' || node.type === 'tableRow' ? (node as Parent) : holder;
-    for (const c of children) visit(c, inside, h);
+    for (const c of children) visit(c, inside, h, into);
   };
-  visit(note.root, false, null);
+  // The root is neither wanted, nor a link, heading or holder: its children start afresh.
+  for (const top of note.root.children) {
+    let list = walkedTop.get(top);
+    if (!list) {
+      list = [];
+      visit(top, false, null, list);
+      walkedTop.set(top, list);
+    }
+    for (const w of list) out.push(w);
+  }
   walked.set(note, out);
   return out;
 }
