@@ -82,10 +82,10 @@ describe('reliability: rows at the unit level', () => {
       const file = path.join(dir, 'HANDOFF.md');
       fs.writeFileSync(file, '# Session Handoff\n');
       fs.truncateSync(file, 60 * 1024 * 1024); // sparse: no 60 MB written
-      const started = performance.now();
+      // The size comes from the open handle's stat, returned before any read (a read past the limit
+      // would say "it grew while being read").
       const r = await readNoteFile(file, 2_000_000);
       assert.deepEqual(r, { skipped: `larger than 2000000 bytes (${60 * 1024 * 1024})` });
-      assert.ok(performance.now() - started < 1000);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -125,14 +125,17 @@ describe('scan: gitleaks token shapes', () => {
     }
   });
 
-  it('keyword prefilter and bounded patterns: adversarial repeats of every keyword finish in linear time (timings printed)', () => {
+  it('keyword prefilter and bounded patterns: adversarial repeats of every keyword report no secret (timings printed, never asserted)', () => {
     for (const shape of SHAPES) {
       const unit = shape.keywords[0] + ' = ' + (shape.before || '') + 'a';
-      const one = timeMs(() => findSecrets(unit.repeat(Math.ceil(8_000 / unit.length))));
-      const two = timeMs(() => findSecrets(unit.repeat(Math.ceil(16_000 / unit.length))));
-      if (one > 30) assert.ok(two < one * 6, `${shape.kind}: doubling the input took ${(two / one).toFixed(1)}× as long`);
+      const one = unit.repeat(Math.ceil(8_000 / unit.length));
+      const two = unit.repeat(Math.ceil(16_000 / unit.length));
+      for (const text of [one, two]) assert.deepEqual(findSecrets(text), [], `${shape.kind}: a hit in ${text.length} characters of "${unit}"`);
     }
-    const near = SHAPES.map((s) => s.before + (s.prefix ?? '') + '-'.repeat(300)).join('\n');
-    console.log(`      every keyword, 300 filler characters each: ${timeMs(() => findSecrets(near.repeat(20))).toFixed(0)} ms for ${(near.length * 20) / 1000} K chars`);
+    const near = SHAPES.map((s) => s.before + (s.prefix ?? '') + '-'.repeat(300)).join('\n').repeat(20);
+    let hits: ReturnType<typeof findSecrets> = [];
+    const ms = timeMs(() => (hits = findSecrets(near)));
+    console.log(`      every keyword, 300 filler characters each: ${ms.toFixed(0)} ms for ${near.length / 1000} K chars`);
+    assert.deepEqual(hits.filter((h) => h.certainty === 'secret').map((h) => h.kind), [], 'filler reported as a secret');
   });
 });
