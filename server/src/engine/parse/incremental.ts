@@ -176,10 +176,12 @@ export function recut(prev: Cut, text: string): Cut {
   const delta = text.length - prev.text.length;
   // Chunks [0, a) are unchanged in place; chunks [b, n) are unchanged shifted by delta.
   let a = 0;
-  while (a < n && prev.starts[a] + prev.texts[a].length <= text.length && text.startsWith(prev.texts[a], prev.starts[a])) a++;
+  // Compared as slices: V8 compares two flat strings natively, several times faster than startsWith at a position.
+  const at = (k: number, from: number) => text.slice(from, from + prev.texts[k].length) === prev.texts[k];
+  while (a < n && at(a, prev.starts[a])) a++;
   if (a === n && delta === 0) return { ...prev, text };
   let b = n;
-  while (b > a && prev.starts[b - 1] + delta >= prev.starts[a] && text.startsWith(prev.texts[b - 1], prev.starts[b - 1] + delta)) b--;
+  while (b > a && prev.starts[b - 1] + delta >= prev.starts[a] && at(b - 1, prev.starts[b - 1] + delta)) b--;
   const changeEnd = b < n ? prev.starts[b] + delta : text.length; // the text from here on is the old text's from prev.starts[b]
   const changeStart = a < n ? prev.starts[a] : prev.text.length;
   const lineStart = changeStart > 0 ? text.lastIndexOf('\n', changeStart - 1) + 1 : 0;
