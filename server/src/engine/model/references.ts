@@ -133,7 +133,8 @@ export function pathRefs(note: Note, exclude: ReadonlySet<string> = new Set()): 
 /**
  * What a node gave, relative to its start offset, kept by node: an edit leaves most nodes of a note
  * as they were (the incremental parser reuses them, moved), and a node reused has the same source
- * and the same ancestors. Kept only when everything it gave lies inside the node's own source.
+ * and the same ancestors (a path's context is its holder's text, in the same block). Kept only
+ * when the refs lie inside the node's own source.
  */
 type Relative<T> = Array<Omit<T, 'start' | 'end'> & { start: number; end: number }>;
 const pathsOfNode = new WeakMap<Node, Relative<PathRef>>();

@@ -3,8 +3,9 @@
 // HTML block running to a closing marker. At such a line every open block has ended, so each
 // chunk parsed alone gives the same nodes as the whole text, shifted by the chunk's offset and
 // line. After an edit, chunks whose text did not change are reused (moved in place) and only
-// new chunk texts are parsed. Link reference and footnote definitions are global ("[x]" is a
-// reference only when "[x]: …" exists anywhere), so a text with any definition is parsed whole.
+// new chunk texts are parsed; the edited text is cut from the last cut, around the change
+// (recut). Link reference and footnote definitions are global ("[x]" is a reference only when
+// "[x]: …" exists anywhere), so a text with any definition is parsed whole.
 // The line scan need not be exact: a chunk whose own parse leaves a fence or an HTML block open
 // is merged with the next, so a wrong guess costs time, never correctness (test/engine/
 // incremental.test.ts checks equality with a full parse on random edits).
@@ -149,15 +150,6 @@ export function cutOf(text: string): Cut {
   return { text, starts, lines, texts: starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length)), whole };
 }
 
-/**
- * The cut of `text` from the cut of an earlier text, the same as cutOf(text): the chunks before
- * the first one the edit changed and after the last are found by comparing their texts in place
- * (and keep their strings, so that lookups by chunk text compare by identity); the line scan
- * starts again at the chunk start before the change, where its state is known (nothing open,
- * after a blank line), and stops at the first start past the change that was a start before,
- * where the two scans are in the same state on the same text. A definition, which turns the
- * whole text into one chunk, can only appear on the lines around the change.
- */
 /** The index of `value` in the sorted `list` from `lo` on, or -1. */
 function indexOf(list: number[], value: number, lo: number): number {
   let hi = list.length - 1;
@@ -170,6 +162,15 @@ function indexOf(list: number[], value: number, lo: number): number {
   return -1;
 }
 
+/**
+ * The cut of `text` from the cut of an earlier text, the same as cutOf(text): the chunks before
+ * the first one the edit changed and after the last are found by comparing their texts in place
+ * (and keep their strings, so that lookups by chunk text compare by identity); the line scan
+ * starts again at the chunk start before the change, where its state is known (nothing open,
+ * after a blank line), and stops at the first start past the change that was a start before,
+ * where the two scans are in the same state on the same text. A definition, which turns the
+ * whole text into one chunk, can only appear on the lines around the change.
+ */
 export function recut(prev: Cut, text: string): Cut {
   if (prev.whole || hasFrontMatter(prev.text) || hasFrontMatter(text)) return cutOf(text);
   const n = prev.starts.length;
@@ -187,9 +188,9 @@ export function recut(prev: Cut, text: string): Cut {
   const lineStart = changeStart > 0 ? text.lastIndexOf('\n', changeStart - 1) + 1 : 0;
   const lineEnd = text.indexOf('\n', changeEnd);
   if (DEFINITION.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) return cutOf(text);
-  // Restart at the chunk start before the first changed chunk: its line and the one before are unchanged.
+  // Restart at the chunk start before the first changed chunk: its line and the blank one before
+  // are unchanged, so the scan finds that start again (or it starts the text).
   const from = Math.max(0, a - 1);
-  // The scan finds that start again (its line and the blank one before are unchanged), or starts the text.
   const starts = from > 0 ? prev.starts.slice(0, from) : [0];
   const lines = from > 0 ? prev.lines.slice(0, from) : [0];
   let resume = -1; // the old chunk start the scan fell in step with
