@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { noteOf } from '../../server/src/engine';
-import { outlineNote, type NoteOutline } from '../../server/src/engine/outline/outline';
+import { nextStepsOf, outlineNote, type NoteOutline } from '../../server/src/engine/outline/outline';
 import type { Note } from '../../server/src/engine/model/note';
 
 const EXAMPLES = resolve(__dirname, '../fixtures/examples');
@@ -21,6 +21,19 @@ function outlineOf(dir: string, name: string, path = name): { note: Note; outlin
 const line = (note: Note, offset: number) => note.lines.position(offset).line + 1;
 
 describe('outline', () => {
+  it('is built once per Note: the same outline and steps for the same note, what a new Note of the text gives', () => {
+    const text = readFileSync(resolve(EXAMPLES, 'session-handoff.md'), 'utf8');
+    const note = noteOf({ text, path: 'session-handoff.md' });
+    const first = outlineNote(note);
+    assert.equal(outlineNote(note), first);
+    assert.equal(nextStepsOf(note), first.nextSteps);
+    const again = noteOf({ text, path: 'session-handoff.md' });
+    assert.notEqual(outlineNote(again), first);
+    assert.deepEqual(outlineNote(again), first);
+    const edited = noteOf({ text: text.replace('Implement ST-04-03', 'Build ST-04-03'), path: 'session-handoff.md' });
+    assert.ok(outlineNote(edited).nextSteps.some((s) => s.text.startsWith('Build ST-04-03')));
+  });
+
   describe('session-handoff.md', () => {
     const { note, outline } = outlineOf(EXAMPLES, 'session-handoff.md');
 

@@ -43,6 +43,16 @@ describe('index workers', function () {
     assert.ok(results.every((r) => r.type === 'note'));
   });
 
+  it("this thread takes small jobs from the end of a burst's tail, beside the workers", async () => {
+    workers = new IndexWorkers(1, SERVER);
+    const alone = await workers.run(job);
+    const results = await Promise.all(Array.from({ length: 12 }, () => workers.run(job)));
+    assert.equal(workers.size, 1);
+    assert.ok(workers.tailJobs > 0, 'no job of the tail ran in this thread');
+    assert.ok(workers.tailJobs < 12, 'the worker ran none of the burst');
+    for (const r of results) assert.deepEqual(timeless(r), timeless(alone));
+  });
+
   it('a busy worker is not retired', async () => {
     workers = new IndexWorkers(1, SERVER);
     const running = workers.run(job);

@@ -45,5 +45,5 @@ export { visit } from './parse/walk';
 export { fillSkeleton } from './update/sections-edit';
 export { newNoteText } from './update/new-note';
 export { lazyMaskerForNote, maskerForNote } from './scan/note-masker';
-export { maskTokenShapes, type Masker } from './scan/masker';
+export { masksNothing, maskTokenShapes, type Masker } from './scan/masker';
 export { contentOf, timeline, carriedSteps, type NoteVersion, type VersionContent, type TimelineEntry, type CarriedStep } from './history/history';

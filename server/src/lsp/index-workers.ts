@@ -5,7 +5,10 @@
 // A worker holds a second copy of the bundle and its own heap (about half the server's memory
 // after a scan), so workers are retired once the work runs out and started again for the next
 // burst; a small job that comes while none runs is done in this thread, which costs less than
-// starting one, unless jobs pile up there (a checkout that changes many notes).
+// starting one, unless jobs pile up there (a checkout that changes many notes). The last jobs
+// of a burst run in this thread too, beside the workers, so that its copy of the job's code is
+// compiled and hot when the changes after the burst come here (a cold first job took 0.5 s).
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { indexJobCaches, runIndexJob, type IndexJob, type IndexJobResult } from './index-job';
@@ -34,6 +37,23 @@ export function serveIndexJobs(): boolean {
 const IDLE_MS = 2000;
 /** Small jobs waiting in this thread beyond this many make a burst: the workers start. */
 const LOCAL_QUEUE = 4;
+/** When this many jobs or fewer wait for the workers, this thread takes small ones from the end. */
+const TAIL = 12;
+/**
+ * A note up to this size is indexed in the server's thread: a few ms for most notes, about
+ * 100 ms at this size, where a worker's start costs several hundred.
+ */
+export const SMALL_NOTE_BYTES = 256 * 1024;
+
+/** Whether a job is small enough for the server's thread (its text, or its file's size). */
+function smallJob(job: IndexJob): boolean {
+  if (job.text !== undefined) return job.text.length <= SMALL_NOTE_BYTES;
+  try {
+    return statSync(job.file).size <= SMALL_NOTE_BYTES;
+  } catch {
+    return true; // gone: the job says so at once
+  }
+}
 
 interface Pending {
   job: IndexJob;
@@ -53,6 +73,8 @@ export class IndexWorkers {
   private readonly caches = indexJobCaches();
 
   private started = false;
+  /** Jobs of a burst this thread took beside the workers (the tests read it). */
+  tailJobs = 0;
 
   /**
    * `wanted` workers running `script` (the server bundle); 0 runs every job in this thread. One
@@ -126,6 +148,7 @@ export class IndexWorkers {
       slot.id = this.nextId++;
       slot.worker.postMessage({ id: slot.id, job: p.job });
     }
+    if (this.queue.length && this.queue.length <= TAIL) this.inProcess ??= this.drainInProcess();
     if (!this.queue.length && this.workers.every((s) => !s.busy)) {
       this.idleTimer = setTimeout(() => void this.retire(), IDLE_MS);
       this.idleTimer.unref();
@@ -140,9 +163,18 @@ export class IndexWorkers {
     await Promise.all(this.workers.splice(0).map((s) => s.worker.terminate()));
   }
 
+  /** The next job for this thread: its own, else a small one from the end of a burst's tail. */
+  private nextHere(): Pending | undefined {
+    if (this.local.length) return this.local.shift();
+    if (!this.workers.length || !this.queue.length || this.queue.length > TAIL) return undefined;
+    const last = this.queue.length - 1;
+    if (!smallJob(this.queue[last].job)) return undefined;
+    this.tailJobs++;
+    return this.queue.splice(last, 1)[0];
+  }
+
   private async drainInProcess(): Promise<void> {
-    while (this.local.length) {
-      const p = this.local.shift()!;
+    for (let p = this.nextHere(); p; p = this.nextHere()) {
       try {
         p.resolve(runIndexJob(p.job, this.caches));
       } catch (e) {

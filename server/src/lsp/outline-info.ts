@@ -4,7 +4,7 @@ import type { GitFacts, LineIndex } from '../engine';
 import type { NoteOutline, OutlineEntry } from '../engine';
 import type { FileOutline, OutlineGit, OutlineRisk } from '../protocol';
 import { toRange } from './convert';
-import { maskTokenShapes, type Masker } from '../engine';
+import { masksNothing, maskTokenShapes, type Masker } from '../engine';
 
 /** A note's outline without what depends on where it is read (uri, links, problems, git). */
 export type OutlineData = Omit<FileOutline, 'uri' | 'path' | 'version' | 'roadmapUri' | 'problems' | 'git'>;
@@ -24,20 +24,14 @@ function entry(lines: LineIndex, e: OutlineEntry, m: Masker): OutlineRisk {
   return { text: m(e.text), range: toRange(lines, e.start, e.end), textRange: toRange(lines, e.textStart, e.textEnd), group: m(e.group), ids: e.ids };
 }
 
-/** Between the strings of an outline masked as one text: a blank line, which no secret spans. */
-const SEPARATOR = '\n\n';
-
 /**
- * The outline as the protocol carries it, every string masked. A note seldom holds a secret, and a
- * scan costs the same for a short string as for all of them at once: the strings are masked as one
- * text first, and only when that changes anything is each masked alone (a secret in one string is
- * found in the joined text too: the scans look no further than a line around a token).
+ * The outline as the protocol carries it, every string masked: as one text first, and each string
+ * alone only when that changes anything (masksNothing).
  */
 export function outlineData(outline: NoteOutline, lines: LineIndex, m: Masker = maskTokenShapes): OutlineData {
   const strings: string[] = [];
   const plain = build(outline, lines, (s) => (strings.push(s), s));
-  const joined = strings.join(SEPARATOR);
-  return m(joined) === joined ? plain : build(outline, lines, m);
+  return masksNothing(strings, m) ? plain : build(outline, lines, m);
 }
 
 function build(outline: NoteOutline, lines: LineIndex, m: Masker): OutlineData {

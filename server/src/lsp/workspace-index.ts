@@ -22,7 +22,7 @@ import type { ServerState } from './start';
 import { excludeMatcher, looksLikeNote, markdownFiles, SKIPPED_DIRECTORIES } from '../project/scan';
 import { fileOutline, outlineData, type OutlineData } from './outline-info';
 import type { IndexJob, IndexJobResult } from './index-job';
-import type { IndexWorkers } from './index-workers';
+import { SMALL_NOTE_BYTES, type IndexWorkers } from './index-workers';
 
 type Counts = NonNullable<FileOutline['problems']>;
 
@@ -49,11 +49,6 @@ export interface IndexStats {
   ms: number;
 }
 
-/**
- * A changed note up to this size is indexed in the server's thread when no worker runs: a few
- * ms for most notes, about 100 ms at this size, where a worker's start costs several hundred.
- */
-const SMALL_NOTE_BYTES = 256 * 1024;
 
 /** Parsed notes of closed handoffs kept for the roadmap rules. */
 const PARSED_CACHE = 64;

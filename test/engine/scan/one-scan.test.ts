@@ -2,7 +2,7 @@
 // the note's text, made on first use, and a front end's masker for the linted note reuses it. The
 // scans are counted through the scanner's observer, not timed.
 import { strict as assert } from 'node:assert';
-import { lint, lintWith, maskerForNote, noteOf, RULES, type Finding } from '../../../server/src/engine';
+import { lint, lintWith, maskerForNote, noteOf, RULES, type Finding, type Rule } from '../../../server/src/engine';
 import { commitValueRanges } from '../../../server/src/engine/model/commit-values';
 import { maskerFor } from '../../../server/src/engine/scan/masker';
 import { findSecrets, observeSecretScans } from '../../../server/src/engine/scan/secrets';
@@ -84,6 +84,26 @@ describe('scan: one secret scan per lint', () => {
       const independent = maskerFor(text, commitValueRanges(result!.note), findSecrets(text));
       for (const f of result!.findings) assert.ok(!f.message.includes(TOKEN), `${n.path}: ${f.message}`);
       for (const line of text.split('\n')) assert.equal(result!.mask(line), independent(line), n.path);
+    }
+  });
+
+  it('the texts of the findings are masked as one first: each is what masking it alone gives, and one without a secret is left as reported', () => {
+    const quotes = [`Steps ${TOKEN}`, 'No secret here', `password = "${PASSWORD}"`, 'Rotate it', `${SPLIT.split('\n')[0]}`, 'Plain'];
+    const quoting: Rule = {
+      meta: { ...RULES[0].meta, id: 'quoting' },
+      check: ({ report }) => {
+        for (const [i, q] of quotes.entries()) report({ start: i, end: i + 1, message: q, fix: { title: `Fix ${q}`, edits: [] }, suggestions: [{ title: `Or ${q}`, edits: [] }] });
+      },
+    };
+    for (const chosen of [quotes, quotes.filter((q) => !/[_"]/.test(q))]) {
+      const only: Rule = { ...quoting, check: (c) => quoting.check({ ...c, report: (r) => (chosen.includes(r.message) ? c.report(r) : undefined) }) };
+      const result = lintWith({ text: NOTE, path: 'HANDOFF.md', today: TODAY, rules: [only] });
+      const alone = maskerFor(NOTE, commitValueRanges(result.note), findSecrets(NOTE));
+      assert.deepEqual(
+        result.findings.map((f) => [f.message, f.fix?.title, f.suggestions?.[0].title]),
+        chosen.map((q) => [alone(q), alone(`Fix ${q}`), alone(`Or ${q}`)]),
+      );
+      for (const f of result.findings) for (const secret of [TOKEN, PASSWORD]) assert.ok(!JSON.stringify(f).includes(secret));
     }
   });
 });

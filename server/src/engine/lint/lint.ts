@@ -13,7 +13,7 @@ import { detectKind } from '../model/detect';
 import type { IncrementalParser } from '../parse/incremental';
 import { defaultConfig, resolveRule, type HandoffConfig } from './config';
 import { maskerForNote } from '../scan/note-masker';
-import type { Masker } from '../scan/masker';
+import { masksNothing, type Masker } from '../scan/masker';
 import { secretsOf } from '../scan/note-secrets';
 
 /**
@@ -202,8 +202,11 @@ export function lintWith(input: LintInput): LintResult {
   // One masking step for every rule: no message or fix title shows a secret found in the note.
   // Made on first use, from the scan the secret rules read: a lint with nothing to mask and no
   // secret rule does not scan the text.
+  // The texts are masked as one first: most lints show no secret, and then none changes.
   let masker: Masker | null = null;
   const mask: Masker = (s) => (masker ??= maskerForNote(note, input.text))(s);
+  const shown = findings.flatMap((f) => [f.message, ...(f.fix ? [f.fix.title] : []), ...(f.suggestions ?? []).map((s) => s.title)]);
+  if (masksNothing(shown, mask)) return { note, lines, findings, failures, mask };
   const masked = findings.map((f) => {
     const message = mask(f.message);
     const title = f.fix ? mask(f.fix.title) : undefined;

@@ -123,6 +123,21 @@ interface Block {
  * mentions a follow-up), else its parent's.
  */
 function blocksOf(note: Note): Block[] {
+  return once(blockMemo, note, findBlocks);
+}
+
+// A Note does not change once built, and the index, the roadmap rules, hovers and history each
+// outline the same note: each piece is built once per Note, and callers only read it.
+const blockMemo = new WeakMap<Note, Block[]>();
+const stepMemo = new WeakMap<Note, OutlineStep[]>();
+const outlineMemo = new WeakMap<Note, NoteOutline>();
+function once<T>(memo: WeakMap<Note, T>, note: Note, build: (note: Note) => T): T {
+  let value = memo.get(note);
+  if (value === undefined) memo.set(note, (value = build(note)));
+  return value;
+}
+
+function findBlocks(note: Note): Block[] {
   const out: Block[] = [];
   const scan = (nodes: RootContent[], role: Role | null, group: string) => {
     const labelled = labelledBlocks(nodes, true);
@@ -310,6 +325,10 @@ function gsdOutline(gsd: GsdPhase[]): RoadmapOutline {
 
 /** The next steps alone (what outlineNote lists), for a rule on the typing path. */
 export function nextStepsOf(note: Note): OutlineStep[] {
+  return once(stepMemo, note, findNextSteps);
+}
+
+function findNextSteps(note: Note): OutlineStep[] {
   const nextSteps: OutlineStep[] = [];
   if (note.kind !== 'handoff' || note.hygieneOnly) return nextSteps;
   for (const block of blocksOf(note)) {
@@ -326,6 +345,10 @@ export function nextStepsOf(note: Note): OutlineStep[] {
 }
 
 export function outlineNote(note: Note): NoteOutline {
+  return once(outlineMemo, note, buildOutline);
+}
+
+function buildOutline(note: Note): NoteOutline {
   const nextSteps = nextStepsOf(note);
   const risks: OutlineEntry[] = [];
   const wip: OutlineEntry[] = [];

@@ -22,7 +22,17 @@ export function prefixOf(id: string): string {
   return id.startsWith('#') ? '#' : id.replace(/-\d.*$/, '');
 }
 
+// Every handoff linked to a roadmap asks for its ids (two rules each, and the index lints every
+// handoff): found once per roadmap Note, which does not change once built; callers only read them.
+const idMemo = new WeakMap<Note, RoadmapIds>();
+
 export function roadmapIds(roadmap: Note): RoadmapIds {
+  let ids = idMemo.get(roadmap);
+  if (!ids) idMemo.set(roadmap, (ids = findIds(roadmap)));
+  return ids;
+}
+
+function findIds(roadmap: Note): RoadmapIds {
   const items = new Map<string, RoadmapItem>();
   const phases = new Map<string, Phase>();
   for (const p of roadmap.roadmap?.phases ?? []) {
