@@ -158,6 +158,34 @@ describe('workspace index over stdio', function () {
     assert.equal(file.nextSteps[0].text, 'Confirm/accept ADR-0015 and ADR-0016 (or adjust and re-propose).');
   });
 
+  it('a burst of keystrokes in an open note: its counts follow each published version, its outline the last', async () => {
+    await client.initialize(dir);
+    await watcher.indexed();
+    const uri = uriOf(dir, 'HANDOFF.md');
+    const text = readFileSync(join(dir, 'HANDOFF.md'), 'utf8');
+    await client.open(uri, text);
+    const warningsOf = (p: { diagnostics: Array<{ severity?: number }> }) => p.diagnostics.filter((d) => d.severity === 2).length;
+    const first = await client.diagnostics(uri, (p) => p.version === 1);
+    // Each keystroke adds a bullet naming a path that does not exist (a warning), sent as soon as
+    // the last one's diagnostics are out, as a person types.
+    let version = 1;
+    let last = first;
+    for (let k = 0; k < 6; k++) {
+      version++;
+      const published = client.diagnostics(uri, (p) => p.version === version);
+      await client.change(uri, version, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: `- See \`missing/file-${k}.md\`.\n` }]);
+      last = await published;
+    }
+    assert.ok(warningsOf(last) >= warningsOf(first) + 6, `${warningsOf(first)} then ${warningsOf(last)} warnings`);
+    let file = (await outline([uri])).files[0];
+    for (let i = 0; i < 20 && (file.version !== version || file.problems?.warnings !== warningsOf(last)); i++) {
+      await watcher.next((p) => Boolean(p.uris?.includes(uri)));
+      file = (await outline([uri])).files[0];
+    }
+    assert.equal(file.version, version);
+    assert.equal(file.problems?.warnings, warningsOf(last));
+  });
+
   it('a folder created with notes in it, announced only by the folder\'s own event: its notes are indexed once; its deletion takes them away', async () => {
     await client.initialize(dir);
     await watcher.indexed();

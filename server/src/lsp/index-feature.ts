@@ -96,6 +96,10 @@ export const workspaceIndexFeature: Feature = (state) => {
     else index.fromEditor(document);
   });
   state.documents.onDidChangeContent(({ document }) => {
+    // The outline waits for a pause: a keystroke puts off the rebuild the last one scheduled (the
+    // problem counts follow each publication all the same).
+    clearTimeout(editTimers.get(document.uri));
+    editTimers.delete(document.uri);
     // Parsing a note twice per keystroke is what makes large notes slow: when the linter runs on
     // type it builds the note anyway, and the index waits for it.
     if (state.linter.enabled && state.settings.run === 'onType') awaitingLint.add(document.uri);

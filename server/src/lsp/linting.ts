@@ -77,6 +77,8 @@ export class DocumentLinter {
   maxDebounceMs = 100;
   private readonly cost = new Map<string, number>();
   private readonly lastRun = new Map<string, number>();
+  /** Per open document: the note of the text last linted, and what it was built from. */
+  private readonly notes = new Map<string, { text: string; path: string; config: unknown; template: unknown; note: Note }>();
   /** Per open document: re-parses only the chunks of a note that an edit touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
   enabled = true;
@@ -172,6 +174,8 @@ export class DocumentLinter {
     this.cost.delete(uri);
     this.lastRun.delete(uri);
     this.parsers.delete(uri);
+    this.notes.delete(uri);
+    this.large.delete(uri);
     this.lintWorker?.forget(uri);
     this.timeline?.closed(uri);
     this.settled(uri, null);
@@ -181,8 +185,16 @@ export class DocumentLinter {
 
   /** Linted in the worker: no model of it is kept in this thread. */
   isLarge(doc: TextDocument): boolean {
-    return this.lintWorker !== null && isLargeText(doc.getText());
+    if (this.lintWorker === null) return false;
+    const known = this.large.get(doc.uri);
+    if (known?.version === doc.version) return known.large;
+    const large = isLargeText(doc.getText());
+    this.large.set(doc.uri, { version: doc.version, large });
+    return large;
   }
+
+  /** isLarge per document version: counting a note's lines is a pass over its text. */
+  private readonly large = new Map<string, { version: number; large: boolean }>();
 
   /** Last result for the document's current version, or a fresh one (none for a large document). */
   resultFor(doc: TextDocument): LintResult | null {
@@ -259,7 +271,12 @@ export class DocumentLinter {
     }
     let parser = this.parsers.get(doc.uri);
     if (!parser) this.parsers.set(doc.uri, (parser = new IncrementalParser(parseMarkdown)));
-    const note = noteOf({ ...input, parser });
+    // A version linted again (git's facts arrived, a request) keeps its note: the note reads
+    // neither facts nor other notes, and what the rules read of it is found once per note.
+    const known = this.notes.get(doc.uri);
+    const same = known && known.text === text && known.path === rel && known.config === project.config && known.template === project.template;
+    const note = same ? known.note : noteOf({ ...input, parser });
+    if (!same) this.notes.set(doc.uri, { text, path: rel, config: project.config, template: project.template, note });
     if (note.kind === 'other') return null;
     const roadmap = note.kind === 'handoff' ? (this.notesSource?.roadmapFor(doc.uri) ?? null) : null;
     const handoffs = note.kind === 'roadmap' ? (this.notesSource?.handoffsFor(doc.uri) ?? []) : [];
@@ -338,6 +355,7 @@ export class DocumentLinter {
     const text = doc.getText();
     this.results.delete(doc.uri);
     this.parsers.delete(doc.uri);
+    this.notes.delete(doc.uri);
     const none = () => {
       void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       this.sendStatus(doc, null, null, true);

@@ -17,6 +17,8 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
   private catalog: CommandCatalog | null = null;
   /** Answers of exists() since the last file event (a note asks about the same paths on every keystroke). */
   private readonly existing = new Map<string, boolean>();
+  /** The same answers by the path as asked (undefined: outside the folder). */
+  private readonly asked = new Map<string, boolean | undefined>();
   /** Answers of entries() since the last file event; null: not a readable folder. */
   private readonly listed = new Map<string, string[] | null>();
 
@@ -28,10 +30,15 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
   }
 
   exists(path: string): boolean | undefined {
+    // By the path as asked first: resolving it costs more than the lookup.
+    if (this.asked.has(path)) return this.asked.get(path);
     const abs = resolve(this.root, path);
-    if (!isInside(this.root, abs)) return undefined;
-    let known = this.existing.get(abs);
-    if (known === undefined) this.existing.set(abs, (known = existsSync(abs)));
+    let known: boolean | undefined;
+    if (isInside(this.root, abs)) {
+      known = this.existing.get(abs);
+      if (known === undefined) this.existing.set(abs, (known = existsSync(abs)));
+    }
+    this.asked.set(path, known);
     return known;
   }
 
@@ -70,6 +77,7 @@ export class WorkspaceFolderFacts implements WorkspaceFacts {
     if (kind !== 'catalog') {
       this.names = null;
       this.existing.clear();
+      this.asked.clear();
       this.listed.clear();
     }
     if (kind !== 'files') this.catalog = null;

@@ -25,11 +25,17 @@ export function candidates(note: Note, ref: PathRef): string[] {
 
 export function missingPaths(note: Note, workspace: WorkspaceFacts, exclude: ReadonlySet<string>): Array<{ ref: PathRef; path: string }> {
   const out: Array<{ ref: PathRef; path: string }> = [];
+  // A note names the same paths many times: each is resolved and looked up once.
+  const missing = new Map<string, string | null>();
   for (const ref of pathRefs(note, exclude)) {
-    const paths = candidates(note, ref);
-    const known = paths.map((p) => workspace.exists(p));
-    if (known.some((k) => k !== false)) continue;
-    out.push({ ref, path: paths[0] });
+    const key = `${ref.via}\0${ref.path}`;
+    let path = missing.get(key);
+    if (path === undefined) {
+      const paths = candidates(note, ref);
+      path = paths.every((p) => workspace.exists(p) === false) ? paths[0] : null;
+      missing.set(key, path);
+    }
+    if (path !== null) out.push({ ref, path });
   }
   return out;
 }

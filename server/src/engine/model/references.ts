@@ -41,21 +41,35 @@ interface Walked {
 
 /** The nodes references come from, with what the rules need of their ancestors; once per note. */
 const walked = new WeakMap<Note, Walked[]>();
+/**
+ * The same for one top-level node: the note's list is its top-level nodes' lists end to end, and a
+ * top-level node an edit left (the incremental parser reuses it) has the same subtree.
+ */
+const walkedTop = new WeakMap<Node, Walked[]>();
 const WANTED = new Set(['text', 'inlineCode', 'link', 'code']);
 
 function walk(note: Note): Walked[] {
   const cached = walked.get(note);
   if (cached) return cached;
   const out: Walked[] = [];
-  const visit = (node: Node, inLinkOrHeading: boolean, holder: Parent | null) => {
-    if (WANTED.has(node.type)) out.push({ node, inLinkOrHeading, holder });
+  const visit = (node: Node, inLinkOrHeading: boolean, holder: Parent | null, into: Walked[]) => {
+    if (WANTED.has(node.type)) into.push({ node, inLinkOrHeading, holder });
     const children = (node as Parent).children;
     if (!children) return;
     const inside = inLinkOrHeading || node.type === 'link' || node.type === 'heading';
     const h = node.type === 'listItem' || node.type === 'paragraph' || node.type === 'tableRow' ? (node as Parent) : holder;
-    for (const c of children) visit(c, inside, h);
+    for (const c of children) visit(c, inside, h, into);
   };
-  visit(note.root, false, null);
+  // The root is neither wanted, nor a link, heading or holder: its children start afresh.
+  for (const top of note.root.children) {
+    let list = walkedTop.get(top);
+    if (!list) {
+      list = [];
+      visit(top, false, null, list);
+      walkedTop.set(top, list);
+    }
+    for (const w of list) out.push(w);
+  }
   walked.set(note, out);
   return out;
 }
@@ -116,30 +130,66 @@ export function pathRefs(note: Note, exclude: ReadonlySet<string> = new Set()): 
   return exclude.size ? all.filter((r) => !exclude.has(r.path)) : all;
 }
 
+/**
+ * What a node gave, relative to its start offset, kept by node: an edit leaves most nodes of a note
+ * as they were (the incremental parser reuses them, moved), and a node reused has the same source
+ * and the same ancestors (a path's context is its holder's text, in the same block). Kept only
+ * when the refs lie inside the node's own source.
+ */
+type Relative<T> = Array<Omit<T, 'start' | 'end'> & { start: number; end: number }>;
+const pathsOfNode = new WeakMap<Node, Relative<PathRef>>();
+const commandsOfNode = new WeakMap<Node, Relative<CommandRef>>();
+
+/**
+ * The refs `find` gives for a node, from the node's cache when it was reused. `find` says whether
+ * its answer read only the node's own source (`keep`): a value searched for in the text and not
+ * found inside the node depends on the rest of the note.
+ */
+function perNode<T extends { start: number; end: number }>(memo: WeakMap<Node, Relative<T>>, node: Node, find: (node: Node) => { refs: T[]; keep: boolean }): T[] {
+  const at = offsetOf(node);
+  const kept = memo.get(node);
+  if (kept) return kept.map((r) => ({ ...r, start: r.start + at, end: r.end + at }) as T);
+  const { refs, keep } = find(node);
+  const end = node.position?.end.offset;
+  if (keep && end !== undefined && refs.every((r) => r.start >= at && r.end <= end)) memo.set(node, refs.map((r) => ({ ...r, start: r.start - at, end: r.end - at })));
+  return refs;
+}
+
+/** Where `value` is first written from a node's start, and whether that is inside the node. */
+function foundIn(note: Note, node: Node, value: string): { start: number; inside: boolean } {
+  const at = offsetOf(node);
+  const i = note.text.slice(at).indexOf(value);
+  return { start: at + i, inside: i >= 0 && at + i + value.length <= (node.position?.end.offset ?? -1) };
+}
+
 function findPathRefs(note: Note): PathRef[] {
   const out: PathRef[] = [];
   for (const { node, holder } of walk(note)) {
-    if (node.type === 'inlineCode') {
-      const raw = (node as InlineCode).value.trim();
-      const path = stripLocation(raw);
-      if (!path || PLACEHOLDER.test(path) || /\s/.test(path) || !PATHLIKE.test(path)) continue;
-      if (!HAS_EXTENSION.test(path) && !path.endsWith('/')) continue;
-      if (/^\d+(?:\.\d+)+$/.test(path) || /^v?\d/.test(path.split('/')[0]) && !path.includes('/')) continue; // versions
-      if (!path.includes('/') && /^[\w-]+\.(?:com|org|net|io|dev|app|ai|co)$/i.test(path)) continue; // domains
-      const start = offsetOf(node) + note.text.slice(offsetOf(node)).indexOf(raw);
-      out.push({ path, start, end: start + raw.length, via: 'code', context: contextOf(note, holder) });
-    } else if (node.type === 'link') {
-      const url = (node as Link).url;
-      if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i.test(url) || PLACEHOLDER.test(url)) continue;
-      const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
-      if (!path) continue;
-      const src = note.text.slice(offsetOf(node), node.position?.end.offset ?? 0);
-      const at = src.lastIndexOf(url);
-      const start = at >= 0 ? offsetOf(node) + at : offsetOf(node);
-      out.push({ path, start, end: at >= 0 ? start + url.length : node.position?.end.offset ?? start, via: 'link', context: contextOf(note, holder) });
-    }
+    if (node.type === 'inlineCode' || node.type === 'link') out.push(...perNode(pathsOfNode, node, (n) => pathRefOf(note, n, holder)));
   }
   return out;
+}
+
+function pathRefOf(note: Note, node: Node, holder: Parent | null): { refs: PathRef[]; keep: boolean } {
+  const none = { refs: [], keep: true };
+  if (node.type === 'inlineCode') {
+    const raw = (node as InlineCode).value.trim();
+    const path = stripLocation(raw);
+    if (!path || PLACEHOLDER.test(path) || /\s/.test(path) || !PATHLIKE.test(path)) return none;
+    if (!HAS_EXTENSION.test(path) && !path.endsWith('/')) return none;
+    if (/^\d+(?:\.\d+)+$/.test(path) || /^v?\d/.test(path.split('/')[0]) && !path.includes('/')) return none; // versions
+    if (!path.includes('/') && /^[\w-]+\.(?:com|org|net|io|dev|app|ai|co)$/i.test(path)) return none; // domains
+    const { start, inside } = foundIn(note, node, raw);
+    return { refs: [{ path, start, end: start + raw.length, via: 'code', context: contextOf(note, holder) }], keep: inside };
+  }
+  const url = (node as Link).url;
+  if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i.test(url) || PLACEHOLDER.test(url)) return none;
+  const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
+  if (!path) return none;
+  const src = note.text.slice(offsetOf(node), node.position?.end.offset ?? 0);
+  const at = src.lastIndexOf(url);
+  const start = at >= 0 ? offsetOf(node) + at : offsetOf(node);
+  return { refs: [{ path, start, end: at >= 0 ? start + url.length : node.position?.end.offset ?? start, via: 'link', context: contextOf(note, holder) }], keep: true };
 }
 
 const SHELL_LANGS = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'shell-session', 'sh-session', 'fish', 'powershell', 'ps1', 'bat', 'cmd']);
@@ -152,25 +202,17 @@ export function commandRefs(note: Note): CommandRef[] {
 
 function findCommandRefs(note: Note): CommandRef[] {
   const out: CommandRef[] = [];
-  const add = (line: string, base: number) => {
-    const clean = line.replace(/^\s*(?:\$|>|#\s*)\s*/, (m) => ' '.repeat(m.length));
-    let offset = 0;
-    for (const part of clean.split(/(&&|\|\||;|\|)/)) {
-      if (!/^(&&|\|\||;|\|)$/.test(part)) {
-        const lead = part.length - part.trimStart().length;
-        const cmd = part.trim().replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '');
-        const shift = part.trim().length - cmd.length;
-        if (COMMAND_START.test(cmd)) out.push({ command: cmd, start: base + offset + lead + shift, end: base + offset + lead + part.trim().length });
-      }
-      offset += part.length;
-    }
-  };
   for (const { node } of walk(note)) {
     if (node.type === 'inlineCode') {
-      const value = (node as InlineCode).value;
-      const start = offsetOf(node) + note.text.slice(offsetOf(node)).indexOf(value);
-      add(value, start);
+      out.push(
+        ...perNode(commandsOfNode, node, (n) => {
+          const value = (n as InlineCode).value;
+          const { start, inside } = foundIn(note, n, value);
+          return { refs: commandsIn(value, start), keep: inside };
+        }),
+      );
     } else if (node.type === 'code') {
+      // Not kept by node: an indented block's lines are read one line down, past the node.
       const code = node as Code;
       if (!SHELL_LANGS.has((code.lang ?? '').toLowerCase())) continue;
       const startLine = (code.position?.start.line ?? 1); // fence line, 1-based
@@ -181,9 +223,26 @@ function findCommandRefs(note: Note): CommandRef[] {
         const lineStart = note.lines.lineStart(lineNo);
         const text = note.lines.lineText(lineNo);
         const at = text.indexOf(l);
-        if (l.trim() && at >= 0) add(l, lineStart + at);
+        if (l.trim() && at >= 0) out.push(...commandsIn(l, lineStart + at));
       });
     }
+  }
+  return out;
+}
+
+/** The simple commands of one line of shell starting at offset `base`. */
+function commandsIn(line: string, base: number): CommandRef[] {
+  const out: CommandRef[] = [];
+  const clean = line.replace(/^\s*(?:\$|>|#\s*)\s*/, (m) => ' '.repeat(m.length));
+  let offset = 0;
+  for (const part of clean.split(/(&&|\|\||;|\|)/)) {
+    if (!/^(&&|\|\||;|\|)$/.test(part)) {
+      const lead = part.length - part.trimStart().length;
+      const cmd = part.trim().replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '');
+      const shift = part.trim().length - cmd.length;
+      if (COMMAND_START.test(cmd)) out.push({ command: cmd, start: base + offset + lead + shift, end: base + offset + lead + part.trim().length });
+    }
+    offset += part.length;
   }
   return out;
 }

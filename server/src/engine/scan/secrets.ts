@@ -15,6 +15,7 @@
 // longer range; except that a split token swallowing a generic/URL hit on its first line becomes one
 // `secret` hit over both lines. Pure and synchronous; linear in the length of the text.
 
+import { LRUCache } from 'lru-cache';
 import { findAssignments } from './assignment';
 import { findCredentials } from './credentials';
 import { knownPrefix, maskToken } from './mask';
@@ -185,6 +186,20 @@ function splitKind(prefix: string): SecretKind {
  */
 export function withSecretsMasked(text: string): string {
   if (text.length < 8) return text;
+  let out = masked.get(text);
+  if (out !== undefined) return out;
+  out = maskSecretsIn(text);
+  masked.set(text, out);
+  return out;
+}
+
+/**
+ * withSecretsMasked's answers by text: a note's findings repeat their messages from one keystroke
+ * to the next, and each would otherwise be scanned again by every detector.
+ */
+const masked = new LRUCache<string, string>({ maxSize: 1_000_000, sizeCalculation: (out, text) => text.length + out.length + 64 });
+
+function maskSecretsIn(text: string): string {
   let out = text;
   const hits = findSecrets(text).filter((h) => h.certainty !== 'placeholder').sort((a, b) => b.start - a.start);
   let before = Infinity;
