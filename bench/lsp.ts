@@ -20,12 +20,17 @@
 //               server lint the new version synchronously (no debounce): change → response.
 //               The debounced diagnostics of that version are awaited before the next edit, so
 //               the two never overlap.
+//
+// --paths exist: the folder holds an empty file at every path the note names (as a project the
+// note describes would), so `path-exists` reports nothing; by default the folder is empty and
+// every named path is a finding (about 4,000 at 400 KB), each built, masked and sent per keystroke.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateNote, SIZES } from './lib/gen';
 import { ROOT } from './lib/engine';
+import { noteOf, pathRefs } from '../server/src/engine';
 import { LspClient, SERVER, debounceFromSource, debounceWithin, waitForFile } from './lib/lsp-client';
 import { benchBundle } from './lib/bundle';
 import { summarize, machine, fmt, table, type Stats } from './lib/stats';
@@ -40,6 +45,7 @@ const sizes = SIZES.filter((s) => wanted.includes(s.label.toLowerCase().replace(
 const EDITS = value('--edits') ? Number(value('--edits')) : null;
 const WAIT = Number(value('--wait-server') ?? 0);
 const OUT = value('--out') ?? join(ROOT, 'bench/results/lsp.json');
+const PATHS_EXIST = value('--paths') === 'exist';
 const TYPED = 'the quick brown fox jumps over the lazy dog and keeps typing into the handoff note ';
 
 interface SizeResult {
@@ -81,6 +87,24 @@ function middleBullet(text: string): { line: number; character: number } {
   return { line: mid, character: 0 };
 }
 
+/** An empty file at every relative path inside `dir` the note names; how many were created. */
+function createNamedPaths(dir: string, text: string): number {
+  const note = noteOf({ text, path: 'HANDOFF.md' });
+  let made = 0;
+  for (const path of new Set(pathRefs(note).map((r: { path: string }) => r.path))) {
+    const target = resolve(dir, path);
+    if (!target.startsWith(dir + sep) || path.endsWith('/')) continue;
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, '');
+      made++;
+    } catch {
+      // A path whose parent is one of the files made (`a.ts/b`): it stays missing.
+    }
+  }
+  return made;
+}
+
 async function main(): Promise<void> {
   let server = value('--server') ?? SERVER;
   if (argv.includes('--bundle')) server = await benchBundle('server');
@@ -98,6 +122,7 @@ async function main(): Promise<void> {
     const file = join(dir, 'HANDOFF.md');
     const text = generateNote({ seed: 1, bytes: s.bytes });
     writeFileSync(file, text);
+    if (PATHS_EXIST) console.log(`  ${s.label}: ${createNamedPaths(dir, text)} named paths created`);
     const uri = pathToFileURL(file).toString();
     const client = new LspClient(server);
     try {
@@ -222,7 +247,7 @@ async function main(): Promise<void> {
   if (goals.length) report.push(table(['goal', 'met', 'figures'], goals.map((g) => [g.goal, g.met ? 'met' : 'MISSED', g.figures])), '');
   console.log('\n' + report.join('\n'));
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine: machine(), server: { path: server, bundle: argv.includes('--bundle'), built, debounce }, results, goals, report: report.join('\n') }, null, 2) + '\n');
+  writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine: machine(), paths: PATHS_EXIST ? 'exist' : 'missing', server: { path: server, bundle: argv.includes('--bundle'), built, debounce }, results, goals, report: report.join('\n') }, null, 2) + '\n');
   console.log(`Wrote ${OUT}`);
 }
 
