@@ -212,13 +212,17 @@ function findCommandRefs(note: Note): CommandRef[] {
         }),
       );
     } else if (node.type === 'code') {
-      // Not kept by node: an indented block's lines are read one line down, past the node.
       const code = node as Code;
       if (!SHELL_LANGS.has((code.lang ?? '').toLowerCase())) continue;
-      const startLine = (code.position?.start.line ?? 1); // fence line, 1-based
+      // A fenced block (its node starts at the fence) holds its code from the line after the
+      // fence; an indented block (its node starts in its indentation) from its first line.
+      const start = code.position?.start;
+      if (!start) continue;
+      const fenced = /[`~]/.test(note.text.charAt(start.offset ?? 0));
+      const first = fenced ? start.line : start.line - 1; // zero-based
       const lines = code.value.split(/\r\n|\r|\n/);
       lines.forEach((l, i) => {
-        const lineNo = startLine + i; // zero-based line index of content = fence line (1-based) + i
+        const lineNo = first + i;
         if (lineNo >= note.lines.lineCount) return;
         const lineStart = note.lines.lineStart(lineNo);
         const text = note.lines.lineText(lineNo);
