@@ -155,6 +155,30 @@ function perNode<T extends { start: number; end: number }>(memo: WeakMap<Node, R
   return refs;
 }
 
+/**
+ * Where each character of an inline code's `value` is written, within the node: line by line, since
+ * a value over two lines drops the indentation and markers the next line starts with. Null when the
+ * value is not written so inside the node.
+ */
+function sourceOf(note: Note, node: Node, value: string): ((i: number) => number) | null {
+  const end = node.position?.end.offset ?? -1;
+  const starts: Array<[number, number]> = []; // [offset in the value, offset in the note]
+  let from = offsetOf(node);
+  let i = 0;
+  for (const line of value.split('\n')) {
+    const at = note.text.indexOf(line, from);
+    if (at < 0 || at + line.length > end) return null;
+    starts.push([i, at]);
+    i += line.length + 1;
+    from = at + line.length + 1;
+  }
+  return (k) => {
+    let j = starts.length - 1;
+    while (starts[j][0] > k) j--;
+    return starts[j][1] + k - starts[j][0];
+  };
+}
+
 /** Where `value` is first written from a node's start, and whether that is inside the node. */
 function foundIn(note: Note, node: Node, value: string): { start: number; inside: boolean } {
   const at = offsetOf(node);
@@ -207,8 +231,10 @@ function findCommandRefs(note: Note): CommandRef[] {
       out.push(
         ...perNode(commandsOfNode, node, (n) => {
           const value = (n as InlineCode).value;
-          const { start, inside } = foundIn(note, n, value);
-          return { refs: commandsIn(value, start), keep: inside };
+          const where = sourceOf(note, n, value);
+          if (!where) return { refs: [], keep: false };
+          const refs = commandsIn(value, 0).map((r) => ({ ...r, start: where(r.start), end: where(r.end - 1) + 1 }));
+          return { refs, keep: true };
         }),
       );
     } else if (node.type === 'code') {
