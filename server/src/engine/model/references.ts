@@ -4,6 +4,7 @@
 import type { Code, InlineCode, Link, Parent, Text } from 'mdast';
 import type { Node } from 'unist';
 import type { Note } from './note';
+import { oncePerNote } from './once';
 
 export interface HashRef {
   hash: string;
@@ -78,17 +79,12 @@ function walk(note: Note): Walked[] {
 const commitMemo = new WeakMap<Note, HashRef[]>();
 const pathMemo = new WeakMap<Note, PathRef[]>();
 const commandMemo = new WeakMap<Note, CommandRef[]>();
-function once<T>(memo: WeakMap<Note, T>, note: Note, find: (note: Note) => T): T {
-  let value = memo.get(note);
-  if (value === undefined) memo.set(note, (value = find(note)));
-  return value;
-}
 
 const offsetOf = (n: Node) => n.position?.start.offset ?? 0;
 
 /** Commit-like hashes in text and inline code (with at least one digit and one letter). */
 export function commitRefs(note: Note): HashRef[] {
-  return once(commitMemo, note, findCommitRefs);
+  return oncePerNote(commitMemo, note, findCommitRefs);
 }
 
 function findCommitRefs(note: Note): HashRef[] {
@@ -126,7 +122,7 @@ function contextOf(note: Note, holder: Parent | null): string {
 
 /** Paths in backticks (with an extension or a trailing slash, no spaces) and relative links. */
 export function pathRefs(note: Note, exclude: ReadonlySet<string> = new Set()): PathRef[] {
-  const all = once(pathMemo, note, findPathRefs);
+  const all = oncePerNote(pathMemo, note, findPathRefs);
   return exclude.size ? all.filter((r) => !exclude.has(r.path)) : all;
 }
 
@@ -221,7 +217,7 @@ const COMMAND_START = /^(?:npm|pnpm|yarn|bun|npx|pdm|poetry|uv|make|just|cargo|g
 
 /** Simple commands (split at &&, ||, ;, |) in inline code and in shell code blocks. */
 export function commandRefs(note: Note): CommandRef[] {
-  return once(commandMemo, note, findCommandRefs);
+  return oncePerNote(commandMemo, note, findCommandRefs);
 }
 
 function findCommandRefs(note: Note): CommandRef[] {

@@ -9,6 +9,7 @@
 import type { RootContent } from 'mdast';
 import type { FieldKey, NoteKind, Role } from '../types';
 import type { Note } from '../model/note';
+import { oncePerNote } from '../model/once';
 import type { Section } from '../model/sections';
 import { itemsIn, labelledBlocks, type Item } from '../model/items';
 import { roleOf } from '../model/roles';
@@ -123,19 +124,14 @@ interface Block {
  * mentions a follow-up), else its parent's.
  */
 function blocksOf(note: Note): Block[] {
-  return once(blockMemo, note, findBlocks);
+  return oncePerNote(blockMemo, note, findBlocks);
 }
 
-// A Note does not change once built, and the index, the roadmap rules, hovers and history each
-// outline the same note: each piece is built once per Note, and callers only read it.
+// The index, the roadmap rules, hovers and history each outline the same note: each piece is
+// built once per Note.
 const blockMemo = new WeakMap<Note, Block[]>();
 const stepMemo = new WeakMap<Note, OutlineStep[]>();
 const outlineMemo = new WeakMap<Note, NoteOutline>();
-function once<T>(memo: WeakMap<Note, T>, note: Note, build: (note: Note) => T): T {
-  let value = memo.get(note);
-  if (value === undefined) memo.set(note, (value = build(note)));
-  return value;
-}
 
 function findBlocks(note: Note): Block[] {
   const out: Block[] = [];
@@ -325,7 +321,7 @@ function gsdOutline(gsd: GsdPhase[]): RoadmapOutline {
 
 /** The next steps alone (what outlineNote lists), for a rule on the typing path. */
 export function nextStepsOf(note: Note): OutlineStep[] {
-  return once(stepMemo, note, findNextSteps);
+  return oncePerNote(stepMemo, note, findNextSteps);
 }
 
 function findNextSteps(note: Note): OutlineStep[] {
@@ -345,7 +341,7 @@ function findNextSteps(note: Note): OutlineStep[] {
 }
 
 export function outlineNote(note: Note): NoteOutline {
-  return once(outlineMemo, note, buildOutline);
+  return oncePerNote(outlineMemo, note, buildOutline);
 }
 
 function buildOutline(note: Note): NoteOutline {

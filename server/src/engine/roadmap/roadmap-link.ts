@@ -4,6 +4,7 @@
 import type { Node } from 'mdast';
 import type { Fix, TextEdit } from '../types';
 import type { Note } from '../model/note';
+import { oncePerNote } from '../model/once';
 import type { ItemStatus, Phase, RoadmapItem, StatusStyle } from '../model/roadmap';
 import { ID_PATTERN, firstId, statusOfText } from '../model/roadmap';
 import { outlineNote } from '../outline/outline';
@@ -23,13 +24,11 @@ export function prefixOf(id: string): string {
 }
 
 // Every handoff linked to a roadmap asks for its ids (two rules each, and the index lints every
-// handoff): found once per roadmap Note, which does not change once built; callers only read them.
+// handoff): found once per roadmap Note.
 const idMemo = new WeakMap<Note, RoadmapIds>();
 
 export function roadmapIds(roadmap: Note): RoadmapIds {
-  let ids = idMemo.get(roadmap);
-  if (!ids) idMemo.set(roadmap, (ids = findIds(roadmap)));
-  return ids;
+  return oncePerNote(idMemo, roadmap, findIds);
 }
 
 function findIds(roadmap: Note): RoadmapIds {
