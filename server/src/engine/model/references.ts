@@ -175,13 +175,6 @@ function sourceOf(note: Note, node: Node, value: string): ((i: number) => number
   };
 }
 
-/** Where `value` is first written from a node's start, and whether that is inside the node. */
-function foundIn(note: Note, node: Node, value: string): { start: number; inside: boolean } {
-  const at = offsetOf(node);
-  const i = note.text.slice(at).indexOf(value);
-  return { start: at + i, inside: i >= 0 && at + i + value.length <= (node.position?.end.offset ?? -1) };
-}
-
 function findPathRefs(note: Note): PathRef[] {
   const out: PathRef[] = [];
   for (const { node, holder } of walk(note)) {
@@ -199,8 +192,11 @@ function pathRefOf(note: Note, node: Node, holder: Parent | null): { refs: PathR
     if (!HAS_EXTENSION.test(path) && !path.endsWith('/')) return none;
     if (/^\d+(?:\.\d+)+$/.test(path) || /^v?\d/.test(path.split('/')[0]) && !path.includes('/')) return none; // versions
     if (!path.includes('/') && /^[\w-]+\.(?:com|org|net|io|dev|app|ai|co)$/i.test(path)) return none; // domains
-    const { start, inside } = foundIn(note, node, raw);
-    return { refs: [{ path, start, end: start + raw.length, via: 'code', context: contextOf(note, holder) }], keep: inside };
+    // One line (a path holds no space), written inside the node as it reads.
+    const where = sourceOf(note, node, raw);
+    if (!where) return { refs: [], keep: false };
+    const start = where(0);
+    return { refs: [{ path, start, end: start + raw.length, via: 'code', context: contextOf(note, holder) }], keep: true };
   }
   const url = (node as Link).url;
   if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i.test(url) || PLACEHOLDER.test(url)) return none;
