@@ -49,7 +49,6 @@ export interface IndexStats {
   ms: number;
 }
 
-
 /** Parsed notes of closed handoffs kept for the roadmap rules. */
 const PARSED_CACHE = 64;
 
