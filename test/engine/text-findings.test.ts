@@ -2,22 +2,11 @@
 // are exactly findings of the whole lint: never one the whole lint would not show, so the first
 // publication is never taken back, only added to.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defaultConfig, lint, textFindings, type Finding } from '../../server/src/engine';
-import { fakeSecrets } from '../reliability/helpers';
+import { corpusNotes, exampleNotes, fakeSecrets } from '../reliability/helpers';
 
-const FIXTURES = join(__dirname, '../fixtures');
 const today = '2026-02-06';
 const secrets = fakeSecrets();
-
-function notes(): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const dir of ['corpus', 'examples']) {
-    for (const name of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.md'))) out.push([`${dir}/${name}`, readFileSync(join(FIXTURES, dir, name), 'utf8')]);
-  }
-  return out;
-}
 
 /** The note with text findings planted in its middle: a secret, an e-mail address, a zero-width space. */
 function planted(text: string): string {
@@ -31,7 +20,7 @@ describe('text findings before the structure is modelled', () => {
   it('are, for every corpus note and example as a handoff and as a roadmap, findings of the whole lint', () => {
     let compared = 0;
     let withFindings = 0;
-    for (const [name, original] of notes()) {
+    for (const { name, text: original } of [...corpusNotes(), ...exampleNotes()]) {
       for (const text of [original, planted(original)]) {
         for (const path of ['HANDOFF.md', 'docs/ROADMAP.md']) {
           const early = textFindings({ text, path, today });

@@ -19,7 +19,8 @@ export interface NoteFile {
   text: string;
 }
 
-function mdFiles(dir: string): string[] {
+/** Every Markdown file under `dir`, sorted. */
+export function mdFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir).sort()) {
     const p = join(dir, e);

@@ -2,22 +2,17 @@
 // blocks, fenced or indented, at top level, in list items and in block quotes, each with the
 // exact range it has in the note.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { noteOf } from '../../../server/src/engine';
 import { commandRefs } from '../../../server/src/engine/model/references';
+import { mdFiles } from '../../reliability/helpers';
 
 function refs(text: string): string[] {
   return commandRefs(noteOf({ text, path: 'HANDOFF.md' })).map((r) => `${r.command} @${text.slice(r.start, r.end)}`);
 }
 
 const FIXTURES = resolve(__dirname, '../../fixtures');
-function notes(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? notes(path) : e.name.endsWith('.md') ? [path] : [];
-  });
-}
 
 describe('model: command references', () => {
   it('finds the commands of every kind of shell block on their own lines', () => {
@@ -47,7 +42,7 @@ describe('model: command references', () => {
 
   it('gives every reference of every fixture note the range of its command (over two lines, the source of each line)', () => {
     let seen = 0;
-    for (const file of notes(FIXTURES)) {
+    for (const file of mdFiles(FIXTURES)) {
       const text = readFileSync(file, 'utf8');
       for (const r of commandRefs(noteOf({ text, path: 'HANDOFF.md' }))) {
         const source = text.slice(r.start, r.end);

@@ -4,10 +4,11 @@
 // reference's answer on every heading and lead label of every note in test/fixtures, on
 // every entry with all kinds of neighbours, and on generated labels.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { noteOf } from '../../../server/src/engine';
+import { mdFiles } from '../../reliability/helpers';
 import { normalizeLabel, stripQualifiers } from '../../../server/src/engine/model/labels';
 import {
   fold,
@@ -96,14 +97,6 @@ function agree(labels: Iterable<string>): number {
 
 const FIXTURES = resolve(__dirname, '../../fixtures');
 
-function notes(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return notes(path);
-    return e.name.endsWith('.md') ? [path] : [];
-  });
-}
-
 /** Headings and lead labels of a note, as the model reads them and as written. */
 function labelsOf(path: string): string[] {
   const text = readFileSync(path, 'utf8');
@@ -146,7 +139,7 @@ function entryLabels(): string[] {
 describe('lexicon: the matcher against the reference regular expressions', () => {
   it('agrees on every heading and lead label of every note in test/fixtures', function () {
     this.timeout(600_000);
-    const files = notes(FIXTURES);
+    const files = mdFiles(FIXTURES);
     assert.ok(files.length > 500, `${files.length} notes`);
     const checked = agree(files.flatMap(labelsOf));
     assert.ok(checked > 50_000, `${checked} labels`);
