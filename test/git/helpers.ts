@@ -75,6 +75,29 @@ export class Scratch {
     return file;
   }
 
+  /**
+   * A folder `bin` holding a `git` that kills itself, as a loaded machine's OOM killer would, on
+   * its first `times` commit lookups (`cat-file --batch-check`); every other call is the system
+   * git. `kills()` counts the lookups killed so far.
+   */
+  killingGit(name: string, times: number): { bin: string; git: string; kills: () => number } {
+    const bin = this.mkdir(name);
+    const count = path.join(bin, 'kills');
+    const real = childProcess.execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const git = path.join(bin, 'git');
+    const body = [
+      '#!/bin/sh',
+      'case " $* " in *" cat-file --batch-check="*)',
+      `  n=$(cat '${count}' 2>/dev/null || echo 0)`,
+      `  if [ "$n" -lt ${times} ]; then echo $((n + 1)) > '${count}'; kill -KILL $$; fi ;;`,
+      'esac',
+      `exec '${real}' "$@"`,
+      '',
+    ];
+    fs.writeFileSync(git, body.join('\n'), { mode: 0o755 });
+    return { bin, git, kills: () => (fs.existsSync(count) ? Number(fs.readFileSync(count, 'utf8')) : 0) };
+  }
+
   /** A runner whose environment is PATH plus our HOME, recording every spawn. */
   runner(options: GitRunnerOptions = {}): { runner: GitRunner; spawned: GitInvocation[] } {
     const spawned: GitInvocation[] = [];

@@ -18,7 +18,7 @@ import {
   type GitInvocation,
   type GitRunner,
 } from '../../server/src/git';
-import { GitCommandError } from '../../server/src/git/errors';
+import { GitCommandError, isTransient } from '../../server/src/git/errors';
 import { GitRunError } from '../../server/src/git/run';
 import { emptyHooksDir, hardeningPrefix, UNSAFE_OPT_INS } from '../../server/src/git/hardening';
 import { Scratch, isAlive, spySpawn } from './helpers';
@@ -244,6 +244,17 @@ describe('git: runner', () => {
       assert.ok(Date.now() - started < 5000);
       const pid = Number(fs.readFileSync(pidFile, 'utf8'));
       assert.equal(isAlive(pid), false, 'killed and reaped');
+    });
+
+    it('a git killed by a signal Handoff did not send (the OOM killer) is "killed", a transient failure', async () => {
+      const repo = scratch.repo('r');
+      const killed = scratch.script('killed-git', 'kill -KILL $$');
+      const { runner } = scratch.runner({ gitPath: killed });
+      const result = await readRepoFacts(repo, { runner });
+      assert.ok(isGitUnavailable(result));
+      assert.equal(result.reason, 'killed');
+      assert.match(result.message, /^Git was stopped by a signal from outside Handoff \(/);
+      assert.equal(isTransient(result), true, 'asked again, git may answer');
     });
 
     it('the overall deadline stops a git that keeps printing', async () => {

@@ -123,6 +123,41 @@ describe('reliability: language server with git (stdio, real repositories)', fun
     assert.ok((await client.symbols(uri)).length > 0);
   });
 
+  /** A repository whose note records the commit before HEAD, opened with a git whose first `kills` commit lookups are killed. */
+  async function killingLookups(name: string, kills: number) {
+    const { repo, head } = hostileRepo(name);
+    scratch.commit(repo, { 'src/b.ts': 'export const b = 1;\n' }, 'more work');
+    // Git's state dates from a minute ago, so no watcher reads git again after the first answer.
+    const past = new Date(Date.now() - 60000);
+    for (const p of ['HEAD', 'index', 'config', 'refs', 'refs/heads']) fs.utimesSync(path.join(repo, '.git', p), past, past);
+    const { bin, kills: killed } = scratch.killingGit(`${name}-bin`, kills);
+    client = new ReliabilityClient({ ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, HOME: scratch.home });
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head));
+    const logged = (re: RegExp) => client.notification<{ message: string }>('window/logMessage', (m) => re.test(m.message), 30000);
+    return { uri, head, killed, logged };
+  }
+
+  it('row 22: a git lookup that dies once (killed) is asked again: the recorded commit\'s findings arrive with no edit to the note', async () => {
+    const { uri, head, killed, logged } = await killingLookups('killed-once', 1);
+    const p = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'head-current'), 30000);
+    assert.equal(killed(), 1, 'the first lookup was killed');
+    assert.match(p.diagnostics.find((d) => d.code === 'head-current')!.message, new RegExp(`^Recorded commit ${head.slice(0, 7)} is 1 commit behind HEAD`));
+    assert.equal(p.version, 1, 'published for the version opened: no edit brought it');
+    await logged(/^Git did not answer every question for .*NEXT_CHAT_HANDOFF\.md \(Git was stopped by a signal from outside Handoff .*\); asking again in 1 s\.$/);
+  });
+
+  it('row 22: a git lookup that keeps dying is asked again after a pause that grows; the rest of git\'s answer stands meanwhile', async () => {
+    const { uri, killed, logged } = await killingLookups('killed-often', 1000);
+    await logged(/asking again in 1 s\.$/);
+    await logged(/asking again in 4 s\.$/);
+    assert.ok(killed() >= 2, 'asked again after the first pause');
+    const p = await client.settled(uri);
+    assert.ok(p.diagnostics.some((d) => d.code === 'branch-current'), 'the branch is still checked');
+    assert.ok(!p.diagnostics.some((d) => d.code === 'head-current' || d.code === 'commit-exists'), 'the unanswered commit is unknown, not reported');
+  });
+
   it('row 28: the note changes while git runs: the answer is "stale" with no edit, and the next request on the new version works', async () => {
     const { repo, head } = hostileRepo('busy');
     client = new ReliabilityClient({ ...process.env, HOME: scratch.home });

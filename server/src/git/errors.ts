@@ -11,6 +11,7 @@ export type GitUnavailableReason =
   | 'index-locked'
   | 'timeout'
   | 'aborted'
+  | 'killed'
   | 'failed';
 
 export interface GitUnavailable {
@@ -68,6 +69,8 @@ export function classifyGitFailure(error: unknown, folder: string): GitUnavailab
         return gitUnavailable('timeout', `Git did not finish in time and was stopped (${folder}).`);
       case 'aborted':
         return gitUnavailable('aborted', 'Git was cancelled.');
+      case 'killed':
+        return gitUnavailable('killed', `Git was stopped by a signal from outside Handoff (${folder}).`);
       default:
         return gitUnavailable('failed', `Git could not run: ${error.message}`);
     }
@@ -100,5 +103,5 @@ export function classifyGitOutput(subcommand: string, output: GitOutput, folder:
  * invalidates, so a broken repository does not cost a git process per keystroke.
  */
 export function isTransient(unavailable: GitUnavailable): boolean {
-  return unavailable.reason === 'timeout' || unavailable.reason === 'aborted' || unavailable.reason === 'index-locked';
+  return unavailable.reason === 'timeout' || unavailable.reason === 'aborted' || unavailable.reason === 'killed' || unavailable.reason === 'index-locked';
 }

@@ -17,17 +17,32 @@ export interface GatherRequest {
   signal?: AbortSignal;
 }
 
+/** GitFacts with the failures of the lookups left unknown in them. */
+export interface Gathered {
+  facts: GitFacts | GitUnavailable;
+  /**
+   * Lookups that failed on their own (their fields are empty or null). A transient one (a git
+   * stopped or killed, a held lock) may answer when asked again; the provider does not keep it.
+   */
+  gaps: GitUnavailable[];
+}
+
 /**
  * Assembles GitFacts. Fails (GitUnavailable) only when the repository itself cannot be read;
  * a lookup that fails on its own leaves its field empty or null (unknown) instead.
  */
 export async function gatherGitFacts(provider: GitFactsProvider, request: GatherRequest): Promise<GitFacts | GitUnavailable> {
+  return (await gatherWithGaps(provider, request)).facts;
+}
+
+/** gatherGitFacts, with the lookups that failed. */
+export async function gatherWithGaps(provider: GitFactsProvider, request: GatherRequest): Promise<Gathered> {
   const work = gather(provider, request);
   const signal = request.signal;
   if (!signal) return work;
-  if (signal.aborted) return cancelled();
+  if (signal.aborted) return { facts: cancelled(), gaps: [] };
   return new Promise((resolve) => {
-    const onAbort = (): void => resolve(cancelled());
+    const onAbort = (): void => resolve({ facts: cancelled(), gaps: [] });
     signal.addEventListener('abort', onAbort, { once: true });
     void work.then((result) => {
       signal.removeEventListener('abort', onAbort);
@@ -40,11 +55,11 @@ function cancelled(): GitUnavailable {
   return gitUnavailable('aborted', 'Git was cancelled.');
 }
 
-async function gather(provider: GitFactsProvider, request: GatherRequest): Promise<GitFacts | GitUnavailable> {
+async function gather(provider: GitFactsProvider, request: GatherRequest): Promise<Gathered> {
   const notePath = path.resolve(request.notePath);
   const folder = path.dirname(notePath);
   const facts = await provider.repoFacts(folder);
-  if (isGitUnavailable(facts)) return facts;
+  if (isGitUnavailable(facts)) return { facts, gaps: [] };
   const relative = path.relative(facts.root, notePath);
   const noteInRepo = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   const recorded = request.recordedCommit ?? null;
@@ -56,7 +71,8 @@ async function gather(provider: GitFactsProvider, request: GatherRequest): Promi
     noteInRepo ? provider.lastCommitDate(folder, relative.split(path.sep).join('/')) : null,
     recorded !== null ? provider.changedSince(folder, recorded) : null,
   ]);
-  return {
+  const gaps = [commits, paths, date, changed].filter(isGitUnavailable);
+  const gathered: GitFacts = {
     root: facts.root,
     // The engine's contract: null when detached or unborn.
     branch: facts.unborn ? null : facts.branch,
@@ -72,4 +88,5 @@ async function gather(provider: GitFactsProvider, request: GatherRequest): Promi
     noteLastCommitDate: isGitUnavailable(date) ? null : date,
     changedSince: changed === null || isGitUnavailable(changed) ? null : changed.changes,
   };
+  return { facts: gathered, gaps };
 }

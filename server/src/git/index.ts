@@ -1,5 +1,5 @@
 // Public surface of the git layer: the server and CLI import from here only.
-export { gatherGitFacts, type GatherRequest } from './gather';
+export { gatherGitFacts, gatherWithGaps, type GatherRequest, type Gathered } from './gather';
 export { GitFactsProvider, type GitFactsProviderOptions } from './cache';
 export { gitDirWatchPaths, touchedSince, type GitWatchPaths } from './watch';
 export { readRepoFacts, locateRepo, type RepoFacts, type RepoLocation, type ReadRepoFactsOptions } from './facts';
@@ -8,6 +8,7 @@ export type { ChangeList, ChangesSinceBase } from './changes';
 export type { VersionsLimit } from './note-versions';
 export {
   isGitUnavailable,
+  isTransient,
   classifyGitFailure,
   type GitUnavailable,
   type GitUnavailableReason,

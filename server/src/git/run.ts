@@ -57,6 +57,7 @@ export type GitRunFailureKind =
   | 'no-folder'
   | 'timeout'
   | 'aborted'
+  | 'killed'
   | 'spawn-failed'
   | 'blocked';
 
@@ -275,7 +276,9 @@ function toRunOutcome(
     const reason = error.reason;
     if (reason instanceof GitPluginError && (reason.plugin === 'timeout' || reason.plugin === 'abort')) return stopped();
     if (state.aborted) return stopped();
-    if (error.exitCode === null) return stopped(); // killed by a signal: only our timeout kills
+    // A signal we did not send (our stops are the plugins' and the abort above): the system's
+    // OOM killer, a user. Nothing is wrong with the repository; asked again, git may answer.
+    if (error.exitCode === null) return new GitRunError('killed', 'git was stopped by a signal');
     if (error.exitCode < 0) {
       // Node reports a process that could not start as exit code -errno, its error in stderr.
       const code = /\bspawn\b.*\b(E[A-Z]+)\b/.exec(error.stderr)?.[1];

@@ -16,6 +16,8 @@ import type { ServerState } from './start';
 
 export const RESTRICTED_NOTE = 'Restricted Mode: git checks are off';
 export const OUTSIDE_NOTE = 'outside the workspace folders: git checks are off';
+/** Pauses before asking git again after a transient failure. */
+const RETRY_DELAYS_MS = [1000, 4000, 16000];
 
 /**
  * A trusted window trusts its folders, not any file opened in it: a note from elsewhere (or any
@@ -96,20 +98,25 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     return u.reason === 'untrusted' ? RESTRICTED_NOTE : u.message;
   };
 
-  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => {
+  /** Git's answer for a note, and what failed in it on a transient error (asking again may fill it). */
+  const ask = async (file: string, result: LintResult): Promise<{ facts: GitFacts | GitUnavailable; retry: GitUnavailable | null }> => {
     const previous = lastGathered.get(file);
     const asking = Date.now();
     const asked = await askGit(provider, file, result.note, workspaceFor(file), (key) => (previous?.key === `${generation}:${key}` ? previous.facts : null));
     if (asked.repoRoot) void watchRepo(asked.repoRoot, asking);
     // The same questions since git last changed: the same answer, so the linter need not lint again.
-    if (asked.key && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
-    return asked.facts;
+    // Not an answer with a transient gap, nor a cancelled one: those are asked again.
+    if (asked.key && !asked.retry && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
+    return { facts: asked.facts, retry: asked.retry };
   };
+  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => (await ask(file, result)).facts;
   let generation = 0;
   const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
   const changed = () => {
     generation++;
     lastGathered.clear();
+    for (const r of retries.values()) clearTimeout(r.timer);
+    retries.clear(); // the re-lint that follows asks git afresh
   };
 
   const factsFor = async (doc: TextDocument, result: LintResult): Promise<Facts | null> => {
@@ -118,7 +125,8 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     const workspace = workspaceFor(file);
     if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
     if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
-    const git = await gather(file, result);
+    const { facts: git, retry } = await ask(file, result);
+    askAgain(doc.uri, file, retry);
     // Cancelled when the provider is replaced (settings changed), which re-lints every note.
     if (isGitUnavailable(git) && git.reason === 'aborted') return { git: null, workspace, gitNote: null, superseded: true };
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
@@ -126,6 +134,37 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     const old = state.linter.factsFor(doc.uri) as (Facts & { source?: GitFacts; historySource?: NoteHistoryFacts | null }) | null;
     if (old?.git && old.workspace === workspace && old.source === git && old.historySource === history) return old;
     return Object.assign({ git: relativeToWorkspace({ ...git, history }, workspace.root), workspace, gitNote: null }, { source: git, historySource: history });
+  };
+
+  /**
+   * A note whose answer had a transient gap (a git killed or stopped on a loaded machine) is
+   * linted again after a pause that grows, three times at most: nothing else would ask git again
+   * until the note or the repository changes. A full answer ends the retries.
+   */
+  const retries = new Map<string, { attempts: number; timer?: NodeJS.Timeout; gaveUp?: boolean }>();
+  const askAgain = (uri: string, file: string, why: GitUnavailable | null) => {
+    const pending = retries.get(uri);
+    if (!why) {
+      if (pending?.timer) clearTimeout(pending.timer);
+      retries.delete(uri);
+      return;
+    }
+    if (pending?.timer) return;
+    const attempts = (pending?.attempts ?? 0) + 1;
+    if (attempts > RETRY_DELAYS_MS.length) {
+      if (!pending?.gaveUp) state.log.warn(`Git did not answer every question for ${file} (${why.message}); the checks that need the answer wait for the next edit or change to the repository.`);
+      retries.set(uri, { attempts: RETRY_DELAYS_MS.length, gaveUp: true });
+      return;
+    }
+    const delay = RETRY_DELAYS_MS[attempts - 1];
+    state.log.warn(`Git did not answer every question for ${file} (${why.message}); asking again in ${delay / 1000} s.`);
+    const timer = setTimeout(() => {
+      retries.set(uri, { attempts });
+      const doc = state.documents.get(uri);
+      if (doc) state.linter.relint(doc);
+      else retries.delete(uri);
+    }, delay);
+    retries.set(uri, { attempts, timer });
   };
 
   /** Returns the facts already in use when nothing changed, so the linter skips a re-lint. */

@@ -5,7 +5,7 @@
 // requests. Only where git runs: a trusted workspace, notes inside its folders.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, maskerForNote, noteOf, type Note, type NoteHistoryFacts } from '../engine';
-import { isGitUnavailable, type GitUnavailable } from '../git';
+import { isGitUnavailable, isTransient, type GitUnavailable } from '../git';
 import { historyLimits, historyView, NoteHistories, type ReadHistory } from '../project/history';
 import { notePath } from '../project/paths';
 import { MAX_NOTE_BYTES, readText } from '../project/read';
@@ -57,7 +57,7 @@ export function registerHistory(state: ServerState, git: GitFactsSource): Histor
   const ensure = (uri: string, file: string, announce = false): Entry => {
     const known = entries.get(file);
     // A read cancelled (its provider was replaced) or cut short by a passing failure is read again.
-    if (known && known.generation === generation && !(known.done && isGitUnavailable(known.done) && (known.done.reason === 'aborted' || known.done.reason === 'timeout' || known.done.reason === 'index-locked'))) return known;
+    if (known && known.generation === generation && !(known.done && isGitUnavailable(known.done) && isTransient(known.done))) return known;
     const project = state.configs.forFile(file);
     const flavour = JSON.stringify([project.file, project.config.dialect, project.config.template, project.config.handoffGlobs]);
     const entry: Entry = { generation, done: null, read: histories.read(file, parse(file), historyLimits(project.config), flavour) };

@@ -3,7 +3,7 @@
 // repository-relative; the answer is repository-relative (relativeToWorkspace turns it round).
 import { dirname, join, relative } from 'node:path';
 import { factQuestions, type GitFacts, type Note } from '../engine';
-import { gatherGitFacts, isGitUnavailable, type GitFactsProvider, type GitUnavailable } from '../git';
+import { gatherWithGaps, isGitUnavailable, isTransient, type GitFactsProvider, type GitUnavailable } from '../git';
 import type { WorkspaceFolderFacts } from './files';
 import { toPosix } from './paths';
 
@@ -12,6 +12,11 @@ export interface Answered {
   key: string;
   /** Repository-relative facts (as git gave them). */
   facts: GitFacts | GitUnavailable;
+  /**
+   * What failed on a transient error (a git stopped or killed, a held lock): asked again, git may
+   * answer it. Null when nothing did. Such an answer is not one to keep.
+   */
+  retry: GitUnavailable | null;
 }
 
 /**
@@ -20,12 +25,17 @@ export interface Answered {
  */
 export async function askGit(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, known: (key: string) => GitFacts | GitUnavailable | null = () => null): Promise<Answered & { repoRoot: string | null }> {
   const location = await provider.locate(dirname(file));
-  if (isGitUnavailable(location)) return { key: '', facts: location, repoRoot: null };
+  if (isGitUnavailable(location)) return { key: '', facts: location, retry: transient([location]), repoRoot: null };
   const q = factQuestions(note, workspace);
   const missing = q.missingPaths.map((p) => toPosix(relative(location.root, join(workspace.root, p))));
   const key = JSON.stringify([file, q.recordedCommit, q.commitHashes, missing]);
   const earlier = known(key);
-  if (earlier) return { key, facts: earlier, repoRoot: location.root };
-  const facts = await gatherGitFacts(provider, { notePath: file, recordedCommit: q.recordedCommit, commitHashes: q.commitHashes, missingPaths: missing });
-  return { key, facts, repoRoot: location.root };
+  if (earlier) return { key, facts: earlier, retry: null, repoRoot: location.root };
+  const { facts, gaps } = await gatherWithGaps(provider, { notePath: file, recordedCommit: q.recordedCommit, commitHashes: q.commitHashes, missingPaths: missing });
+  return { key, facts, retry: transient(isGitUnavailable(facts) ? [facts] : gaps), repoRoot: location.root };
+}
+
+/** The first transient failure (a cancel is not one: whoever cancelled asks again). */
+function transient(failures: GitUnavailable[]): GitUnavailable | null {
+  return failures.find((f) => isTransient(f) && f.reason !== 'aborted') ?? null;
 }

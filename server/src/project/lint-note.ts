@@ -61,6 +61,7 @@ export async function lintFile(target: LintTarget, options: LintFileOptions): Pr
   const note = project.noteOf(target.absolute, decoded.text);
   const facts = await project.gitFor(target.absolute, note, { history: true });
   if (facts.problem) report.notes.push(`git checks off: ${facts.problem}`);
+  if (facts.gap) report.notes.push(`some git checks skipped: ${facts.gap}`);
   const input: Omit<LintInput, 'rules' | 'text'> = {
     path: note.path,
     config: configured.config,

@@ -19,6 +19,8 @@ export interface SessionGit {
   git: GitFacts | null;
   /** Why git facts are missing, when git was wanted. */
   problem: string | null;
+  /** Why some of git's answers are missing (the checks that need them are skipped). */
+  gap: string | null;
 }
 
 export interface SessionOptions {
@@ -117,13 +119,16 @@ export class ProjectSession {
 
   async gitFor(file: string, note: Note, options: { history?: boolean } = {}): Promise<SessionGit> {
     const provider = this.gitProvider();
-    if (!provider) return { git: null, problem: null };
+    if (!provider) return { git: null, problem: null, gap: null };
     const workspace = this.workspaceFor(file);
-    const { facts } = await askGit(provider, file, note, workspace);
-    if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message };
+    let asked = await askGit(provider, file, note, workspace);
+    // A git killed or stopped on a loaded machine is asked once more: the provider kept none of it.
+    if (asked.retry) asked = await askGit(provider, file, note, workspace);
+    const { facts } = asked;
+    if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message, gap: null };
     // The note's own history feeds the history rules; a note that cannot have one gets none.
     const history = options.history && note.kind === 'handoff' ? await this.historyOf(file) : null;
-    return { git: relativeToWorkspace({ ...facts, history: history && !isGitUnavailable(history) ? history.facts : null }, workspace.root), problem: null };
+    return { git: relativeToWorkspace({ ...facts, history: history && !isGitUnavailable(history) ? history.facts : null }, workspace.root), problem: null, gap: asked.retry?.message ?? null };
   }
 
   /** The versions git holds of a note (with the limits of its configuration), each parsed once. */
