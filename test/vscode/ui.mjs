@@ -292,6 +292,15 @@ function cliProblemCount(ws) {
   }
 }
 
+/** The last lines of the extension's output channel (the server's log) in a session, for a failure. */
+function handoffLog(server, lines = 25) {
+  const logs = path.join(server.userDataDir, 'logs');
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).filter((f) => /(^|\/)\d+-Handoff\.log$/.test(f)) : [];
+  if (!files.length) return `no Handoff log under ${logs}`;
+  const text = files.map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
+  return `the Handoff log (${server.name}), its last ${lines} lines:\n${text.trimEnd().split('\n').slice(-lines).map((l) => `       ${l}`).join('\n')}`;
+}
+
 // ---------------------------------------------------------------- the sessions
 let vsix;
 
@@ -448,6 +457,7 @@ async function main() {
       }
       const s = servers.find((x) => x.name === name);
       if (s?.exited) log(`code-server (${name}) had exited: ${JSON.stringify(s.exited)}\n${s.tail(20)}`);
+      if (s) log(handoffLog(s));
       if (page) await page.close().catch(() => {});
       page = undefined;
     }
