@@ -81,6 +81,25 @@ describe('reliability: language server over stdio, bad input and faults', functi
     await answers(uri);
   });
 
+  it('row 1: a large note linted again before its first whole lint is out never loses its structural findings once they are shown', async function () {
+    this.timeout(240000);
+    await client.start([dir]);
+    const filler = Array.from({ length: 25_000 }, (_, i) => `- Item ${i}: checked \`src/file-${i % 50}.ts\` and moved on.`).join('\n');
+    const text = `# Session Handoff\n\n## Snapshot\n\n- Date: 2026-11-20\n- Token: ${fakeSecrets().github}\n\n## What changed\n\n${filler}\n`;
+    const uri = uriOf('HANDOFF.md');
+    await client.open(uri, text);
+    // The text findings are out: the first whole lint is under way. A settings change lints the
+    // note again; that job waits for the first and is text-first too.
+    await client.diagnostics(uri, (x) => x.diagnostics.length > 0, 170000);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const whole = (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.some((d) => d.code === 'required-sections');
+    await waitFor(() => client.published.filter((p) => p.uri === uri && whole(p)).length >= 2 || undefined, 170000);
+    const ours = client.published.filter((p) => p.uri === uri);
+    const from = ours.findIndex(whole);
+    assert.deepEqual(ours.slice(from).map((p) => whole(p)), ours.slice(from).map(() => true), 'a publication after the whole lint lacks its structural findings');
+    await answers(uri);
+  });
+
   it('row 3: a binary file named HANDOFF.md opened as text: no diagnostics, not treated as a note', async () => {
     await client.start([dir]);
     const uri = uriOf('HANDOFF.md');

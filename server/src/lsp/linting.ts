@@ -378,8 +378,10 @@ export class DocumentLinter {
     };
     // Until a large note's first whole lint is out, its text findings are shown while its structure
     // is modelled. The whole lint finds them again; its publication replaces these (no status until then).
+    // A second job queued before the first whole lint came (a re-lint when the scan ends) sends none:
+    // they would hide the structural findings already shown.
     const early = (diagnostics: Diagnostic[]) => {
-      if (this.documents.get(doc.uri)?.version === version) void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+      if (this.documents.get(doc.uri)?.version === version && !this.cost.has(doc.uri)) void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     };
     const started = performance.now();
     let result;
