@@ -158,6 +158,15 @@ describe('reliability: language server with git (stdio, real repositories)', fun
     assert.ok(!p.diagnostics.some((d) => d.code === 'head-current' || d.code === 'commit-exists'), 'the unanswered commit is unknown, not reported');
   });
 
+  it('row 22: Update Handoff asks a git lookup that dies once again at once: the files changed since the recorded commit are listed', async () => {
+    const { uri, killed, logged } = await killingLookups('killed-update', 2);
+    await logged(/asking again in 1 s\.$/); // the lint's lookup was the first one killed
+    const result = await client.update(uri, 1);
+    assert.equal(killed(), 2, 'the update\'s first lookup was killed too');
+    assert.equal(result.refused, null);
+    assert.match(JSON.stringify(result.edits), /src\/b\.ts/, 'the file changed since the recorded commit is listed');
+  });
+
   it('row 28: the note changes while git runs: the answer is "stale" with no edit, and the next request on the new version works', async () => {
     const { repo, head } = hostileRepo('busy');
     client = new ReliabilityClient({ ...process.env, HOME: scratch.home });

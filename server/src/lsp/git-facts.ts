@@ -109,7 +109,11 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     if (asked.key && !asked.retry && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
     return { facts: asked.facts, retry: asked.retry };
   };
-  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => (await ask(file, result)).facts;
+  // Update Handoff's answer: a transient gap is asked once more at once, as the CLI does.
+  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => {
+    const first = await ask(file, result);
+    return first.retry ? (await ask(file, result)).facts : first.facts;
+  };
   let generation = 0;
   const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
   const changed = () => {
