@@ -5,6 +5,7 @@
 // 130 KB of entity tables to the bundle for tag names alone).
 import type { Html } from 'mdast';
 import type { Note } from './note';
+import { oncePerNote } from './once';
 import { endOf, startOf } from '../parse/parse';
 
 export interface HtmlElement {
@@ -26,9 +27,11 @@ const cache = new WeakMap<Note, HtmlElement[]>();
 
 /** Elements whose opening and closing tags sit in different root HTML blocks, or that never close. */
 export function htmlElements(note: Note): HtmlElement[] {
-  let found = cache.get(note);
-  if (found) return found;
-  found = [];
+  return oncePerNote(cache, note, findElements);
+}
+
+function findElements(note: Note): HtmlElement[] {
+  const found: HtmlElement[] = [];
   const open: Array<{ name: string; start: number }> = [];
   for (const node of note.root.children) {
     if (node.type !== 'html') continue;
@@ -50,7 +53,6 @@ export function htmlElements(note: Note): HtmlElement[] {
     open.push(...here);
   }
   for (const o of open) found.push({ name: o.name, start: o.start, end: note.text.length, closeStart: null });
-  cache.set(note, found);
   return found;
 }
 

@@ -50,8 +50,10 @@ const walkedTop = new WeakMap<Node, Walked[]>();
 const WANTED = new Set(['text', 'inlineCode', 'link', 'code']);
 
 function walk(note: Note): Walked[] {
-  const cached = walked.get(note);
-  if (cached) return cached;
+  return oncePerNote(walked, note, walkNote);
+}
+
+function walkNote(note: Note): Walked[] {
   const out: Walked[] = [];
   const visit = (node: Node, inLinkOrHeading: boolean, holder: Parent | null, into: Walked[]) => {
     if (WANTED.has(node.type)) into.push({ node, inLinkOrHeading, holder });
@@ -71,7 +73,6 @@ function walk(note: Note): Walked[] {
     }
     for (const w of list) out.push(w);
   }
-  walked.set(note, out);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // look at every list or code block do not each walk the whole tree.
 import type { Node, Parent } from 'mdast';
 import type { Note } from '../model/note';
+import { oncePerNote } from '../model/once';
 
 const byNote = new WeakMap<Note, Map<string, Node[]>>();
 
@@ -26,7 +27,5 @@ export function keepNodesByType(note: Note, index: Map<string, Node[]>): void {
 }
 
 export function nodesOfType<T extends Node>(note: Note, type: T['type']): T[] {
-  let index = byNote.get(note);
-  if (!index) byNote.set(note, (index = nodesByType(note.root)));
-  return (index.get(type) ?? []) as T[];
+  return (oncePerNote(byNote, note, (n) => nodesByType(n.root)).get(type) ?? []) as T[];
 }
