@@ -99,10 +99,11 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
   };
 
   /** Git's answer for a note, and what failed in it on a transient error (asking again may fill it). */
-  const ask = async (file: string, result: LintResult): Promise<{ facts: GitFacts | GitUnavailable; retry: GitUnavailable | null }> => {
+  const ask = async (file: string, result: LintResult, again: boolean): Promise<{ facts: GitFacts | GitUnavailable; retry: GitUnavailable | null }> => {
     const previous = lastGathered.get(file);
     const asking = Date.now();
-    const asked = await askGit(provider, file, result.note, workspaceFor(file), (key) => (previous?.key === `${generation}:${key}` ? previous.facts : null));
+    const known = (key: string) => (previous?.key === `${generation}:${key}` ? previous.facts : null);
+    const asked = await askGit(provider, file, result.note, workspaceFor(file), { known, again });
     if (asked.repoRoot) void watchRepo(asked.repoRoot, asking);
     // The same questions since git last changed: the same answer, so the linter need not lint again.
     // Not an answer with a transient gap, nor a cancelled one: those are asked again.
@@ -110,10 +111,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     return { facts: asked.facts, retry: asked.retry };
   };
   // Update Handoff's answer: a transient gap is asked once more at once, as the CLI does.
-  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => {
-    const first = await ask(file, result);
-    return first.retry ? (await ask(file, result)).facts : first.facts;
-  };
+  const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => (await ask(file, result, true)).facts;
   let generation = 0;
   const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
   const changed = () => {
@@ -129,7 +127,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     const workspace = workspaceFor(file);
     if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
     if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
-    const { facts: git, retry } = await ask(file, result);
+    const { facts: git, retry } = await ask(file, result, false);
     askAgain(doc.uri, file, retry);
     // Cancelled when the provider is replaced (settings changed), which re-lints every note.
     if (isGitUnavailable(git) && git.reason === 'aborted') return { git: null, workspace, gitNote: null, superseded: true };

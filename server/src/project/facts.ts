@@ -19,11 +19,24 @@ export interface Answered {
   retry: GitUnavailable | null;
 }
 
-/**
- * Asks git what the note needs; `repoRoot` is where the note's repository was found. `known`
- * returns an earlier answer to the same questions, when the caller still trusts it.
- */
-export async function askGit(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, known: (key: string) => GitFacts | GitUnavailable | null = () => null): Promise<Answered & { repoRoot: string | null }> {
+export interface AskOptions {
+  /** An earlier answer to the same questions (by key), when the caller still trusts it. */
+  known?: (key: string) => GitFacts | GitUnavailable | null;
+  /**
+   * Ask once more at once when something failed on a transient error: what a one-off answer (a
+   * CLI or MCP run, an update) wants. A caller that lints again later asks again then instead.
+   */
+  again?: boolean;
+}
+
+/** Asks git what the note needs; `repoRoot` is where the note's repository was found. */
+export async function askGit(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, options: AskOptions = {}): Promise<Answered & { repoRoot: string | null }> {
+  const asked = await askOnce(provider, file, note, workspace, options.known ?? (() => null));
+  // The provider kept nothing of a transient failure: asked again, git runs again.
+  return asked.retry && options.again ? askOnce(provider, file, note, workspace, options.known ?? (() => null)) : asked;
+}
+
+async function askOnce(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, known: (key: string) => GitFacts | GitUnavailable | null): Promise<Answered & { repoRoot: string | null }> {
   const location = await provider.locate(dirname(file));
   if (isGitUnavailable(location)) return { key: '', facts: location, retry: transient([location]), repoRoot: null };
   const q = factQuestions(note, workspace);

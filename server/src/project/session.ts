@@ -121,9 +121,7 @@ export class ProjectSession {
     const provider = this.gitProvider();
     if (!provider) return { git: null, problem: null, gap: null };
     const workspace = this.workspaceFor(file);
-    let asked = await askGit(provider, file, note, workspace);
-    // A git killed or stopped on a loaded machine is asked once more: the provider kept none of it.
-    if (asked.retry) asked = await askGit(provider, file, note, workspace);
+    const asked = await askGit(provider, file, note, workspace, { again: true });
     const { facts } = asked;
     if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message, gap: null };
     // The note's own history feeds the history rules; a note that cannot have one gets none.
