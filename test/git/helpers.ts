@@ -75,6 +75,12 @@ export class Scratch {
     return file;
   }
 
+  /** Dates the repository's git state (HEAD, index, config, refs) a minute back: git asked now finds it unchanged since. */
+  age(repo: string): void {
+    const past = new Date(Date.now() - 60000);
+    for (const p of ['HEAD', 'index', 'config', 'refs', 'refs/heads']) fs.utimesSync(path.join(repo, '.git', p), past, past);
+  }
+
   /**
    * A folder `bin` holding a `git` that kills itself, as a loaded machine's OOM killer would, on
    * its first `times` commit lookups (`cat-file --batch-check`); every other call is the system
@@ -96,6 +102,36 @@ export class Scratch {
     ];
     fs.writeFileSync(git, body.join('\n'), { mode: 0o755 });
     return { bin, git, kills: () => (fs.existsSync(count) ? Number(fs.readFileSync(count, 'utf8')) : 0) };
+  }
+
+  /**
+   * A folder `bin` holding a `git` whose first commit lookup (`cat-file --batch-check`) once
+   * armed writes the file `held` and waits until the file `release` exists (or it is killed);
+   * every other call is the system git. Armed at once unless `armed` is false (then `arm()`).
+   * `lookups()` counts the commit lookups started.
+   */
+  holdingGit(name: string, armed = true): { bin: string; git: string; held: string; arm: () => void; release: () => void; lookups: () => number } {
+    const bin = this.mkdir(name);
+    const held = path.join(bin, 'held');
+    const arming = path.join(bin, 'armed');
+    const go = path.join(bin, 'release');
+    const calls = path.join(bin, 'lookups');
+    const real = childProcess.execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const body = [
+      '#!/bin/sh',
+      'case " $* " in *" cat-file --batch-check="*)',
+      `  echo $$ >> '${calls}'`,
+      `  if [ -f '${arming}' ] && [ ! -f '${held}' ]; then echo $$ > '${held}'; while [ ! -f '${go}' ]; do sleep 0.05; done; fi ;;`,
+      'esac',
+      `exec '${real}' "$@"`,
+      '',
+    ];
+    const git = path.join(bin, 'git');
+    fs.writeFileSync(git, body.join('\n'), { mode: 0o755 });
+    const arm = () => fs.writeFileSync(arming, '1');
+    if (armed) arm();
+    const lookups = () => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean).length : 0);
+    return { bin, git, held, arm, release: () => fs.writeFileSync(go, '1'), lookups };
   }
 
   /** A runner whose environment is PATH plus our HOME, recording every spawn. */

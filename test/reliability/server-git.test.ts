@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Scratch } from '../git/helpers';
+import { Scratch, waitForFile } from '../git/helpers';
 
 const realGit = () => execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 import { ReliabilityClient, fileUri } from './lsp-client';
@@ -127,9 +127,7 @@ describe('reliability: language server with git (stdio, real repositories)', fun
   async function killingLookups(name: string, kills: number) {
     const { repo, head } = hostileRepo(name);
     scratch.commit(repo, { 'src/b.ts': 'export const b = 1;\n' }, 'more work');
-    // Git's state dates from a minute ago, so no watcher reads git again after the first answer.
-    const past = new Date(Date.now() - 60000);
-    for (const p of ['HEAD', 'index', 'config', 'refs', 'refs/heads']) fs.utimesSync(path.join(repo, '.git', p), past, past);
+    scratch.age(repo); // no watcher reads git again after the first answer
     const { bin, kills: killed } = scratch.killingGit(`${name}-bin`, kills);
     client = new ReliabilityClient({ ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, HOME: scratch.home });
     await client.start([repo], { trusted: true });
@@ -165,6 +163,33 @@ describe('reliability: language server with git (stdio, real repositories)', fun
     assert.equal(killed(), 2, 'the update\'s first lookup was killed too');
     assert.equal(result.refused, null);
     assert.match(JSON.stringify(result.edits), /src\/b\.ts/, 'the file changed since the recorded commit is listed');
+  });
+
+  it('row 22: the settings an editor sends while a commit lookup runs leave it running: the recorded commit\'s findings arrive from that one lookup', async () => {
+    const { repo, head } = hostileRepo('settings-midway');
+    scratch.commit(repo, { 'src/b.ts': 'export const b = 1;\n' }, 'more work');
+    scratch.age(repo); // no watcher reads git again on its own
+    const holding = scratch.holdingGit('settings-midway-bin');
+    client = new ReliabilityClient({ ...process.env, PATH: `${holding.bin}${path.delimiter}${process.env.PATH}`, HOME: scratch.home });
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head));
+    await waitForFile(holding.held);
+    // What VS Code's language client sends at start, often while the first note's git runs. The
+    // server reads the settings again; a request sent once they are answered is handled after
+    // the server used them.
+    const read = new Promise<void>((resolve) => client.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+      setImmediate(resolve);
+      return p.items.map(() => client.settings);
+    }));
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await read;
+    await client.symbols(uri);
+    holding.release();
+    const p = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'head-current'), 30000);
+    assert.equal(p.version, 1);
+    assert.match(p.diagnostics.find((d) => d.code === 'head-current')!.message, new RegExp(`^Recorded commit ${head.slice(0, 7)} is 1 commit behind HEAD`));
+    assert.equal(holding.lookups(), 1, 'the held lookup answered: none was stopped and asked again');
   });
 
   it('row 28: the note changes while git runs: the answer is "stale" with no edit, and the next request on the new version works', async () => {

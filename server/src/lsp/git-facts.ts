@@ -45,7 +45,8 @@ export interface GitFactsSource {
 }
 
 export function createGitFactsSource(state: ServerState): GitFactsSource {
-  let provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
+  let gitPath = state.settings.gitPath;
+  let provider = new GitFactsProvider({ trusted: state.trusted, gitPath });
   const folders = new Map<string, WorkspaceFolderFacts>();
   const watchers = new Map<string, FSWatcher[]>();
   const notified = new Set<string>();
@@ -99,20 +100,25 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
   };
 
   /** Git's answer for a note, and what failed in it on a transient error (asking again may fill it). */
-  const ask = async (file: string, result: LintResult, again: boolean): Promise<{ facts: GitFacts | GitUnavailable; retry: GitUnavailable | null }> => {
+  const ask = async (file: string, result: LintResult, again: boolean): Promise<{ facts: GitFacts | GitUnavailable; retry: GitUnavailable | null; since: number }> => {
     const previous = lastGathered.get(file);
     const asking = Date.now();
-    const known = (key: string) => (previous?.key === `${generation}:${key}` ? previous.facts : null);
+    const since = generation;
+    const known = (key: string) => (previous?.key === `${since}:${key}` ? previous.facts : null);
     const asked = await askGit(provider, file, result.note, workspaceFor(file), { known, again });
     if (asked.repoRoot) void watchRepo(asked.repoRoot, asking);
     // The same questions since git last changed: the same answer, so the linter need not lint again.
-    // Not an answer with a transient gap, nor a cancelled one: those are asked again.
-    if (asked.key && !asked.retry && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${generation}:${asked.key}`, facts: asked.facts });
-    return { facts: asked.facts, retry: asked.retry };
+    // Not an answer with a transient gap, nor a cancelled one: those are asked again. Nor one asked
+    // before git or the git path changed: it may be stale, or hold lookups the change stopped.
+    if (since === generation && asked.key && !asked.retry && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${since}:${asked.key}`, facts: asked.facts });
+    return { facts: asked.facts, retry: asked.retry, since };
   };
   // Update Handoff's answer: a transient gap is asked once more at once, as the CLI does.
   const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => (await ask(file, result, true)).facts;
   let generation = 0;
+  /** Per open note, the generation its last git answer in use was asked in. */
+  const usedSince = new Map<string, number>();
+  state.documents.onDidClose(({ document }) => usedSince.delete(document.uri));
   const lastGathered = new Map<string, { key: string; facts: GitFacts | GitUnavailable }>();
   const changed = () => {
     generation++;
@@ -127,10 +133,14 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     const workspace = workspaceFor(file);
     if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
     if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
-    const { facts: git, retry } = await ask(file, result, false);
-    askAgain(doc.uri, file, retry);
-    // Cancelled when the provider is replaced (settings changed), which re-lints every note.
-    if (isGitUnavailable(git) && git.reason === 'aborted') return { git: null, workspace, gitNote: null, superseded: true };
+    const { facts: git, retry, since } = await ask(file, result, false);
+    // Cancelled when the provider is replaced (settings changed), which re-lints every note. An
+    // answer asked before git changed, when one asked after it was already used, is older than
+    // what is shown: the lint that asked after the change settles the version.
+    if ((isGitUnavailable(git) && git.reason === 'aborted') || since < (usedSince.get(doc.uri) ?? -1)) return { git: null, workspace, gitNote: null, superseded: true };
+    usedSince.set(doc.uri, since);
+    // A change since the question was asked brings a lint that asks afresh: no retry needed.
+    if (since === generation) askAgain(doc.uri, file, retry);
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
     const history = source.historyFacts(file);
     const old = state.linter.factsFor(doc.uri) as (Facts & { source?: GitFacts; historySource?: NoteHistoryFacts | null }) | null;
@@ -190,9 +200,13 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
       for (const l of repoListeners) l('');
     },
     onSettingsChanged() {
+      // Only the git path changes git's answers; any other setting leaves git running undisturbed
+      // (an editor sends its settings at start, often while the first notes' git runs).
+      if (state.settings.gitPath === gitPath) return;
+      gitPath = state.settings.gitPath;
       changed();
       provider.dispose();
-      provider = new GitFactsProvider({ trusted: state.trusted, gitPath: state.settings.gitPath });
+      provider = new GitFactsProvider({ trusted: state.trusted, gitPath });
       notified.clear();
       scheduleRelint();
       for (const l of repoListeners) l('');

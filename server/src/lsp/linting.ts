@@ -36,7 +36,10 @@ export interface Facts {
   workspace: WorkspaceFacts | null;
   /** Why git facts are absent, for the status item. */
   gitNote: string | null;
-  /** Git was cancelled because its provider was replaced: a new lint of every note follows. */
+  /**
+   * Not facts to lint with: git was cancelled because its provider was replaced, or the answer
+   * was asked before git changed and a later one is in use. A lint that follows settles the version.
+   */
   superseded?: boolean;
 }
 
