@@ -165,6 +165,24 @@ describe('reliability: language server with git (stdio, real repositories)', fun
     assert.match(JSON.stringify(result.edits), /src\/b\.ts/, 'the file changed since the recorded commit is listed');
   });
 
+  it('row 22: a git lookup that fails for good is said once in the log; the rest of git\'s answer stands', async () => {
+    const { repo, head } = hostileRepo('failing-lookup');
+    scratch.age(repo);
+    const failing = scratch.script('failing-lookup-git', `case " $* " in *" cat-file --batch-check="*) echo "fatal: object store unreadable" >&2; exit 128 ;; esac\nexec '${realGit()}' "$@"`);
+    client = new ReliabilityClient({ ...process.env, HOME: scratch.home });
+    client.settings = { gitPath: failing };
+    await client.start([repo], { trusted: true });
+    const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
+    await client.open(uri, NOTE(head));
+    const first = await client.settled(uri);
+    assert.ok(first.diagnostics.some((d) => d.code === 'branch-current'), 'the branch is still checked');
+    assert.ok(!first.diagnostics.some((d) => d.code === 'head-current' || d.code === 'commit-exists'), 'the unanswered commit is unknown, not reported');
+    await client.change(uri, 2, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: 'typed ' }]);
+    await client.settled(uri);
+    const said = client.sent<{ message: string }>('window/logMessage').filter((m) => m.message.startsWith('Git did not answer'));
+    assert.deepEqual(said.map((m) => m.message.replace(repo, 'REPO')), ['Git did not answer every question for REPO/NEXT_CHAT_HANDOFF.md (git cat-file failed: fatal: object store unreadable); the checks that need the answer are skipped until the repository changes.']);
+  });
+
   it('row 22: the settings an editor sends while a commit lookup runs leave it running: the recorded commit\'s findings arrive from that one lookup', async () => {
     const { repo, head } = hostileRepo('settings-midway');
     scratch.commit(repo, { 'src/b.ts': 'export const b = 1;\n' }, 'more work');

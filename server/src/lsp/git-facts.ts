@@ -100,7 +100,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
   };
 
   /** Git's answer for a note, and what failed in it on a transient error (asking again may fill it). */
-  const ask = async (file: string, result: LintResult, again: boolean): Promise<{ facts: GitFacts | GitUnavailable; retry: GitUnavailable | null; since: number }> => {
+  const ask = async (file: string, result: LintResult, again: boolean): Promise<{ facts: GitFacts | GitUnavailable; gap: GitUnavailable | null; retry: GitUnavailable | null; since: number }> => {
     const previous = lastGathered.get(file);
     const asking = Date.now();
     const since = generation;
@@ -111,7 +111,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     // Not an answer with a transient gap, nor a cancelled one: those are asked again. Nor one asked
     // before git or the git path changed: it may be stale, or hold lookups the change stopped.
     if (since === generation && asked.key && !asked.retry && (!isGitUnavailable(asked.facts) || asked.facts.reason !== 'aborted')) lastGathered.set(file, { key: `${since}:${asked.key}`, facts: asked.facts });
-    return { facts: asked.facts, retry: asked.retry, since };
+    return { facts: asked.facts, gap: asked.gap, retry: asked.retry, since };
   };
   // Update Handoff's answer: a transient gap is asked once more at once, as the CLI does.
   const gather = async (file: string, result: LintResult): Promise<GitFacts | GitUnavailable> => (await ask(file, result, true)).facts;
@@ -133,7 +133,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     const workspace = workspaceFor(file);
     if (!state.trusted) return sameFacts(doc.uri, { git: null, workspace, gitNote: RESTRICTED_NOTE });
     if (!insideFolders(state.roots, file)) return sameFacts(doc.uri, { git: null, workspace, gitNote: OUTSIDE_NOTE });
-    const { facts: git, retry, since } = await ask(file, result, false);
+    const { facts: git, gap, retry, since } = await ask(file, result, false);
     // Cancelled when the provider is replaced (settings changed), which re-lints every note. An
     // answer asked before git changed, when one asked after it was already used, is older than
     // what is shown: the lint that asked after the change settles the version.
@@ -141,6 +141,8 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     usedSince.set(doc.uri, since);
     // A change since the question was asked brings a lint that asks afresh: no retry needed.
     if (since === generation) askAgain(doc.uri, file, retry);
+    // A lasting failure is kept until git changes: said once, so the missing findings have a reason.
+    if (gap && !retry) state.log.once(`gap:${file}:${gap.message}`, `Git did not answer every question for ${file} (${gap.message}); the checks that need the answer are skipped until the repository changes.`);
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
     const history = source.historyFacts(file);
     const old = state.linter.factsFor(doc.uri) as (Facts & { source?: GitFacts; historySource?: NoteHistoryFacts | null }) | null;

@@ -13,6 +13,11 @@ export interface Answered {
   /** Repository-relative facts (as git gave them). */
   facts: GitFacts | GitUnavailable;
   /**
+   * The first lookup that failed while the rest of git answered (a cancel aside): the findings
+   * that need it are left out. Null when git answered everything it was asked.
+   */
+  gap: GitUnavailable | null;
+  /**
    * What failed on a transient error (a git stopped or killed, a held lock): asked again, git may
    * answer it. Null when nothing did. Such an answer is not one to keep.
    */
@@ -38,14 +43,15 @@ export async function askGit(provider: GitFactsProvider, file: string, note: Not
 
 async function askOnce(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, known: (key: string) => GitFacts | GitUnavailable | null): Promise<Answered & { repoRoot: string | null }> {
   const location = await provider.locate(dirname(file));
-  if (isGitUnavailable(location)) return { key: '', facts: location, retry: transient([location]), repoRoot: null };
+  if (isGitUnavailable(location)) return { key: '', facts: location, gap: null, retry: transient([location]), repoRoot: null };
   const q = factQuestions(note, workspace);
   const missing = q.missingPaths.map((p) => toPosix(relative(location.root, join(workspace.root, p))));
   const key = JSON.stringify([file, q.recordedCommit, q.commitHashes, missing]);
   const earlier = known(key);
-  if (earlier) return { key, facts: earlier, retry: null, repoRoot: location.root };
+  if (earlier) return { key, facts: earlier, gap: null, retry: null, repoRoot: location.root };
   const { facts, gaps } = await gatherWithGaps(provider, { notePath: file, recordedCommit: q.recordedCommit, commitHashes: q.commitHashes, missingPaths: missing });
-  return { key, facts, retry: transient(isGitUnavailable(facts) ? [facts] : gaps), repoRoot: location.root };
+  const gap = gaps.find((g) => g.reason !== 'aborted') ?? null;
+  return { key, facts, gap, retry: transient(isGitUnavailable(facts) ? [facts] : gaps), repoRoot: location.root };
 }
 
 /** The first transient failure (a cancel is not one: whoever cancelled asks again). */

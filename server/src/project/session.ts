@@ -126,7 +126,7 @@ export class ProjectSession {
     if (isGitUnavailable(facts)) return { git: null, problem: facts.reason === 'not-a-repository' ? null : facts.message, gap: null };
     // The note's own history feeds the history rules; a note that cannot have one gets none.
     const history = options.history && note.kind === 'handoff' ? await this.historyOf(file) : null;
-    return { git: relativeToWorkspace({ ...facts, history: history && !isGitUnavailable(history) ? history.facts : null }, workspace.root), problem: null, gap: asked.retry?.message ?? null };
+    return { git: relativeToWorkspace({ ...facts, history: history && !isGitUnavailable(history) ? history.facts : null }, workspace.root), problem: null, gap: asked.gap?.message ?? null };
   }
 
   /** The versions git holds of a note (with the limits of its configuration), each parsed once. */
