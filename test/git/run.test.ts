@@ -1,6 +1,7 @@
 // The runner: exact argv and environment of every kind of invocation, the environment allowlist
 // against a hostile host environment, missing git, timeouts, cancellation, dubious ownership.
 import { strict as assert } from 'node:assert';
+import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
@@ -255,6 +256,33 @@ describe('git: runner', () => {
       assert.equal(result.reason, 'killed');
       assert.match(result.message, /^Git was stopped by a signal from outside Handoff \(/);
       assert.equal(isTransient(result), true, 'asked again, git may answer');
+    });
+
+    it('out of file handles (EMFILE): git is "busy", a transient failure, and the process lives on; with handles free again git runs', () => {
+      // In a child with a low limit on open files: Node's failed spawn would otherwise end it.
+      const repo = scratch.repo('r');
+      const script = path.join(scratch.dir, 'emfile.ts');
+      fs.writeFileSync(script, [
+        `import * as fs from 'node:fs';`,
+        `import { createGitRunner, readRepoFacts } from ${JSON.stringify(path.resolve(__dirname, '../../server/src/git'))};`,
+        `const runner = createGitRunner({});`,
+        `(async () => {`,
+        `  const said = [(await readRepoFacts(${JSON.stringify(repo)}, { runner }) as { branch?: string }).branch];`,
+        `  const held: number[] = [];`,
+        `  try { for (;;) held.push(fs.openSync('/dev/null', 'r')); } catch { /* the table is full */ }`,
+        `  said.push(await readRepoFacts(${JSON.stringify(repo)}, { runner }) as unknown as string);`,
+        `  for (const fd of held) fs.closeSync(fd);`,
+        `  said.push((await readRepoFacts(${JSON.stringify(repo)}, { runner }) as { branch?: string }).branch);`,
+        `  console.log(JSON.stringify(said));`,
+        `})();`,
+      ].join('\n'));
+      const out = childProcess.execFileSync('sh', ['-c', 'ulimit -n 64 && exec "$0" "$@"', process.execPath, '--import', 'tsx', script], { encoding: 'utf8', cwd: path.resolve(__dirname, '../..') });
+      const [before, full, after] = JSON.parse(out.trim().split('\n').pop()!);
+      assert.equal(before, 'main');
+      assert.equal(full.reason, 'busy');
+      assert.match(full.message, /^Git could not be started \(git\): EMFILE, the system is short of processes, file handles or memory \(/);
+      assert.equal(isTransient(full), true, 'asked again, git may answer');
+      assert.equal(after, 'main');
     });
 
     it('the overall deadline stops a git that keeps printing', async () => {

@@ -12,6 +12,7 @@ export type GitUnavailableReason =
   | 'timeout'
   | 'aborted'
   | 'killed'
+  | 'busy'
   | 'failed';
 
 export interface GitUnavailable {
@@ -71,6 +72,8 @@ export function classifyGitFailure(error: unknown, folder: string): GitUnavailab
         return gitUnavailable('aborted', 'Git was cancelled.');
       case 'killed':
         return gitUnavailable('killed', `Git was stopped by a signal from outside Handoff (${folder}).`);
+      case 'busy':
+        return gitUnavailable('busy', `${error.message} (${folder}).`);
       default:
         return gitUnavailable('failed', `Git could not run: ${error.message}`);
     }
@@ -103,5 +106,5 @@ export function classifyGitOutput(subcommand: string, output: GitOutput, folder:
  * invalidates, so a broken repository does not cost a git process per keystroke.
  */
 export function isTransient(unavailable: GitUnavailable): boolean {
-  return unavailable.reason === 'timeout' || unavailable.reason === 'aborted' || unavailable.reason === 'killed' || unavailable.reason === 'index-locked';
+  return ['timeout', 'aborted', 'killed', 'busy', 'index-locked'].includes(unavailable.reason);
 }

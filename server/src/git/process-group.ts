@@ -18,11 +18,24 @@ let exitHookInstalled = false;
 
 const POSIX = process.platform !== 'win32';
 
-/** Starts every process of `git` as a group leader and hands each child to `onSpawn`. */
-export function controlProcesses(git: SimpleGit, onSpawn: (child: ChildProcess) => void): void {
+/** The module object simple-git calls `spawn` on (an import would give a copy of it). */
+const childProcesses = require('node:child_process') as { spawn: (...args: unknown[]) => ChildProcess };
+
+/**
+ * Starts every process of `git` as a group leader and hands each child to `onSpawn`, or the error
+ * of one that could not start to `onSpawnError`. Returns what undoes a listener left unused.
+ */
+export function controlProcesses(git: SimpleGit, onSpawn: (child: ChildProcess) => void, onSpawnError: (error: NodeJS.ErrnoException) => void): () => void {
   const store = (git as unknown as { _plugins?: PluginStore })._plugins;
   if (typeof store?.add !== 'function') throw new Error('simple-git changed: its plugin store is not reachable');
-  store.add({ type: 'spawn.options', action: (options) => ({ ...(options as SpawnOptions), detached: POSIX }) });
+  let unlisten = (): void => {};
+  store.add({
+    type: 'spawn.options',
+    action: (options) => {
+      unlisten = listenForSpawnError(onSpawnError);
+      return { ...(options as SpawnOptions), detached: POSIX };
+    },
+  });
   store.add({
     type: 'spawn.after',
     action: (data, { spawned }) => {
@@ -34,6 +47,27 @@ export function controlProcesses(git: SimpleGit, onSpawn: (child: ChildProcess) 
       return data;
     },
   });
+  return () => unlisten();
+}
+
+/**
+ * Out of file handles (EMFILE, ENFILE), Node's spawn returns a child without pipes and reports
+ * the failure a tick later as an 'error' event. simple-git reads the missing pipe first and throws
+ * before it listens for that event, which would end this whole process. simple-git calls spawn
+ * synchronously after its 'spawn.options' step, so the next spawn is the one to listen on.
+ */
+function listenForSpawnError(onError: (error: NodeJS.ErrnoException) => void): () => void {
+  const original = childProcesses.spawn;
+  const listening = (...args: unknown[]): ChildProcess => {
+    childProcesses.spawn = original;
+    const child = original(...args);
+    child.once('error', onError);
+    return child;
+  };
+  childProcesses.spawn = listening;
+  return () => {
+    if (childProcesses.spawn === listening) childProcesses.spawn = original;
+  };
 }
 
 /**

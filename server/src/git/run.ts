@@ -59,6 +59,7 @@ export type GitRunFailureKind =
   | 'aborted'
   | 'killed'
   | 'spawn-failed'
+  | 'busy'
   | 'blocked';
 
 /** Git did not run to an exit code. */
@@ -208,6 +209,8 @@ async function spawnGit(request: SpawnRequest): Promise<GitOutput> {
   const { signal, input } = request;
   let stderrOnSuccess = '';
   let child: ChildProcess | undefined;
+  let spawnError: NodeJS.ErrnoException | undefined;
+  let unlisten = (): void => {};
   const stop = (): void => {
     if (child) endProcess(child, true);
   };
@@ -238,10 +241,14 @@ async function spawnGit(request: SpawnRequest): Promise<GitOutput> {
     } catch {
       throw new GitRunError('no-folder', `Folder does not exist: ${request.cwd}`);
     }
-    controlProcesses(git, (spawned) => {
-      child = spawned;
-      if (signal.aborted) stop();
-    });
+    unlisten = controlProcesses(
+      git,
+      (spawned) => {
+        child = spawned;
+        if (signal.aborted) stop();
+      },
+      (error) => (spawnError = error),
+    );
     const env = request.env;
     git.env({ ...env });
     git.outputHandler((binary, _stdout, _stderr, args) => {
@@ -250,10 +257,14 @@ async function spawnGit(request: SpawnRequest): Promise<GitOutput> {
     const stdout = await settleWithin(git.raw([...request.args]), signal);
     return { exitCode: 0, stdout, stderr: stderrOnSuccess };
   } catch (error) {
+    // A spawn that failed reports its error a tick later: wait for it when no child was handed over.
+    if (!child) await new Promise((resolve) => setImmediate(resolve));
+    if (spawnError) throw notStarted(spawnError.code, request.binary);
     const outcome = toRunOutcome(error, { aborted: signal.aborted, deadlineHit: request.state.deadlineHit, binary: request.binary });
     if (outcome instanceof GitRunError) throw outcome;
     return outcome;
   } finally {
+    unlisten();
     signal.removeEventListener('abort', stop);
     if (child) endProcess(child);
   }
@@ -279,13 +290,8 @@ function toRunOutcome(
     // A signal we did not send (our stops are the plugins' and the abort above): the system's
     // OOM killer, a user. Nothing is wrong with the repository; asked again, git may answer.
     if (error.exitCode === null) return new GitRunError('killed', 'git was stopped by a signal');
-    if (error.exitCode < 0) {
-      // Node reports a process that could not start as exit code -errno, its error in stderr.
-      const code = /\bspawn\b.*\b(E[A-Z]+)\b/.exec(error.stderr)?.[1];
-      return code === 'ENOENT'
-        ? new GitRunError('not-found', `Git was not found (${state.binary}).`)
-        : new GitRunError('spawn-failed', `Git could not be started (${state.binary}): ${code ?? error.exitCode}`);
-    }
+    // Node reports a process that could not start as exit code -errno, its error in stderr.
+    if (error.exitCode < 0) return notStarted(/\bspawn\b.*\b(E[A-Z]+)\b/.exec(error.stderr)?.[1] ?? String(error.exitCode), state.binary);
     return { exitCode: error.exitCode, stdout: error.stdout, stderr: error.stderr };
   }
   if (error instanceof GitPluginError) {
@@ -293,6 +299,16 @@ function toRunOutcome(
     return new GitRunError('blocked', error.message);
   }
   return new GitRunError('spawn-failed', error instanceof Error ? error.message : String(error));
+}
+
+/** The system's errors when it is short of processes, file handles or memory: gone once some are free. */
+const OUT_OF_RESOURCES = new Set(['EAGAIN', 'EMFILE', 'ENFILE', 'ENOMEM']);
+
+/** Git could not be started: not there, the system short of resources for now, or otherwise. */
+function notStarted(code: string | undefined, binary: string): GitRunError {
+  if (code === 'ENOENT') return new GitRunError('not-found', `Git was not found (${binary}).`);
+  if (code && OUT_OF_RESOURCES.has(code)) return new GitRunError('busy', `Git could not be started (${binary}): ${code}, the system is short of processes, file handles or memory`);
+  return new GitRunError('spawn-failed', `Git could not be started (${binary}): ${code ?? 'unknown error'}`);
 }
 
 function stoppedError(state: { aborted: boolean; deadlineHit: boolean }): GitRunError {
