@@ -198,8 +198,22 @@ async function waitProblems(predSource, what) {
     const h = await page.waitForFunction(`(() => { const p = window.__handoffProblems(); return p && (${predSource})(p) ? p : null; })()`, null, { timeout: left() });
     return h.jsonValue();
   } catch (e) {
-    throw new Error(`${what}: the status bar shows ${JSON.stringify((await problems().catch(() => null))?.label ?? null)} (${e.message.split('\n')[0]})`);
+    const label = (await problems().catch(() => null))?.label ?? null;
+    const listed = await problemCodes().catch((err) => `unread (${err.message.split('\n')[0]})`);
+    throw new Error(`${what}: the status bar shows ${JSON.stringify(label)} (${e.message.split('\n')[0]})\nthe Problems panel lists: ${listed}\nthe CLI finds: ${cliCodes}`);
   }
+}
+
+/** What the Problems panel lists, as the rule id of each row (for a failure's message). */
+async function problemCodes() {
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  if (!(await rows.first().isVisible().catch(() => false))) await page.locator('[id="status.problems"]').click();
+  await rows.first().waitFor({ state: 'visible', timeout: 5000 });
+  const texts = await rows.evaluateAll((all) => all.map((r) => r.innerText || ''));
+  // A marker's row reads "<message>\nhandoff\n<rule id>\n[Ln …]" (the brackets are drawn by CSS);
+  // the file's row has no rule id.
+  const codes = texts.map((t) => /\nhandoff\n([^\n]+)\n/.exec(t)?.[1]).filter(Boolean);
+  return codes.length ? codes.join(', ') : JSON.stringify(texts.slice(0, 3));
 }
 
 /** The Problems panel (when open) redraws a moment after the status bar: wait for it to agree. */
@@ -275,6 +289,9 @@ async function startSession(name, { trust }) {
   return { server, ws };
 }
 
+/** The rule ids the CLI found, for a failure's message. */
+let cliCodes = 'not run';
+
 /**
  * How many problems the same engine finds in the note from the command line (out/cli, built
  * with the bundles): the editor has them all once its count reaches this. 3 (the text problems
@@ -285,7 +302,9 @@ function cliProblemCount(ws) {
   if (!fs.existsSync(cli)) return 3;
   const r = spawnSync(process.execPath, [cli, 'lint', DEMO_NOTE, '--format', 'json'], { cwd: ws.dir, encoding: 'utf8', timeout: 60000 });
   try {
-    return JSON.parse(r.stdout).length;
+    const found = JSON.parse(r.stdout);
+    cliCodes = found.map((f) => f.rule).join(', ');
+    return found.length;
   } catch {
     log(`  the CLI gave no JSON (exit ${r.status}): ${r.stderr.trim().split('\n')[0]}`);
     return 3;
