@@ -5,6 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createGitRunner, type GitInvocation, type GitRunner, type GitRunnerOptions } from '../../server/src/git';
 
+/** The system git's path (the wrappers below end in it). */
+export const realGit = (): string => childProcess.execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+
 /** A scratch area under os.tmpdir(); `cleanup()` removes it. */
 export class Scratch {
   readonly dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-git-test-')));
@@ -82,56 +85,58 @@ export class Scratch {
   }
 
   /**
-   * A folder `bin` holding a `git` that kills itself, as a loaded machine's OOM killer would, on
-   * its first `times` commit lookups (`cat-file --batch-check`); every other call is the system
-   * git. `kills()` counts the lookups killed so far.
+   * A folder `bin` holding a `git` that runs `onLookup` (shell lines) on each commit lookup
+   * (`cat-file --batch-check`) before it becomes the system git; every other call is the system git.
    */
-  killingGit(name: string, times: number): { bin: string; git: string; kills: () => number } {
+  private lookupWrapper(name: string, onLookup: string[]): { bin: string; git: string } {
     const bin = this.mkdir(name);
-    const count = path.join(bin, 'kills');
-    const real = childProcess.execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
     const git = path.join(bin, 'git');
-    const body = [
-      '#!/bin/sh',
-      'case " $* " in *" cat-file --batch-check="*)',
-      `  n=$(cat '${count}' 2>/dev/null || echo 0)`,
-      `  if [ "$n" -lt ${times} ]; then echo $((n + 1)) > '${count}'; kill -KILL $$; fi ;;`,
-      'esac',
-      `exec '${real}' "$@"`,
-      '',
-    ];
+    const body = ['#!/bin/sh', 'case " $* " in *" cat-file --batch-check="*)', ...onLookup.map((l) => `  ${l}`), '  ;;', 'esac', `exec '${realGit()}' "$@"`, ''];
     fs.writeFileSync(git, body.join('\n'), { mode: 0o755 });
-    return { bin, git, kills: () => (fs.existsSync(count) ? Number(fs.readFileSync(count, 'utf8')) : 0) };
+    return { bin, git };
   }
 
   /**
-   * A folder `bin` holding a `git` whose first commit lookup (`cat-file --batch-check`) once
-   * armed writes the file `held` and waits until the file `release` exists (or it is killed);
-   * every other call is the system git. Armed at once unless `armed` is false (then `arm()`).
+   * A `git` that kills itself, as a loaded machine's OOM killer would, on its first `times`
+   * commit lookups. `kills()` counts the lookups killed so far.
+   */
+  killingGit(name: string, times: number): { bin: string; git: string; kills: () => number } {
+    const count = path.join(this.dir, name, 'kills');
+    const made = this.lookupWrapper(name, [
+      `n=$(cat '${count}' 2>/dev/null || echo 0)`,
+      `if [ "$n" -lt ${times} ]; then echo $((n + 1)) > '${count}'; kill -KILL $$; fi`,
+    ]);
+    return { ...made, kills: () => (fs.existsSync(count) ? Number(fs.readFileSync(count, 'utf8')) : 0) };
+  }
+
+  /**
+   * A `git` whose first commit lookup, once armed, writes the file `held` and waits until the
+   * file `release` exists (or it is killed). Armed at once unless `armed` is false (then `arm()`).
    * `lookups()` counts the commit lookups started.
    */
   holdingGit(name: string, armed = true): { bin: string; git: string; held: string; arm: () => void; release: () => void; lookups: () => number } {
-    const bin = this.mkdir(name);
-    const held = path.join(bin, 'held');
-    const arming = path.join(bin, 'armed');
-    const go = path.join(bin, 'release');
-    const calls = path.join(bin, 'lookups');
-    const real = childProcess.execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    const body = [
-      '#!/bin/sh',
-      'case " $* " in *" cat-file --batch-check="*)',
-      `  echo $$ >> '${calls}'`,
-      `  if [ -f '${arming}' ] && [ ! -f '${held}' ]; then echo $$ > '${held}'; while [ ! -f '${go}' ]; do sleep 0.05; done; fi ;;`,
-      'esac',
-      `exec '${real}' "$@"`,
-      '',
-    ];
-    const git = path.join(bin, 'git');
-    fs.writeFileSync(git, body.join('\n'), { mode: 0o755 });
+    const held = path.join(this.dir, name, 'held');
+    const arming = path.join(this.dir, name, 'armed');
+    const go = path.join(this.dir, name, 'release');
+    const calls = path.join(this.dir, name, 'lookups');
+    const made = this.lookupWrapper(name, [
+      `echo $$ >> '${calls}'`,
+      `if [ -f '${arming}' ] && [ ! -f '${held}' ]; then echo $$ > '${held}'; while [ ! -f '${go}' ]; do sleep 0.05; done; fi`,
+    ]);
     const arm = () => fs.writeFileSync(arming, '1');
     if (armed) arm();
     const lookups = () => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean).length : 0);
-    return { bin, git, held, arm, release: () => fs.writeFileSync(go, '1'), lookups };
+    return { ...made, held, arm, release: () => fs.writeFileSync(go, '1'), lookups };
+  }
+
+  /**
+   * A `git` whose commit lookups fail for good ("fatal: object store unreadable", exit 128).
+   * `lookups()` counts them.
+   */
+  failingGit(name: string): { bin: string; git: string; lookups: () => number } {
+    const calls = path.join(this.dir, name, 'lookups');
+    const made = this.lookupWrapper(name, [`echo x >> '${calls}'`, 'echo "fatal: object store unreadable" >&2', 'exit 128']);
+    return { ...made, lookups: () => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean).length : 0) };
   }
 
   /** A runner whose environment is PATH plus our HOME, recording every spawn. */

@@ -4,10 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { Scratch, waitForFile } from '../git/helpers';
-
-const realGit = () => execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+import { Scratch, realGit, waitForFile } from '../git/helpers';
 import { ReliabilityClient, fileUri } from './lsp-client';
 
 const NOTE = (head: string) =>
@@ -168,9 +165,9 @@ describe('reliability: language server with git (stdio, real repositories)', fun
   it('row 22: a git lookup that fails for good is said once in the log; the rest of git\'s answer stands', async () => {
     const { repo, head } = hostileRepo('failing-lookup');
     scratch.age(repo);
-    const failing = scratch.script('failing-lookup-git', `case " $* " in *" cat-file --batch-check="*) echo "fatal: object store unreadable" >&2; exit 128 ;; esac\nexec '${realGit()}' "$@"`);
+    const failing = scratch.failingGit('failing-lookup-bin');
     client = new ReliabilityClient({ ...process.env, HOME: scratch.home });
-    client.settings = { gitPath: failing };
+    client.settings = { gitPath: failing.git };
     await client.start([repo], { trusted: true });
     const uri = fileUri(path.join(repo, 'NEXT_CHAT_HANDOFF.md'));
     await client.open(uri, NOTE(head));

@@ -7,12 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { lint, type GitFacts } from '../../server/src/engine';
 import { createGitFactsSource, type GitFactsSource } from '../../server/src/lsp/git-facts';
 import type { ServerState } from '../../server/src/lsp/start';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
-import { Scratch, waitForFile } from '../git/helpers';
+import { Scratch, realGit, waitForFile } from '../git/helpers';
 
 describe('server: git facts when git or the settings change while git runs', function () {
   this.timeout(60_000);
@@ -88,7 +87,7 @@ describe('server: git facts when git or the settings change while git runs', fun
     const ask = start(holding.git);
     const before = ask();
     await waitForFile(holding.held);
-    state.settings = { ...state.settings, gitPath: execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim() };
+    state.settings = { ...state.settings, gitPath: realGit() };
     source.onSettingsChanged(); // stops the held lookup
     const stopped = await before;
     assert.equal(commitOf(stopped?.git), null, 'the stopped lookup left the commit unknown');
