@@ -18,6 +18,8 @@ export const RESTRICTED_NOTE = 'Restricted Mode: git checks are off';
 export const OUTSIDE_NOTE = 'outside the workspace folders: git checks are off';
 /** Pauses before asking git again after a transient failure. */
 const RETRY_DELAYS_MS = [1000, 4000, 16000];
+/** The start of each log line about a lookup git left unanswered. */
+const unanswered = (file: string, why: GitUnavailable): string => `Git did not answer every question for ${file} (${why.message})`;
 
 /**
  * A trusted window trusts its folders, not any file opened in it: a note from elsewhere (or any
@@ -142,7 +144,7 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     // A change since the question was asked brings a lint that asks afresh: no retry needed.
     if (since === generation) askAgain(doc.uri, file, retry);
     // A lasting failure is kept until git changes: said once, so the missing findings have a reason.
-    if (gap && !retry) state.log.once(`gap:${file}:${gap.message}`, `Git did not answer every question for ${file} (${gap.message}); the checks that need the answer are skipped until the repository changes.`);
+    if (gap && !retry) state.log.once(`gap:${file}:${gap.message}`, `${unanswered(file, gap)}; the checks that need the answer are skipped until the repository changes.`);
     if (isGitUnavailable(git)) return sameFacts(doc.uri, { git: null, workspace, gitNote: unavailable(git, dirname(file)) });
     const history = source.historyFacts(file);
     const old = state.linter.factsFor(doc.uri) as (Facts & { source?: GitFacts; historySource?: NoteHistoryFacts | null }) | null;
@@ -166,12 +168,12 @@ export function createGitFactsSource(state: ServerState): GitFactsSource {
     if (pending?.timer) return;
     const attempts = (pending?.attempts ?? 0) + 1;
     if (attempts > RETRY_DELAYS_MS.length) {
-      if (!pending?.gaveUp) state.log.warn(`Git did not answer every question for ${file} (${why.message}); the checks that need the answer wait for the next edit or change to the repository.`);
+      if (!pending?.gaveUp) state.log.warn(`${unanswered(file, why)}; the checks that need the answer wait for the next edit or change to the repository.`);
       retries.set(uri, { attempts: RETRY_DELAYS_MS.length, gaveUp: true });
       return;
     }
     const delay = RETRY_DELAYS_MS[attempts - 1];
-    state.log.warn(`Git did not answer every question for ${file} (${why.message}); asking again in ${delay / 1000} s.`);
+    state.log.warn(`${unanswered(file, why)}; asking again in ${delay / 1000} s.`);
     const timer = setTimeout(() => {
       retries.set(uri, { attempts });
       const doc = state.documents.get(uri);

@@ -36,9 +36,10 @@ export interface AskOptions {
 
 /** Asks git what the note needs; `repoRoot` is where the note's repository was found. */
 export async function askGit(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, options: AskOptions = {}): Promise<Answered & { repoRoot: string | null }> {
-  const asked = await askOnce(provider, file, note, workspace, options.known ?? (() => null));
+  const known = options.known ?? (() => null);
+  const asked = await askOnce(provider, file, note, workspace, known);
   // The provider kept nothing of a transient failure: asked again, git runs again.
-  return asked.retry && options.again ? askOnce(provider, file, note, workspace, options.known ?? (() => null)) : asked;
+  return asked.retry && options.again ? askOnce(provider, file, note, workspace, known) : asked;
 }
 
 async function askOnce(provider: GitFactsProvider, file: string, note: Note, workspace: WorkspaceFolderFacts, known: (key: string) => GitFacts | GitUnavailable | null): Promise<Answered & { repoRoot: string | null }> {
